@@ -1,0 +1,168 @@
+package cn.wangjian.platform;
+
+import cn.wangjian.platform.audit.AuditVerifier;
+import cn.wangjian.platform.database.EmbeddedDatabase;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Map;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The commands of the platform jar (the launcher {@code ./wangjian} calls them): {@code serve} (the default) and
+ * {@code audit-verify}. Options come as {@code --name=value} or from the environment; problems that a user can
+ * fix are reported in one line with a non-zero exit code, not as a stack trace.
+ */
+final class Commands {
+
+    static final int CONTINUE = -1;
+
+    private Commands() {
+    }
+
+    record Options(String dataDir, String dbUrl, String dbUser, String dbPassword, int port) {
+
+        static Options parse(String[] args, Map<String, String> env) {
+            String dataDir = option(args, "wangjian.data-dir", env.getOrDefault("WANGJIAN_DATA_DIR", "data"));
+            String url = option(args, "wangjian.db.url", env.getOrDefault("WANGJIAN_DB_URL", ""));
+            String user = option(args, "wangjian.db.user", env.getOrDefault("WANGJIAN_DB_USER", ""));
+            String password = option(args, "wangjian.db.password", env.getOrDefault("WANGJIAN_DB_PASSWORD", ""));
+            String port = option(args, "server.port", env.getOrDefault("WANGJIAN_PORT", "8080"));
+            int p;
+            try {
+                p = Integer.parseInt(port);
+            } catch (NumberFormatException e) {
+                throw new UsageException("端口必须是数字 (port must be a number): " + port);
+            }
+            if (p < 1 || p > 65535) {
+                throw new UsageException("端口超出范围 1-65535 (port out of range): " + p);
+            }
+            return new Options(dataDir, url, user, password, p);
+        }
+
+        boolean externalDatabase() {
+            return !dbUrl.isBlank();
+        }
+
+        private static String option(String[] args, String name, String fallback) {
+            String prefix = "--" + name + "=";
+            for (String a : args) {
+                if (a.startsWith(prefix)) {
+                    return a.substring(prefix.length());
+                }
+            }
+            return fallback;
+        }
+    }
+
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Runs a command; returns its exit code, or {@link #CONTINUE} while the platform serves. */
+    static int run(String[] args, Consumer<String[]> serve) {
+        String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "serve";
+        String[] rest = args.length > 0 && !args[0].startsWith("-")
+                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        try {
+            Options options = Options.parse(rest, System.getenv());
+            return switch (command) {
+                case "serve" -> {
+                    preflight(options);
+                    serve.accept(rest);
+                    yield CONTINUE;
+                }
+                case "audit-verify" -> auditVerify(options);
+                default -> {
+                    System.err.println("错误：未知命令 " + command + " (unknown command)");
+                    yield 64;
+                }
+            };
+        } catch (UsageException e) {
+            System.err.println("错误：" + e.getMessage());
+            return 2;
+        }
+    }
+
+    /** What would otherwise fail deep inside the start-up: a port in use, an unreachable database. */
+    static void preflight(Options options) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(options.port()));
+        } catch (BindException e) {
+            throw new UsageException("端口 " + options.port() + " 已被占用，请用 --port 指定其他端口 (port "
+                    + options.port() + " is already in use)");
+        } catch (IOException e) {
+            throw new UsageException("无法使用端口 " + options.port() + " (cannot bind port): " + e.getMessage());
+        }
+        if (options.externalDatabase()) {
+            checkConnection(options);
+        }
+    }
+
+    private static void checkConnection(Options options) {
+        DriverManager.setLoginTimeout(10);
+        try (Connection c = DriverManager.getConnection(options.dbUrl(), options.dbUser(), options.dbPassword())) {
+            c.isValid(5);
+        } catch (SQLException e) {
+            throw new UsageException("无法连接数据库 " + withoutCredentials(options.dbUrl()) + " (cannot connect to the database): "
+                    + firstLine(e.getMessage()));
+        }
+    }
+
+    static int auditVerify(Options options) {
+        if (options.externalDatabase()) {
+            checkConnection(options);
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(options.dbUrl());
+            if (!options.dbUser().isBlank()) {
+                ds.setUser(options.dbUser());
+                ds.setPassword(options.dbPassword());
+            }
+            return verify(ds);
+        }
+        Path pgData = Path.of(options.dataDir()).resolve("pgdata").toAbsolutePath();
+        if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+            throw new UsageException("数据目录 " + Path.of(options.dataDir()).toAbsolutePath()
+                    + " 中没有数据库，请先运行 ./wangjian serve (no database in the data directory)");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(db.jdbcUrl());
+            ds.setUser(db.username());
+            return verify(ds);
+        }
+    }
+
+    private static int verify(DataSource ds) {
+        try {
+            AuditVerifier.Result result = new AuditVerifier(ds).verify();
+            (result.intact() ? System.out : System.err).println(result.describe());
+            return result.intact() ? 0 : 1;
+        } catch (IllegalStateException e) {
+            throw new UsageException(firstLine(e.getMessage()));
+        }
+    }
+
+    private static String withoutCredentials(String url) {
+        return url.replaceAll("(?i)(password|user)=[^&]*", "$1=***");
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

@@ -1,0 +1,35 @@
+package cn.wangjian.platform.audit;
+
+import javax.sql.DataSource;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+
+/** The audit log for administrators, with an on-demand check of the whole chain. */
+@Controller
+@PreAuthorize("hasRole('ADMIN')")
+class AuditController {
+
+    private final AuditLog audit;
+    private final DataSource dataSource;
+
+    AuditController(AuditLog audit, DataSource dataSource) {
+        this.audit = audit;
+        this.dataSource = dataSource;
+    }
+
+    @GetMapping("/audit")
+    String list(Model model) {
+        model.addAttribute("entries", audit.latest(200));
+        return "audit/list";
+    }
+
+    @PostMapping("/audit/verify")
+    String verify(Model model) {
+        model.addAttribute("entries", audit.latest(200));
+        model.addAttribute("verification", new AuditVerifier(dataSource).verify());
+        return "audit/list";
+    }
+}

@@ -1,0 +1,98 @@
+package cn.wangjian.platform.clue;
+
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.Directory;
+import cn.wangjian.platform.identity.RegionCode;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Clue pages. A clue outside the reader's scope is answered with 404, as if it did not exist. */
+@Controller
+@RequestMapping("/clues")
+@PreAuthorize(ClueController.CAN_READ)
+class ClueController {
+
+    static final String CAN_READ = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','CREDIT_OFFICER',"
+            + "'CAMPAIGN_COORDINATOR','AGENCY_LIAISON','ADMIN')";
+    static final String CAN_REGISTER = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','AGENCY_LIAISON','ADMIN')";
+    static final String CAN_SHARE = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','ADMIN')";
+
+    private final ClueRegister clues;
+    private final Directory directory;
+
+    ClueController(ClueRegister clues, Directory directory) {
+        this.clues = clues;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("clues", clues.list(user.dataScope(), 200));
+        return "clue/list";
+    }
+
+    @GetMapping("/new")
+    @PreAuthorize(CAN_REGISTER)
+    String form(Model model) {
+        model.addAttribute("clue", new NewClue("", ClueSource.MONITORING, "", "", ""));
+        model.addAttribute("sources", ClueSource.values());
+        return "clue/new";
+    }
+
+    @PostMapping
+    @PreAuthorize(CAN_REGISTER)
+    String register(@Valid @ModelAttribute("clue") NewClue clue, BindingResult errors,
+                    @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (errors.hasErrors()) {
+            model.addAttribute("sources", ClueSource.values());
+            return "clue/new";
+        }
+        Clue created = clues.register(clue, user);
+        return "redirect:/clues/" + created.id();
+    }
+
+    @GetMapping("/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Clue clue = clues.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("clue", clue);
+        model.addAttribute("owner", directory.bureauName(clue.agencyCode(), new RegionCode(clue.regionCode())));
+        model.addAttribute("shares", clues.shares(id).stream()
+                .map(s -> new String[] {directory.bureauName(s.agencyCode(), new RegionCode(s.regionCode())),
+                        s.sharedBy(), s.sharedAt().toString()})
+                .toList());
+        model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
+                cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
+        return "clue/show";
+    }
+
+    @PostMapping("/{id}/shares")
+    @PreAuthorize(CAN_SHARE)
+    String share(@PathVariable long id, @Valid @ModelAttribute ShareRequest request, BindingResult errors,
+                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            redirect.addFlashAttribute("shareError", errors.getAllErrors().get(0).getDefaultMessage());
+            return "redirect:/clues/" + id;
+        }
+        try {
+            clues.share(id, request, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            redirect.addFlashAttribute("info", "已共享。");
+        } catch (IllegalArgumentException e) {
+            redirect.addFlashAttribute("shareError", e.getMessage());
+        }
+        return "redirect:/clues/" + id;
+    }
+}

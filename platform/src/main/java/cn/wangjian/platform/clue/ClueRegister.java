@@ -1,0 +1,169 @@
+package cn.wangjian.platform.clue;
+
+import cn.wangjian.platform.audit.AuditLog;
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.DataScope;
+import cn.wangjian.platform.identity.Directory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The clue register. Every read takes the reader's {@link DataScope} and applies it in SQL, so a record outside
+ * the scope is never loaded, whatever page or API asks for it.
+ */
+@Service
+public class ClueRegister {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+    /** Visible when the reader's agency owns it within the reader's region subtree, or it was shared so. */
+    private static final String IN_SCOPE = """
+            (:global
+             OR (c.agency_code = :agency AND c.region_code LIKE :regions)
+             OR EXISTS (SELECT 1 FROM clue_share s
+                        WHERE s.clue_id = c.id AND s.agency_code = :agency AND s.region_code LIKE :regions))""";
+
+    private final JdbcClient jdbc;
+    private final AuditLog audit;
+    private final Directory directory;
+
+    ClueRegister(JdbcClient jdbc, AuditLog audit, Directory directory) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.directory = directory;
+    }
+
+    /** Registers a clue owned by the officer's own bureau. */
+    @Transactional
+    public Clue register(NewClue clue, CurrentUser officer) {
+        if (officer.agencyCode() == null) {
+            throw new IllegalStateException("只有监管部门用户可以登记线索 (only agency users register clues)");
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int year = now.atZone(CHINA).getYear();
+        int seq = jdbc.sql("""
+                INSERT INTO clue_number_counter (agency_code, region_code, year, last_value) VALUES (?, ?, ?, 1)
+                ON CONFLICT (agency_code, region_code, year)
+                DO UPDATE SET last_value = clue_number_counter.last_value + 1
+                RETURNING last_value""")
+                .params(officer.agencyCode(), officer.region().value(), year).query(Integer.class).single();
+        String clueNo = String.format("XS-%s-%s-%d-%05d", officer.region().value(), officer.agencyCode(), year, seq);
+        long id = jdbc.sql("""
+                INSERT INTO clue (clue_no, title, source, subject_name, subject_credit_code, description, status,
+                                  agency_code, region_code, created_by, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?) RETURNING id""")
+                .params(clueNo, clue.title().strip(), clue.source().name(), clue.subjectName().strip(),
+                        clue.normalisedCreditCode(), clue.description(), officer.agencyCode(),
+                        officer.region().value(), officer.getUsername(), Timestamp.from(now))
+                .query(Long.class).single();
+        Clue created = new Clue(id, clueNo, clue.title().strip(), clue.source(), clue.subjectName().strip(),
+                clue.normalisedCreditCode(), clue.description(), ClueStatus.REGISTERED, officer.agencyCode(),
+                officer.region().value(), officer.getUsername(), now);
+        audit.record(officer.getUsername(), "clue.registered", "clue", Long.toString(id), null, created);
+        return created;
+    }
+
+    public Optional<Clue> find(long id, DataScope scope) {
+        return jdbc.sql("SELECT c.* FROM clue c WHERE c.id = :id AND " + IN_SCOPE)
+                .paramSource(scopeParams(scope).addValue("id", id)).query(ClueRegister::map).optional();
+    }
+
+    public List<Clue> list(DataScope scope, int limit) {
+        return jdbc.sql("SELECT c.* FROM clue c WHERE " + IN_SCOPE + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .paramSource(scopeParams(scope).addValue("limit", limit)).query(ClueRegister::map).list();
+    }
+
+    public Map<ClueStatus, Long> countByStatus(DataScope scope) {
+        Map<ClueStatus, Long> counts = new LinkedHashMap<>();
+        for (ClueStatus s : ClueStatus.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT c.status, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.status")
+                .paramSource(scopeParams(scope))
+                .query((ResultSet rs) -> {
+                    while (rs.next()) {
+                        counts.put(ClueStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    }
+                    return null;
+                });
+        return counts;
+    }
+
+    public Map<ClueSource, Long> countBySource(DataScope scope) {
+        Map<ClueSource, Long> counts = new LinkedHashMap<>();
+        for (ClueSource s : ClueSource.values()) {
+            counts.put(s, 0L);
+        }
+        jdbc.sql("SELECT c.source, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.source")
+                .paramSource(scopeParams(scope))
+                .query((ResultSet rs) -> {
+                    while (rs.next()) {
+                        counts.put(ClueSource.valueOf(rs.getString(1)), rs.getLong(2));
+                    }
+                    return null;
+                });
+        return counts;
+    }
+
+    public List<ClueShare> shares(long clueId) {
+        return jdbc.sql("SELECT * FROM clue_share WHERE clue_id = ? ORDER BY shared_at").param(clueId)
+                .query((rs, n) -> new ClueShare(rs.getString("agency_code"), rs.getString("region_code"),
+                        rs.getString("shared_by"), rs.getTimestamp("shared_at").toInstant())).list();
+    }
+
+    /**
+     * Shares a clue that the officer can see with another bureau's subtree.
+     *
+     * @return empty when the clue is not in the officer's scope
+     */
+    @Transactional
+    public Optional<ClueShare> share(long clueId, ShareRequest request, CurrentUser officer) {
+        if (find(clueId, officer.dataScope()).isEmpty()) {
+            return Optional.empty();
+        }
+        if (directory.agency(request.agencyCode()).isEmpty()) {
+            throw new IllegalArgumentException("未知部门代码 (unknown agency): " + request.agencyCode());
+        }
+        if (directory.region(request.regionCode()).isEmpty()) {
+            throw new IllegalArgumentException("未知行政区划代码 (unknown region): " + request.regionCode());
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        int inserted = jdbc.sql("""
+                INSERT INTO clue_share (clue_id, agency_code, region_code, shared_by, shared_at) VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT DO NOTHING""")
+                .params(clueId, request.agencyCode(), request.regionCode(), officer.getUsername(), Timestamp.from(now))
+                .update();
+        ClueShare share = new ClueShare(request.agencyCode(), request.regionCode(), officer.getUsername(), now);
+        if (inserted == 1) {
+            audit.record(officer.getUsername(), "clue.shared", "clue", Long.toString(clueId), null, share);
+        }
+        return Optional.of(share);
+    }
+
+    private static Clue map(ResultSet rs, int row) throws SQLException {
+        return new Clue(rs.getLong("id"), rs.getString("clue_no"), rs.getString("title"),
+                ClueSource.valueOf(rs.getString("source")), rs.getString("subject_name"),
+                rs.getString("subject_credit_code"), rs.getString("description"),
+                ClueStatus.valueOf(rs.getString("status")), rs.getString("agency_code"), rs.getString("region_code"),
+                rs.getString("created_by"), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource scopeParams(DataScope scope) {
+        return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource()
+                .addValue("global", scope.global(), Types.BOOLEAN)
+                .addValue("agency", scope.agencyCode(), Types.VARCHAR)
+                .addValue("regions", scope.regionLikePattern(), Types.VARCHAR);
+    }
+}

@@ -1,0 +1,34 @@
+package cn.wangjian.platform.identity;
+
+/**
+ * What records a user may see: those owned by (or shared with) their agency within their region's subtree.
+ * Repositories put it into their queries with {@link #agencyCode()} and {@link #regionLikePattern()}; an
+ * administrator's scope is global.
+ */
+public record DataScope(boolean global, String agencyCode, RegionCode region) {
+
+    public static DataScope everything() {
+        return new DataScope(true, null, RegionCode.NATIONAL);
+    }
+
+    public static DataScope of(String agencyCode, RegionCode region) {
+        return new DataScope(false, agencyCode, region);
+    }
+
+    /** A user without an agency (a platform's compliance user) sees no agency records. */
+    public static DataScope none(RegionCode region) {
+        return new DataScope(false, null, region);
+    }
+
+    /** A SQL LIKE pattern that matches the region codes of this scope's subtree. */
+    public String regionLikePattern() {
+        return region.subtreePrefix() + "%";
+    }
+
+    public boolean covers(String ownerAgency, String ownerRegion) {
+        if (global) {
+            return true;
+        }
+        return agencyCode != null && agencyCode.equals(ownerAgency) && ownerRegion.startsWith(region.subtreePrefix());
+    }
+}

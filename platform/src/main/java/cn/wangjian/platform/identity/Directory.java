@@ -1,0 +1,59 @@
+package cn.wangjian.platform.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** The agencies and the region tree, as loaded by the migrations. */
+@Service
+public class Directory {
+
+    private static final RowMapper<Region> REGION = (rs, n) -> new Region(new RegionCode(rs.getString("code")),
+            rs.getString("name"), rs.getString("parent_code") == null ? null : new RegionCode(rs.getString("parent_code")));
+
+    private final JdbcClient jdbc;
+
+    Directory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<Agency> agencies() {
+        return jdbc.sql("SELECT code, name, short_name FROM agency ORDER BY sort_order")
+                .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
+    public Optional<Agency> agency(String code) {
+        return jdbc.sql("SELECT code, name, short_name FROM agency WHERE code = ?").param(code)
+                .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    public Optional<Region> region(String code) {
+        return jdbc.sql("SELECT code, name, parent_code FROM region WHERE code = ?").param(code).query(REGION).optional();
+    }
+
+    public List<Region> children(RegionCode parent) {
+        return jdbc.sql("SELECT code, name, parent_code FROM region WHERE parent_code = ? ORDER BY code")
+                .param(parent.value()).query(REGION).list();
+    }
+
+    /** The region and its ancestors joined, e.g. 北京市 市辖区 东城区. */
+    public String fullName(RegionCode code) {
+        return jdbc.sql("""
+                WITH RECURSIVE up(code, name, parent_code, depth) AS (
+                    SELECT code, name, parent_code, 0 FROM region WHERE code = ?
+                    UNION ALL
+                    SELECT r.code, r.name, r.parent_code, up.depth + 1 FROM region r JOIN up ON r.code = up.parent_code
+                )
+                SELECT string_agg(name, ' ' ORDER BY depth DESC) FROM up WHERE code <> '000000'""")
+                .param(code.value()).query(String.class).optional()
+                .filter(s -> !s.isBlank()).orElse("全国");
+    }
+
+    /** The display name of a bureau, e.g. 北京市 市辖区 东城区 市场监管. */
+    public String bureauName(String agencyCode, RegionCode region) {
+        String agency = agencyCode == null ? "" : agency(agencyCode).map(Agency::shortName).orElse(agencyCode);
+        return (fullName(region) + " " + agency).trim();
+    }
+}

@@ -1,0 +1,27 @@
+package cn.wangjian.platform.web;
+
+import java.util.List;
+
+/** A business area in the navigation; areas that no issue has reached yet show "建设中". */
+record Area(String key, String label, String path, boolean built, String requiredRole) {
+
+    static final List<Area> ALL = List.of(
+            new Area("dashboard", "工作台", "/", true, null),
+            new Area("registry", "主体库", "/registry", false, null),
+            new Area("monitoring", "网络监测", "/monitoring", false, null),
+            new Area("evidence", "电子证据", "/evidence", false, null),
+            new Area("clue", "线索", "/clues", true, null),
+            new Area("casework", "案件办理", "/casework", false, null),
+            new Area("credit", "信用监管", "/credit", false, null),
+            new Area("inspection", "抽查检查", "/inspection", false, null),
+            new Area("campaign", "专项行动", "/campaign", false, null),
+            new Area("report", "统计报表", "/report", false, null),
+            new Area("publicity", "信息公示", "/publicity", false, null),
+            new Area("portal", "公众服务", "/portal", false, null),
+            new Area("identity", "用户与权限", "/identity/users", true, "ADMIN"),
+            new Area("audit", "审计日志", "/audit", true, "ADMIN"));
+
+    static java.util.Optional<Area> placeholder(String key) {
+        return ALL.stream().filter(a -> !a.built() && a.key().equals(key)).findFirst();
+    }
+}

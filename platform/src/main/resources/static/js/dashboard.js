@@ -8,8 +8,9 @@
       var names = Object.keys(figures.bySource);
       var chart = echarts.init(el);
       chart.setOption({
+        animation: false,
         tooltip: {},
-        grid: { left: 40, right: 20, bottom: 60, top: 20 },
+        grid: { left: 50, right: 30, bottom: 70, top: 20, containLabel: true },
         xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 20 } },
         yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', data: names.map(function (n) { return figures.bySource[n]; }) }]

@@ -42,8 +42,8 @@ final class Commands {
             } catch (NumberFormatException e) {
                 throw new UsageException("端口必须是数字 (port must be a number): " + port);
             }
-            if (p < 1 || p > 65535) {
-                throw new UsageException("端口超出范围 1-65535 (port out of range): " + p);
+            if (p < 0 || p > 65535) {
+                throw new UsageException("端口超出范围 0-65535 (port out of range): " + p);
             }
             return new Options(dataDir, url, user, password, p);
         }

@@ -92,12 +92,8 @@ public class ClueRegister {
         }
         jdbc.sql("SELECT c.status, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.status")
                 .paramSource(scopeParams(scope))
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        counts.put(ClueStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        counts.put(ClueStatus.valueOf(rs.getString(1)), rs.getLong(2)));
         return counts;
     }
 
@@ -108,12 +104,8 @@ public class ClueRegister {
         }
         jdbc.sql("SELECT c.source, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.source")
                 .paramSource(scopeParams(scope))
-                .query((ResultSet rs) -> {
-                    while (rs.next()) {
-                        counts.put(ClueSource.valueOf(rs.getString(1)), rs.getLong(2));
-                    }
-                    return null;
-                });
+                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
+                        counts.put(ClueSource.valueOf(rs.getString(1)), rs.getLong(2)));
         return counts;
     }
 

@@ -2,7 +2,7 @@ package cn.wangjian.platform.clue;
 
 /** Where a clue came from: the case-source categories of the 案件来源登记表. */
 public enum ClueSource {
-    MONITORING("监督检查（网络监测）"),
+    MONITORING("监督检查"),
     COMPLAINT("投诉"),
     REPORT("举报"),
     REFERRAL("其他部门移送"),

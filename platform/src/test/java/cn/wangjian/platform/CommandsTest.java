@@ -1,0 +1,90 @@
+package cn.wangjian.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Problems a user can fix get one clear line and a non-zero exit code, and the platform is not started. */
+class CommandsTest {
+
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream originalErr;
+    private final AtomicBoolean served = new AtomicBoolean();
+
+    @BeforeEach
+    void captureStderr() {
+        originalErr = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreStderr() {
+        System.setErr(originalErr);
+    }
+
+    private int run(String... args) {
+        return Commands.run(args, a -> served.set(true));
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void a_port_in_use_is_one_line_and_exit_2() throws Exception {
+        try (ServerSocket busy = new ServerSocket(0)) {
+            int code = run("serve", "--server.port=" + busy.getLocalPort());
+            assertThat(code).isEqualTo(2);
+            assertThat(stderr().strip()).contains("端口 " + busy.getLocalPort() + " 已被占用", "already in use")
+                    .doesNotContain("\n").doesNotContain("Exception");
+            assertThat(served).isFalse();
+        }
+    }
+
+    @Test
+    void an_unreachable_database_is_one_line_and_exit_2() throws Exception {
+        int freePort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            freePort = s.getLocalPort();
+        }
+        int code = run("serve", "--server.port=0", "--wangjian.db.url=jdbc:postgresql://localhost:" + freePort
+                + "/wangjian?password=secret");
+        assertThat(code).isEqualTo(2);
+        assertThat(stderr().strip()).contains("无法连接数据库", "cannot connect").doesNotContain("secret")
+                .doesNotContain("\n");
+        assertThat(served).isFalse();
+    }
+
+    @Test
+    void a_bad_port_number_is_refused() {
+        assertThat(run("serve", "--server.port=http")).isEqualTo(2);
+        assertThat(stderr()).contains("端口必须是数字");
+    }
+
+    @Test
+    void an_unknown_command_is_refused() {
+        assertThat(run("frobnicate")).isEqualTo(64);
+        assertThat(stderr()).contains("未知命令 frobnicate");
+    }
+
+    @Test
+    void audit_verify_on_an_empty_data_directory_says_so(@TempDir Path empty) {
+        assertThat(run("audit-verify", "--wangjian.data-dir=" + empty)).isEqualTo(2);
+        assertThat(stderr()).contains("没有数据库");
+    }
+
+    @Test
+    void a_free_port_starts_the_platform() {
+        assertThat(run("serve", "--server.port=0")).isEqualTo(Commands.CONTINUE);
+        assertThat(served).isTrue();
+    }
+}

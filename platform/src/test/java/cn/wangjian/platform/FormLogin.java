@@ -1,0 +1,55 @@
+package cn.wangjian.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** A browser-like session: fetches the login page's CSRF token, posts the form, keeps the session cookie. */
+public final class FormLogin {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    private final TestRestTemplate rest;
+    private final String cookie;
+
+    public FormLogin(TestRestTemplate rest, String username, String password) {
+        this.rest = rest;
+        ResponseEntity<String> page = rest.getForEntity("/login", String.class);
+        String anonymous = sessionCookie(page.getHeaders());
+        Matcher m = CSRF.matcher(page.getBody());
+        assertThat(m.find()).as("login page carries a CSRF token").isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, anonymous);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", username);
+        form.add("password", password);
+        form.add("_csrf", m.group(1));
+        ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getHeaders().getLocation()).as("redirect after login").isNotNull();
+        assertThat(login.getHeaders().getLocation().toString()).doesNotContain("error");
+        this.cookie = sessionCookie(login.getHeaders());
+    }
+
+    public ResponseEntity<String> get(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    private static String sessionCookie(HttpHeaders headers) {
+        return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
+                .filter(c -> c.startsWith("JSESSIONID="))
+                .map(c -> c.substring(0, c.indexOf(';')))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + headers));
+    }
+}

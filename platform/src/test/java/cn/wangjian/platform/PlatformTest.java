@@ -1,0 +1,84 @@
+package cn.wangjian.platform;
+
+import cn.wangjian.platform.identity.NewAccount;
+import cn.wangjian.platform.identity.RegionCode;
+import cn.wangjian.platform.identity.Role;
+import cn.wangjian.platform.identity.UserAccounts;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the platform's integration tests: one real application on a random port with its own embedded
+ * PostgreSQL in a fresh data directory, shared by every test class (same configuration, one cached context).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureMockMvc
+public abstract class PlatformTest {
+
+    /** The password of every test user. */
+    public static final String PASSWORD = "test-password-0123";
+
+    static final Path DATA_DIR;
+
+    static {
+        try {
+            Files.createDirectories(Path.of("target"));
+            DATA_DIR = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-data-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @DynamicPropertySource
+    static void dataDirectory(DynamicPropertyRegistry registry) {
+        registry.add("wangjian.data-dir", DATA_DIR::toString);
+        registry.add("wangjian.db.url", () -> "");
+    }
+
+    @Autowired
+    protected UserAccounts accounts;
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    private org.springframework.boot.web.client.RestTemplateBuilder restTemplateBuilder;
+
+    /** An HTTP client of the running server that, like a test should, does not follow redirects. */
+    protected TestRestTemplate rest;
+
+    @BeforeEach
+    void httpClient() {
+        var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+        rest = new TestRestTemplate(restTemplateBuilder.rootUri(baseUrl())
+                .requestFactory(() -> new org.springframework.http.client.JdkClientHttpRequestFactory(client)));
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected static Path dataDir() {
+        return DATA_DIR;
+    }
+
+    /** Creates a test user once (idempotent across test classes) and returns the user name. */
+    protected String testUser(String username, String agency, String region, Role role) {
+        if (accounts.find(username).isEmpty()) {
+            accounts.create(new NewAccount(username, "测试用户 " + username, PASSWORD, agency, new RegionCode(region),
+                    agency == null ? "测试平台" : null, Set.of(role)), "test");
+        }
+        return username;
+    }
+}

@@ -1,0 +1,66 @@
+package cn.wangjian.platform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class LoginThrottleTest {
+
+    static final class MutableClock extends Clock {
+        Instant now = Instant.parse("2026-03-01T08:00:00Z");
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    final MutableClock clock = new MutableClock();
+    final LoginThrottle throttle = new LoginThrottle(3, 5, Duration.ofMinutes(15), clock);
+
+    @Test
+    void blocks_a_user_after_the_limit_until_the_window_passes() {
+        for (int i = 0; i < 3; i++) {
+            assertThat(throttle.blockedFor("Alice", "10.0.0.1")).isEmpty();
+            throttle.failed("alice", "10.0.0.1");
+        }
+        assertThat(throttle.blockedFor(" ALICE ", "10.0.0.9")).hasValue(Duration.ofMinutes(15));
+        clock.now = clock.now.plus(Duration.ofMinutes(10));
+        assertThat(throttle.blockedFor("alice", null)).hasValue(Duration.ofMinutes(5));
+        clock.now = clock.now.plus(Duration.ofMinutes(5));
+        assertThat(throttle.blockedFor("alice", null)).isEmpty();
+    }
+
+    @Test
+    void blocks_an_address_that_sprays_many_user_names() {
+        for (int i = 0; i < 5; i++) {
+            throttle.failed("user" + i, "10.0.0.2");
+        }
+        assertThat(throttle.blockedFor("someone-else", "10.0.0.2")).isPresent();
+        assertThat(throttle.blockedFor("someone-else", "10.0.0.3")).isEmpty();
+    }
+
+    @Test
+    void a_success_clears_the_users_failures() {
+        throttle.failed("bob", "10.0.0.4");
+        throttle.failed("bob", "10.0.0.4");
+        throttle.succeeded("bob");
+        throttle.failed("bob", "10.0.0.4");
+        throttle.failed("bob", "10.0.0.4");
+        assertThat(throttle.blockedFor("bob", null)).isEmpty();
+    }
+}

@@ -1,0 +1,128 @@
+package cn.wangjian.platform.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wangjian.platform.PlatformTest;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+
+class SecurityTest extends PlatformTest {
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void pages_need_a_login_and_redirect_to_it() {
+        ResponseEntity<String> page = rest.getForEntity("/clues", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        assertThat(page.getHeaders().getLocation().getPath()).isEqualTo("/login");
+    }
+
+    @Test
+    void the_api_answers_401_with_a_problem_detail() {
+        ResponseEntity<String> api = rest.getForEntity("/api/clues", String.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(api.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(api.getBody()).contains("需要登录", "Authentication required");
+    }
+
+    @Test
+    void the_openapi_description_needs_a_login_too() {
+        assertThat(rest.getForEntity("/v3/api-docs", String.class).getStatusCode()).isEqualTo(HttpStatus.FOUND);
+    }
+
+    @Test
+    void health_and_the_login_page_are_public() {
+        assertThat(rest.getForObject("/actuator/health", String.class)).contains("UP");
+        assertThat(rest.getForObject("/login", String.class)).contains("用户名", "密码", "登录");
+    }
+
+    @Test
+    void passwords_are_stored_as_argon2_hashes() {
+        testUser("sec.hash", "SAMR", "110000", Role.MONITORING_OFFICER);
+        String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'sec.hash'").query(String.class).single();
+        assertThat(hash).startsWith("{argon2@SpringSecurity_v5_8}$argon2id$").doesNotContain(PASSWORD);
+    }
+
+    @Test
+    void a_wrong_password_gets_a_clear_message() {
+        testUser("sec.wrong", "SAMR", "110000", Role.MONITORING_OFFICER);
+        String message = loginAndFollow("sec.wrong", "not-the-password");
+        assertThat(message).contains("用户名或密码错误");
+    }
+
+    @Test
+    void repeated_failures_lock_the_login_even_with_the_right_password() {
+        testUser("sec.throttle", "SAMR", "110000", Role.MONITORING_OFFICER);
+        for (int i = 0; i < 5; i++) {
+            assertThat(loginAndFollow("sec.throttle", "wrong-" + i)).contains("用户名或密码错误");
+        }
+        assertThat(loginAndFollow("sec.throttle", PASSWORD)).contains("登录失败次数过多");
+        // the API's Basic authentication shares the same throttle
+        ResponseEntity<String> api = rest.withBasicAuth("sec.throttle", PASSWORD).getForEntity("/api/me", String.class);
+        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(api.getBody()).contains("登录失败次数过多");
+    }
+
+    @Test
+    void a_form_post_without_csrf_token_is_refused() {
+        testUser("sec.csrf", "SAMR", "110101", Role.CASE_OFFICER);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", "sec.csrf");
+        form.add("password", PASSWORD);
+        ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void api_me_reports_the_bureau_and_scope() {
+        testUser("sec.me", "SAMR", "110101", Role.CASE_OFFICER);
+        String me = rest.withBasicAuth("sec.me", PASSWORD).getForObject("/api/me", String.class);
+        assertThat(me).contains("\"agency\":\"SAMR\"", "\"region\":\"110101\"", "东城区", "\"scope\":\"SAMR:110101*\"");
+    }
+
+    @Test
+    void pages_send_a_strict_content_security_policy() {
+        String csp = rest.getForEntity("/login", String.class).getHeaders().getFirst("Content-Security-Policy");
+        assertThat(csp).contains("script-src 'self'", "object-src 'none'", "frame-ancestors 'none'");
+    }
+
+    /** Posts the login form with a fresh session and returns the page the browser lands on. */
+    private String loginAndFollow(String username, String password) {
+        ResponseEntity<String> page = rest.getForEntity("/login", String.class);
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+        Matcher m = CSRF.matcher(page.getBody());
+        assertThat(m.find()).isTrue();
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie);
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("username", username);
+        form.add("password", password);
+        form.add("_csrf", m.group(1));
+        ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
+        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        String location = login.getHeaders().getLocation().toString();
+        if (!location.contains("error")) {
+            return "logged in";
+        }
+        HttpHeaders follow = new HttpHeaders();
+        follow.add(HttpHeaders.COOKIE, cookie);
+        return rest.exchange(location, HttpMethod.GET, new HttpEntity<>(follow), String.class).getBody();
+    }
+}

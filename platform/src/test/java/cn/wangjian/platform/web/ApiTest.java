@@ -1,0 +1,88 @@
+package cn.wangjian.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wangjian.platform.PlatformTest;
+import cn.wangjian.platform.identity.Role;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class ApiTest extends PlatformTest {
+
+    TestRestTemplate officer;
+
+    @BeforeEach
+    void officer() {
+        testUser("api.officer", "SAMR", "110105", Role.MONITORING_OFFICER);
+        officer = rest.withBasicAuth("api.officer", PASSWORD);
+    }
+
+    private ResponseEntity<String> postJson(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return officer.postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
+    void a_valid_clue_is_created_with_its_number_and_location() {
+        ResponseEntity<String> created = postJson("/api/clues", """
+                {"title":"直播间宣称“国家级产品”","source":"MONITORING","subjectName":"某某商行",
+                 "subjectCreditCode":"91110108551385082q","description":"监测发现"}""");
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(created.getHeaders().getLocation().getPath()).startsWith("/api/clues/");
+        assertThat(created.getBody()).contains("\"clueNo\":\"XS-110105-SAMR-", "\"subjectCreditCode\":\"91110108551385082Q\"");
+    }
+
+    @Test
+    void a_body_with_a_wrongly_typed_field_names_the_field() {
+        ResponseEntity<String> bad = postJson("/api/clues", "{\"title\":\"x\",\"source\":\"NO_SUCH_SOURCE\"}");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(bad.getBody()).contains("\"field\":\"source\"", "请求参数错误", "Bad request");
+    }
+
+    @Test
+    void invalid_fields_are_each_named_with_the_reason() {
+        ResponseEntity<String> bad = postJson("/api/clues",
+                "{\"title\":\"\",\"source\":\"REPORT\",\"subjectName\":\"甲\",\"subjectCreditCode\":\"91350100M000100Y44\",\"description\":\"d\"}");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("\"field\":\"title\"", "线索标题不能为空", "\"field\":\"subjectCreditCode\"", "校验位错误");
+    }
+
+    @Test
+    void a_body_that_is_not_json_is_a_400_problem() {
+        ResponseEntity<String> bad = postJson("/api/clues", "{not json");
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("不是有效的 JSON", "not valid JSON");
+    }
+
+    @Test
+    void an_unknown_api_path_is_a_404_problem() {
+        ResponseEntity<String> missing = officer.getForEntity("/api/no-such-thing", String.class);
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(missing.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(missing.getBody()).contains("资源不存在", "Not found");
+    }
+
+    @Test
+    void the_openapi_description_and_its_browsable_page_are_served() {
+        String docs = officer.getForObject("/v3/api-docs", String.class);
+        assertThat(docs).contains("\"openapi\"", "/api/clues", "/api/me");
+        ResponseEntity<String> ui = officer.getForEntity("/swagger-ui/index.html", String.class);
+        assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(ui.getBody()).containsIgnoringCase("swagger");
+    }
+
+    @Test
+    void dashboard_figures_are_json_within_scope() {
+        String figures = officer.getForObject("/api/dashboard/clues", String.class);
+        assertThat(figures).contains("bySource", "byStatus", "投诉");
+    }
+}

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -30,12 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 class InitialAccounts implements ApplicationRunner {
 
     static final String FILE_NAME = "initial-credentials.txt";
-    private static final char[] ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789".toCharArray();
 
     private final UserAccounts accounts;
     private final DatabaseProperties properties;
     private final TransactionTemplate tx;
-    private final SecureRandom random = new SecureRandom();
 
     InitialAccounts(UserAccounts accounts, DatabaseProperties properties, TransactionTemplate tx) {
         this.accounts = accounts;
@@ -64,7 +61,7 @@ class InitialAccounts implements ApplicationRunner {
             }
             List<String[]> out = new ArrayList<>();
             for (Demo d : DEMO) {
-                String password = password();
+                String password = GeneratedPasswords.next();
                 accounts.create(new NewAccount(d.username(), d.displayName(), password, d.agency(),
                         new RegionCode(d.region()), d.organization(), Set.of(d.role())), "system");
                 out.add(new String[] {d.username(), password, d.role().label(), d.displayName()});
@@ -88,13 +85,6 @@ class InitialAccounts implements ApplicationRunner {
         System.out.println();
     }
 
-    private String password() {
-        char[] p = new char[16];
-        for (int i = 0; i < p.length; i++) {
-            p[i] = ALPHABET[random.nextInt(ALPHABET.length)];
-        }
-        return new String(p);
-    }
 
     private static void write(Path file, String text) {
         try {

@@ -74,6 +74,28 @@ public class UserAccounts implements UserDetailsService {
         return id;
     }
 
+    /**
+     * Replaces a user's password after checking the current one.
+     *
+     * @return false when the current password is wrong
+     */
+    @Transactional
+    public boolean changePassword(String username, String current, String replacement) {
+        if (replacement == null || replacement.length() < 12) {
+            throw new IllegalArgumentException("新密码至少12位 (password must have at least 12 characters)");
+        }
+        CurrentUser user = loadUserByUsername(username);
+        if (!passwordEncoder.matches(current, user.getPassword())) {
+            return false;
+        }
+        jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?")
+                .params(passwordEncoder.encode(replacement), user.id()).update();
+        // the audit records that the password changed, never the hashes
+        audit.record(username, "user.password-changed", "user", Long.toString(user.id()), null,
+                Map.of("passwordChanged", true));
+        return true;
+    }
+
     /** Every user, for the administrators' list. */
     public List<Map<String, Object>> list() {
         return jdbc.sql("""

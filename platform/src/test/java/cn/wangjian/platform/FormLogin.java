@@ -17,13 +17,28 @@ public final class FormLogin {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
+    /** The answer to a posted login form and the session cookie that goes with it. */
+    public record Attempt(ResponseEntity<String> response, String cookie) {
+        public boolean succeeded() {
+            return response.getHeaders().getLocation() != null
+                    && !response.getHeaders().getLocation().toString().contains("error");
+        }
+    }
+
     private final TestRestTemplate rest;
     private final String cookie;
 
     public FormLogin(TestRestTemplate rest, String username, String password) {
         this.rest = rest;
+        Attempt attempt = attempt(rest, username, password);
+        assertThat(attempt.succeeded()).as("login of %s", username).isTrue();
+        this.cookie = attempt.cookie();
+    }
+
+    /** Posts the login form from a fresh anonymous session, as a browser does. */
+    public static Attempt attempt(TestRestTemplate rest, String username, String password) {
         ResponseEntity<String> page = rest.getForEntity("/login", String.class);
-        String anonymous = sessionCookie(page.getHeaders());
+        String anonymous = sessionCookie(page.getHeaders(), null);
         Matcher m = CSRF.matcher(page.getBody());
         assertThat(m.find()).as("login page carries a CSRF token").isTrue();
         HttpHeaders headers = new HttpHeaders();
@@ -34,22 +49,26 @@ public final class FormLogin {
         form.add("password", password);
         form.add("_csrf", m.group(1));
         ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getHeaders().getLocation()).as("redirect after login").isNotNull();
-        assertThat(login.getHeaders().getLocation().toString()).doesNotContain("error");
-        this.cookie = sessionCookie(login.getHeaders());
+        return new Attempt(login, sessionCookie(login.getHeaders(), anonymous));
     }
 
     public ResponseEntity<String> get(String path) {
+        return get(rest, cookie, path);
+    }
+
+    public static ResponseEntity<String> get(TestRestTemplate rest, String cookie, String path) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(HttpHeaders.COOKIE, cookie);
         headers.setAccept(java.util.List.of(MediaType.TEXT_HTML));
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
-    private static String sessionCookie(HttpHeaders headers) {
+    private static String sessionCookie(HttpHeaders headers, String fallback) {
         return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
                 .filter(c -> c.startsWith("JSESSIONID="))
                 .map(c -> c.substring(0, c.indexOf(';')))
-                .findFirst().orElseThrow(() -> new AssertionError("no session cookie in " + headers));
+                .findFirst()
+                .or(() -> java.util.Optional.ofNullable(fallback))
+                .orElseThrow(() -> new AssertionError("no session cookie in " + headers));
     }
 }

@@ -11,7 +11,6 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,26 +85,23 @@ public class ClueRegister {
     }
 
     public Map<ClueStatus, Long> countByStatus(DataScope scope) {
-        Map<ClueStatus, Long> counts = new LinkedHashMap<>();
-        for (ClueStatus s : ClueStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("SELECT c.status, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.status")
-                .paramSource(scopeParams(scope))
-                .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        counts.put(ClueStatus.valueOf(rs.getString(1)), rs.getLong(2)));
-        return counts;
+        return countBy("status", ClueStatus.class, scope);
     }
 
     public Map<ClueSource, Long> countBySource(DataScope scope) {
-        Map<ClueSource, Long> counts = new LinkedHashMap<>();
-        for (ClueSource s : ClueSource.values()) {
-            counts.put(s, 0L);
+        return countBy("source", ClueSource.class, scope);
+    }
+
+    /** Counts of the clues in scope by an enum-valued column, every constant present (zero when none). */
+    private <E extends Enum<E>> Map<E, Long> countBy(String column, Class<E> type, DataScope scope) {
+        Map<E, Long> counts = new java.util.EnumMap<>(type);
+        for (E e : type.getEnumConstants()) {
+            counts.put(e, 0L);
         }
-        jdbc.sql("SELECT c.source, count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c.source")
+        jdbc.sql("SELECT c." + column + ", count(*) FROM clue c WHERE " + IN_SCOPE + " GROUP BY c." + column)
                 .paramSource(scopeParams(scope))
                 .query((org.springframework.jdbc.core.RowCallbackHandler) rs ->
-                        counts.put(ClueSource.valueOf(rs.getString(1)), rs.getLong(2)));
+                        counts.put(Enum.valueOf(type, rs.getString(1)), rs.getLong(2)));
         return counts;
     }
 

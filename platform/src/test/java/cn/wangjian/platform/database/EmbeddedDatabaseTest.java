@@ -43,21 +43,9 @@ class EmbeddedDatabaseTest {
     @Test
     void committed_rows_survive_a_kill_9_of_the_owning_process() throws Exception {
         Path pgData = dir.resolve("pgdata");
-        Path ready = dir.resolve("ready");
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                ChildPlatform.class.getName(), pgData.toString(), ready.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.exists(ready) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(ready).as("child wrote its row; log: %s", dir.resolve("child.log")).exists();
-        } finally {
-            child.destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is left running
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
+        Process child = startChildPlatform(pgData);
+        child.destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is left running
+        child.waitFor(30, TimeUnit.SECONDS);
         try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
             assertThat(db.attached()).as("the orphaned server was replaced, not attached to").isFalse();
             assertThat(query(db, "SELECT v FROM kept")).isEqualTo("写入后被强制终止");
@@ -67,25 +55,32 @@ class EmbeddedDatabaseTest {
     @Test
     void attaches_to_the_server_of_a_running_platform() throws Exception {
         Path pgData = dir.resolve("pgdata");
+        Process child = startChildPlatform(pgData);
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
+            assertThat(db.attached()).isTrue();
+            assertThat(query(db, "SELECT v FROM kept")).isEqualTo("写入后被强制终止");
+        } finally {
+            child.destroy();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Starts {@link ChildPlatform} in its own JVM and waits until it has committed its row. */
+    private Process startChildPlatform(Path pgData) throws Exception {
         Path ready = dir.resolve("ready");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
                 ChildPlatform.class.getName(), pgData.toString(), ready.toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-            while (!Files.exists(ready) && child.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
-            assertThat(ready).exists();
-            try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
-                assertThat(db.attached()).isTrue();
-                assertThat(query(db, "SELECT v FROM kept")).isEqualTo("写入后被强制终止");
-            }
-        } finally {
-            child.destroy();
-            child.waitFor(30, TimeUnit.SECONDS);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        while (!Files.exists(ready) && child.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
         }
+        if (!Files.exists(ready)) {
+            child.destroyForcibly();
+            throw new AssertionError("child did not commit its row; see " + dir.resolve("child.log"));
+        }
+        return child;
     }
 
     /** Stands in for the platform in its own JVM: opens the database, commits a row, then waits to be killed. */

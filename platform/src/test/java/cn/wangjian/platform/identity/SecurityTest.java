@@ -2,9 +2,8 @@ package cn.wangjian.platform.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.wangjian.platform.FormLogin;
 import cn.wangjian.platform.PlatformTest;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -18,8 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.LinkedMultiValueMap;
 
 class SecurityTest extends PlatformTest {
-
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
     @Autowired
     JdbcClient jdbc;
@@ -104,25 +101,11 @@ class SecurityTest extends PlatformTest {
 
     /** Posts the login form with a fresh session and returns the page the browser lands on. */
     private String loginAndFollow(String username, String password) {
-        ResponseEntity<String> page = rest.getForEntity("/login", String.class);
-        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-        Matcher m = CSRF.matcher(page.getBody());
-        assertThat(m.find()).isTrue();
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookie);
-        var form = new LinkedMultiValueMap<String, String>();
-        form.add("username", username);
-        form.add("password", password);
-        form.add("_csrf", m.group(1));
-        ResponseEntity<String> login = rest.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-        assertThat(login.getStatusCode()).isEqualTo(HttpStatus.FOUND);
-        String location = login.getHeaders().getLocation().toString();
-        if (!location.contains("error")) {
+        FormLogin.Attempt attempt = FormLogin.attempt(rest, username, password);
+        assertThat(attempt.response().getStatusCode()).isEqualTo(HttpStatus.FOUND);
+        if (attempt.succeeded()) {
             return "logged in";
         }
-        HttpHeaders follow = new HttpHeaders();
-        follow.add(HttpHeaders.COOKIE, cookie);
-        return rest.exchange(location, HttpMethod.GET, new HttpEntity<>(follow), String.class).getBody();
+        return FormLogin.get(rest, attempt.cookie(), attempt.response().getHeaders().getLocation().toString()).getBody();
     }
 }

@@ -1,0 +1,27 @@
+package cn.wangjian.engine.text;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The scanner in use, replaced as a whole when the rules change: a scan that started keeps the scanner it
+ * started with, the next one sees the new rules; there is never a half-built scanner.
+ */
+public final class LiveScanner {
+
+    private final AtomicReference<TextScanner> current;
+
+    public LiveScanner(RuleCatalog catalog) {
+        current = new AtomicReference<>(TextScanner.build(catalog));
+    }
+
+    public TextScanner get() {
+        return current.get();
+    }
+
+    /** Builds a scanner from the new catalog, then swaps it in; a catalog that fails to build changes nothing. */
+    public TextScanner replace(RuleCatalog catalog) {
+        TextScanner built = TextScanner.build(catalog);
+        current.set(built);
+        return built;
+    }
+}

@@ -1,0 +1,81 @@
+package cn.wangjian.engine.text;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * One rule of the catalog: what it looks for, where it applies, what exempts a match, and the law it cites.
+ *
+ * @param category      the finding category used for statistics (e.g. {@code absolute_term})
+ * @param appliesTo     product categories the rule applies to; empty for all
+ * @param exempt        product categories the rule never applies to (e.g. drugs for disease claims)
+ * @param terms         for {@link RuleKind#TERMS} the terms; for {@link RuleKind#UNSOURCED_CLAIM} and
+ *                      {@link RuleKind#NUMBER_FORMAT} the triggers
+ * @param allowedWords  longer lawful words that override a term inside them (最佳食用期 over 最佳)
+ * @param exceptFollowedBy a match followed by one of these within {@code window} characters is a safe harbour
+ * @param exceptPrecededBy a match preceded by one of these within {@code window} characters is a safe harbour
+ * @param required      the statement a {@link RuleKind#MISSING_STATEMENT} rule requires
+ * @param sourceMarkers words that show a figure's source ({@link RuleKind#UNSOURCED_CLAIM}), or that turn a
+ *                      term's finding into a hint because the claim is stated with its source and scope
+ * @param numberPattern the regular expression a number after a trigger must match ({@link RuleKind#NUMBER_FORMAT})
+ * @param evasionWatch  whether pinyin, homophone and look-alike spellings of the terms are looked for
+ */
+public record Rule(String id, String category, String title, Severity severity, RuleKind kind,
+                   List<LawReference> laws, Set<String> appliesTo, Set<String> exempt, List<String> terms,
+                   List<String> allowedWords, List<String> exceptFollowedBy, List<String> exceptPrecededBy,
+                   int window, String required, List<String> sourceMarkers, String numberPattern,
+                   boolean evasionWatch, String explanation) {
+
+    public Rule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(severity, "severity");
+        Objects.requireNonNull(kind, "kind");
+        laws = List.copyOf(laws);
+        appliesTo = Set.copyOf(appliesTo);
+        exempt = Set.copyOf(exempt);
+        terms = List.copyOf(terms);
+        allowedWords = List.copyOf(allowedWords);
+        exceptFollowedBy = List.copyOf(exceptFollowedBy);
+        exceptPrecededBy = List.copyOf(exceptPrecededBy);
+        sourceMarkers = List.copyOf(sourceMarkers);
+        if (laws.isEmpty()) {
+            throw new IllegalArgumentException("rule " + id + " cites no law");
+        }
+        switch (kind) {
+            case TERMS, UNSOURCED_CLAIM -> {
+                if (terms.isEmpty()) {
+                    throw new IllegalArgumentException("rule " + id + " has no terms");
+                }
+            }
+            case MISSING_STATEMENT -> {
+                if (required == null || required.isBlank() || appliesTo.isEmpty()) {
+                    throw new IllegalArgumentException("rule " + id + " needs 'required' and 'appliesTo'");
+                }
+            }
+            case NUMBER_FORMAT -> {
+                if (terms.isEmpty() || numberPattern == null) {
+                    throw new IllegalArgumentException("rule " + id + " needs trigger terms and 'numberPattern'");
+                }
+            }
+        }
+    }
+
+    /** Whether the rule applies to a listing of this product category (null: unknown, general goods). */
+    public boolean appliesTo(String productCategory) {
+        String c = productCategory == null || productCategory.isBlank() ? "general" : productCategory;
+        return !exempt.contains(c) && (appliesTo.isEmpty() || appliesTo.contains(c));
+    }
+
+    /** The provision in force on the day of the conduct; the latest one when none is (a date before them all). */
+    public LawReference lawOn(LocalDate conduct) {
+        Optional<LawReference> match = laws.stream().filter(l -> l.appliesOn(conduct)).findFirst();
+        return match.orElseGet(() -> laws.stream()
+                .min((a, b) -> Math.abs(a.effectiveFrom().toEpochDay() - conduct.toEpochDay())
+                        < Math.abs(b.effectiveFrom().toEpochDay() - conduct.toEpochDay()) ? -1 : 1)
+                .orElseThrow());
+    }
+}

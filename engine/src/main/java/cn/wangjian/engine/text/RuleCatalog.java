@@ -1,0 +1,192 @@
+package cn.wangjian.engine.text;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A versioned set of rules, read from JSON files: one {@code catalog.json} naming the version, the product
+ * categories and the rule files, and the rule files themselves. Every problem is reported with the file, the rule
+ * and the field.
+ */
+public final class RuleCatalog {
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.ALLOW_COMMENTS);
+    private static final String BUILT_IN = "/cn/wangjian/engine/rules/";
+
+    private final String version;
+    private final Map<String, String> productCategories;
+    private final List<Rule> rules;
+
+    public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules) {
+        this.version = version;
+        this.productCategories = Map.copyOf(productCategories);
+        this.rules = List.copyOf(rules);
+        Set<String> ids = new HashSet<>();
+        for (Rule r : rules) {
+            if (!ids.add(r.id())) {
+                throw new IllegalArgumentException("duplicate rule id " + r.id());
+            }
+            for (String c : concat(r.appliesTo(), r.exempt())) {
+                if (!productCategories.containsKey(c)) {
+                    throw new IllegalArgumentException("rule " + r.id() + ": unknown product category '" + c + "'");
+                }
+            }
+        }
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public Map<String, String> productCategories() {
+        return productCategories;
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    /** The catalog shipped with the engine. */
+    public static RuleCatalog builtIn() {
+        return read(name -> RuleCatalog.class.getResourceAsStream(BUILT_IN + name), "classpath:" + BUILT_IN);
+    }
+
+    /** A catalog from a directory that holds {@code catalog.json} and the rule files it names. */
+    public static RuleCatalog load(Path directory) {
+        return read(name -> {
+            Path file = directory.resolve(name);
+            try {
+                return Files.exists(file) ? Files.newInputStream(file) : null;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, directory.toString());
+    }
+
+    /** A copy with more rules (used by benchmarks and by officers' additions). */
+    public RuleCatalog with(String newVersion, List<Rule> more) {
+        List<Rule> all = new ArrayList<>(rules);
+        all.addAll(more);
+        return new RuleCatalog(newVersion, productCategories, all);
+    }
+
+    private interface Source {
+        InputStream open(String name);
+    }
+
+    private static RuleCatalog read(Source source, String where) {
+        JsonNode index = parse(source, "catalog.json", where);
+        String version = text(index, "version", "catalog.json", null, true);
+        Map<String, String> categories = new LinkedHashMap<>();
+        index.path("productCategories").fields().forEachRemaining(e -> categories.put(e.getKey(), e.getValue().asText()));
+        if (categories.isEmpty()) {
+            throw new CatalogException(where + "/catalog.json: 'productCategories' is missing or empty");
+        }
+        List<Rule> rules = new ArrayList<>();
+        for (JsonNode f : index.path("files")) {
+            String file = f.asText();
+            JsonNode doc = parse(source, file, where);
+            for (JsonNode r : doc.path("rules")) {
+                rules.add(rule(r, file));
+            }
+        }
+        try {
+            return new RuleCatalog(version, categories, rules);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static JsonNode parse(Source source, String name, String where) {
+        try (InputStream in = source.open(name)) {
+            if (in == null) {
+                throw new CatalogException(where + "/" + name + ": file not found");
+            }
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new CatalogException(where + "/" + name + ": not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static Rule rule(JsonNode r, String file) {
+        String id = text(r, "id", file, null, true);
+        try {
+            List<LawReference> laws = new ArrayList<>();
+            for (JsonNode l : r.path("laws")) {
+                laws.add(new LawReference(text(l, "law", file, id, true), text(l, "article", file, id, true),
+                        text(l, "penaltyArticle", file, id, false), date(l, "effectiveFrom", file, id, true),
+                        date(l, "effectiveTo", file, id, false),
+                        text(l, "verification", file, id, false)));
+            }
+            String kind = text(r, "kind", file, id, false);
+            String window = text(r, "window", file, id, false);
+            return new Rule(id, text(r, "category", file, id, true), text(r, "title", file, id, true),
+                    Severity.parse(text(r, "severity", file, id, true)),
+                    kind == null ? RuleKind.TERMS : RuleKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)),
+                    laws, Set.copyOf(list(r, "appliesTo")), Set.copyOf(list(r, "exempt")), list(r, "terms"),
+                    list(r, "allowedWords"), list(r, "exceptFollowedBy"), list(r, "exceptPrecededBy"),
+                    window == null ? 6 : Integer.parseInt(window), text(r, "required", file, id, false),
+                    list(r, "sourceMarkers"), text(r, "numberPattern", file, id, false),
+                    r.path("evasionWatch").asBoolean(true), text(r, "explanation", file, id, true));
+        } catch (CatalogException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CatalogException(file + ": rule " + id + ": " + e.getMessage());
+        }
+    }
+
+    private static String text(JsonNode node, String field, String file, String rule, boolean required) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull() || v.asText().isBlank()) {
+            if (required) {
+                throw new CatalogException(file + (rule == null ? "" : ": rule " + rule) + ": field '" + field
+                        + "' is required");
+            }
+            return null;
+        }
+        return v.asText();
+    }
+
+    private static LocalDate date(JsonNode node, String field, String file, String rule, boolean required) {
+        String s = text(node, field, file, rule, required);
+        try {
+            return s == null ? null : LocalDate.parse(s);
+        } catch (DateTimeParseException e) {
+            throw new CatalogException(file + ": rule " + rule + ": field '" + field + "' is not a date (YYYY-MM-DD): " + s);
+        }
+    }
+
+    private static List<String> list(JsonNode node, String field) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode v : node.path(field)) {
+            out.add(v.asText());
+        }
+        return out;
+    }
+
+    private static List<String> concat(Set<String> a, Set<String> b) {
+        return Stream.concat(a.stream(), b.stream()).toList();
+    }
+
+    /** A catalog that cannot be used; the message names the file, rule and field. */
+    public static final class CatalogException extends RuntimeException {
+        public CatalogException(String message) {
+            super(message);
+        }
+    }
+}

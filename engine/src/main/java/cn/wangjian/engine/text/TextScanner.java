@@ -1,0 +1,813 @@
+package cn.wangjian.engine.text;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The text violation scanner: built once from a {@link RuleCatalog} (immutable, thread-safe), it scans a text of
+ * a product category and reports every violation with the law in force on the day of the conduct and the span
+ * in the original text.
+ *
+ * <p>One pass reads each UTF-16 unit once: a 64K-entry table gives its class in the term automaton and in the
+ * syllable automaton (both normalised: width, case, script, numerals), or says to skip it (white space,
+ * zero-width, inserted punctuation) or to take the slow path (HTML tags and entities, surrogates). Context checks
+ * (exceptions, safe harbours, word boundaries) run only around hits.
+ */
+public final class TextScanner {
+
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final int RING = 64;
+    private static final int MAX_TERM = 48;
+    private static final int KIND_NORMAL = 0;
+    private static final int KIND_SOFT = 1;
+    private static final int KIND_SKIP = 2;
+    private static final int KIND_SLOW = 3;
+    private static final int EV_BITS = 10;
+    private static final int EV_MASK = (1 << EV_BITS) - 1;
+    private static final int EV_LATIN = EV_MASK;
+
+    /** What a pattern of the term automaton stands for. */
+    private record PatternInfo(String folded, int length, List<RuleTerm> terms, Set<String> allowedFor,
+                               Set<String> markerFor, Set<String> requiredFor, boolean latinStart,
+                               boolean latinEnd, boolean han) {
+    }
+
+    private record RuleTerm(Rule rule, String term) {
+    }
+
+    private record EvasionTerm(String folded, short[] syllables, List<RuleTerm> terms) {
+    }
+
+    private final RuleCatalog catalog;
+    private final int[] enc = new int[65536];
+    private final int[] classOfFolded; // folded char -> class, for slow-path characters
+    private final short[] evClassOfSyllable;
+    private final Automaton terms;
+    private final PatternInfo[] patterns;
+    private final Automaton evasion;
+    private final EvasionTerm[] evasionTerms;
+    private final Set<String> foldedTerms;
+    private final List<Rule> missingStatementRules;
+    private final Map<String, Pattern> numberPatterns;
+    private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    private TextScanner(RuleCatalog catalog) {
+        this.catalog = catalog;
+        Map<String, PatternBuilder> byFolded = new LinkedHashMap<>();
+        List<Rule> missing = new ArrayList<>();
+        Map<String, Pattern> numbers = new HashMap<>();
+        for (Rule rule : catalog.rules()) {
+            switch (rule.kind()) {
+                case MISSING_STATEMENT -> {
+                    missing.add(rule);
+                    add(byFolded, rule.required()).requiredFor.add(rule.id());
+                }
+                case NUMBER_FORMAT -> numbers.put(rule.id(), Pattern.compile(rule.numberPattern()));
+                default -> { }
+            }
+            for (String t : rule.terms()) {
+                PatternBuilder pb = add(byFolded, t);
+                if (pb != null) {
+                    pb.terms.add(new RuleTerm(rule, t));
+                }
+            }
+            for (String w : rule.allowedWords()) {
+                PatternBuilder pb = add(byFolded, w);
+                if (pb != null) {
+                    pb.allowedFor.add(rule.id());
+                }
+            }
+            for (String m : rule.sourceMarkers()) {
+                PatternBuilder pb = add(byFolded, m);
+                if (pb != null) {
+                    pb.markerFor.add(rule.id());
+                }
+            }
+        }
+        // the alphabet: every folded character of every pattern
+        classOfFolded = new int[65536];
+        int classes = 0;
+        for (String folded : byFolded.keySet()) {
+            for (int i = 0; i < folded.length(); i++) {
+                char f = folded.charAt(i);
+                if (classOfFolded[f] == 0) {
+                    classOfFolded[f] = ++classes;
+                }
+            }
+        }
+        patterns = new PatternInfo[byFolded.size()];
+        int[][] sequences = new int[byFolded.size()][];
+        int id = 0;
+        foldedTerms = new HashSet<>();
+        for (PatternBuilder pb : byFolded.values()) {
+            int[] seq = new int[pb.folded.length()];
+            for (int i = 0; i < seq.length; i++) {
+                seq[i] = classOfFolded[pb.folded.charAt(i)];
+            }
+            sequences[id] = seq;
+            char first = pb.folded.charAt(0);
+            char last = pb.folded.charAt(pb.folded.length() - 1);
+            patterns[id] = new PatternInfo(pb.folded, seq.length, List.copyOf(pb.terms), Set.copyOf(pb.allowedFor),
+                    Set.copyOf(pb.markerFor), Set.copyOf(pb.requiredFor), isAsciiAlnum(first), isAsciiAlnum(last),
+                    isHan(first) || isHan(last));
+            if (!pb.terms.isEmpty()) {
+                foldedTerms.add(pb.folded);
+            }
+            id++;
+        }
+        terms = Automaton.build(sequences, classes);
+        missingStatementRules = List.copyOf(missing);
+        numberPatterns = Map.copyOf(numbers);
+
+        // the evasion automaton: watched terms as syllables
+        Map<String, EvasionTerm> watched = new LinkedHashMap<>();
+        for (Rule rule : catalog.rules()) {
+            if (rule.kind() != RuleKind.TERMS || !rule.evasionWatch()) {
+                continue;
+            }
+            for (String t : rule.terms()) {
+                String folded = CharFold.foldTerm(t);
+                if (folded.length() < 2 || !folded.chars().allMatch(c -> isHan((char) c))) {
+                    continue;
+                }
+                short[] syl = Syllables.ofTerm(folded);
+                if (syl == null) {
+                    continue;
+                }
+                watched.computeIfAbsent(folded, f -> new EvasionTerm(f, syl, new ArrayList<>())).terms()
+                        .add(new RuleTerm(rule, t));
+            }
+        }
+        evClassOfSyllable = new short[Syllables.NAMES.length];
+        int evClasses = 0;
+        evasionTerms = watched.values().toArray(EvasionTerm[]::new);
+        int[][] evSeq = new int[evasionTerms.length][];
+        for (int i = 0; i < evasionTerms.length; i++) {
+            short[] syl = evasionTerms[i].syllables();
+            evSeq[i] = new int[syl.length];
+            for (int k = 0; k < syl.length; k++) {
+                if (evClassOfSyllable[syl[k]] == 0) {
+                    evClassOfSyllable[syl[k]] = (short) ++evClasses;
+                }
+                evSeq[i][k] = evClassOfSyllable[syl[k]];
+            }
+        }
+        if (evClasses >= EV_LATIN) {
+            throw new IllegalStateException("too many syllables in watched terms: " + evClasses);
+        }
+        evasion = Automaton.build(evSeq, Math.max(1, evClasses));
+
+        // one table for the pass: class in the term automaton, class in the syllable automaton, kind
+        for (int c = 0; c < 65536; c++) {
+            byte kind = CharFold.KIND[c];
+            char f = CharFold.FOLD[c];
+            int k = switch (kind) {
+                case CharFold.NORMAL -> KIND_NORMAL;
+                case CharFold.SOFT -> KIND_SOFT;
+                case CharFold.SKIP -> KIND_SKIP;
+                default -> KIND_SLOW;
+            };
+            enc[c] = (classOfFolded[f] << (EV_BITS + 2)) | (evasionClass(f) << 2) | k;
+        }
+    }
+
+    private int evasionClass(char folded) {
+        if (folded >= 'a' && folded <= 'z') {
+            return EV_LATIN;
+        }
+        short s = Syllables.OF_CHAR[folded];
+        return s == 0 ? 0 : evClassOfSyllable[s];
+    }
+
+    private static final class PatternBuilder {
+        final String folded;
+        final List<RuleTerm> terms = new ArrayList<>();
+        final Set<String> allowedFor = new HashSet<>();
+        final Set<String> markerFor = new HashSet<>();
+        final Set<String> requiredFor = new HashSet<>();
+
+        PatternBuilder(String folded) {
+            this.folded = folded;
+        }
+    }
+
+    private static PatternBuilder add(Map<String, PatternBuilder> byFolded, String term) {
+        String folded = CharFold.foldTerm(term);
+        if (folded.isEmpty()) {
+            return null;
+        }
+        if (folded.length() > MAX_TERM) {
+            throw new IllegalArgumentException("term longer than " + MAX_TERM + " characters: " + term);
+        }
+        return byFolded.computeIfAbsent(folded, PatternBuilder::new);
+    }
+
+    /** Builds a scanner; rules change by building a new one and swapping it in ({@link LiveScanner}). */
+    public static TextScanner build(RuleCatalog catalog) {
+        return new TextScanner(catalog);
+    }
+
+    public RuleCatalog catalog() {
+        return catalog;
+    }
+
+    /** Patterns, automaton states and the approximate size of the automata in bytes. */
+    public record Stats(int patterns, int states, long bytes) {
+    }
+
+    public Stats stats() {
+        long bytes = terms.bytes() + evasion.bytes() + 4L * enc.length + 4L * classOfFolded.length;
+        return new Stats(patterns.length, terms.states() + evasion.states(), bytes);
+    }
+
+    /** Scans with today's date as the date of the conduct. */
+    public List<Finding> scan(String text, String productCategory) {
+        List<Finding> out = new ArrayList<>();
+        scan(text, productCategory, LocalDate.now(CHINA), out::add);
+        return out;
+    }
+
+    public List<Finding> scan(String text, String productCategory, LocalDate conduct) {
+        List<Finding> out = new ArrayList<>();
+        scan(text, productCategory, conduct, out::add);
+        return out;
+    }
+
+    /** Scans a text; findings reach {@code sink} in order of their start. */
+    public void scan(String text, String productCategory, LocalDate conduct, Consumer<Finding> sink) {
+        Scratch s = scratch.get();
+        s.reset();
+        pass(text, s);
+        report(text, productCategory == null || productCategory.isBlank() ? "general" : productCategory, conduct,
+                s, sink);
+    }
+
+    // ------------------------------------------------------------------------------------------------ the pass
+
+    private void pass(String text, Scratch s) {
+        final int[] enc = this.enc;
+        final Automaton a = this.terms;
+        final int len = text.length();
+        int state = Automaton.ROOT;
+        int prevClass = 0;
+        int n = 0; // consumed characters
+        final int[] ringStart = s.ringStart;
+        int ev = Automaton.ROOT;
+        for (int i = 0; i < len; i++) {
+            char c = text.charAt(i);
+            int e = enc[c];
+            int kind = e & 3;
+            if (kind == KIND_NORMAL) {
+                int cls = e >>> (EV_BITS + 2);
+                int evc = (e >>> 2) & EV_MASK;
+                ev = evc == 0 && s.latinLength == 0 ? Automaton.ROOT
+                        : evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
+                if (cls == 0) {
+                    state = Automaton.ROOT;
+                    prevClass = 0;
+                    continue;
+                }
+                if (cls == prevClass && !a.hasChild(state, cls)) {
+                    continue; // a repeated character: 最最最佳
+                }
+                prevClass = cls;
+                state = a.next(state, cls);
+                ringStart[++n & (RING - 1)] = i;
+                if (a.accepts(state)) {
+                    collect(s, state, n, i + 1);
+                }
+            } else if (kind == KIND_SOFT) {
+                int cls = e >>> (EV_BITS + 2);
+                int to;
+                // a symbol counts only where a term goes on with it (1:1, NO.1, 90%); elsewhere it is skipped
+                if (cls != 0 && (to = a.next(state, cls)) != Automaton.ROOT) {
+                    prevClass = cls;
+                    state = to;
+                    ringStart[++n & (RING - 1)] = i;
+                    if (a.accepts(state)) {
+                        collect(s, state, n, i + 1);
+                    }
+                }
+            } else if (kind == KIND_SLOW) {
+                // tags are skipped; entities, surrogates and expansions yield folded characters
+                int consumedTo = slow(text, i, s);
+                for (int k = 0; k < s.slowCount; k++) {
+                    char f = s.slowChars[k];
+                    int cls = f < 65536 ? classOfFolded[f] : 0;
+                    int evc = evasionClass(f);
+                    ev = evc == 0 && s.latinLength == 0 ? Automaton.ROOT
+                            : evasionStep(s, ev, evc, f, i, consumedTo, text);
+                    if (cls == 0) {
+                        state = Automaton.ROOT;
+                        prevClass = 0;
+                        continue;
+                    }
+                    boolean soft = CharFold.KIND[f] == CharFold.SOFT;
+                    int to = a.next(state, cls);
+                    if ((soft && to == Automaton.ROOT) || (cls == prevClass && !a.hasChild(state, cls))) {
+                        continue;
+                    }
+                    prevClass = cls;
+                    state = to;
+                    ringStart[++n & (RING - 1)] = i;
+                    if (a.accepts(state)) {
+                        collect(s, state, n, consumedTo);
+                    }
+                }
+                i = consumedTo - 1;
+            }
+            // KIND_SKIP: nothing
+        }
+        if (s.latinLength > 0) {
+            evasionStep(s, ev, 0, ' ', len, len, text);
+        }
+    }
+
+    private void collect(Scratch s, int state, int n, int endOffset) {
+        final Automaton a = this.terms;
+        for (int t = state; t != 0; t = a.dictLink(t)) {
+            int p = a.own(t);
+            if (p >= 0) {
+                int length = patterns[p].length();
+                s.addHit(p, n - length + 1, n, s.ringStart[(n - length + 1) & (RING - 1)], endOffset);
+            }
+        }
+    }
+
+    /**
+     * The syllable stream: Chinese characters by their syllable, Latin runs split into pinyin at their end.
+     * Returns the new state of the syllable automaton.
+     */
+    private int evasionStep(Scratch s, int ev, int evc, char folded, int start, int end, String text) {
+        if (evc == EV_LATIN) {
+            if (s.latinLength == 0) {
+                s.latinStart = start;
+            }
+            if (s.latinLength < s.latin.length) {
+                s.latin[s.latinLength] = folded;
+                s.latinOffsets[s.latinLength] = start;
+            }
+            s.latinLength++;
+            return ev;
+        }
+        if (s.latinLength > 0) {
+            ev = flushLatin(s, ev);
+        }
+        if (evc == 0) {
+            return Automaton.ROOT;
+        }
+        ev = evasion.next(ev, evc);
+        s.addEvasionUnit(start, end, folded, false, false, false);
+        if (evasion.accepts(ev)) {
+            collectEvasion(s, ev);
+        }
+        return ev;
+    }
+
+    private int flushLatin(Scratch s, int ev) {
+        int length = Math.min(s.latinLength, s.latin.length);
+        short[] syl = s.latinLength > s.latin.length ? null : Syllables.splitLatin(s.latin, length);
+        s.latinLength = 0;
+        if (syl == null) {
+            return Automaton.ROOT;
+        }
+        int[] offsets = Syllables.splitOffsets(s.latin, syl);
+        for (int k = 0; k < syl.length; k++) {
+            int evc = evClassOfSyllable[syl[k]];
+            if (evc == 0) {
+                ev = Automaton.ROOT;
+                continue;
+            }
+            int from = s.latinOffsets[offsets[k]];
+            int lastLetter = offsets[k] + Syllables.NAMES[syl[k]].length() - 1;
+            int to = s.latinOffsets[lastLetter] + 1;
+            ev = evasion.next(ev, evc);
+            s.addEvasionUnit(from, to, (char) 0, true, k == 0, k == syl.length - 1);
+            if (evasion.accepts(ev)) {
+                collectEvasion(s, ev);
+            }
+        }
+        return ev;
+    }
+
+    private void collectEvasion(Scratch s, int state) {
+        for (int t = state; t != 0; t = evasion.dictLink(t)) {
+            int p = evasion.own(t);
+            if (p >= 0) {
+                s.addEvasionHit(p, s.evN);
+            }
+        }
+    }
+
+    /** Handles a slow-path character at {@code i}; fills {@code s.slowChars} and returns where reading goes on. */
+    private int slow(String text, int i, Scratch s) {
+        s.slowCount = 0;
+        char c = text.charAt(i);
+        if (c == '<') {
+            int close = HtmlText.tagEnd(text, i);
+            if (close > i) {
+                return close;
+            }
+            s.slowChars[s.slowCount++] = '<';
+            return i + 1;
+        }
+        if (c == '&') {
+            int[] decoded = s.entity;
+            if (HtmlText.entity(text, i, decoded)) {
+                int cp = decoded[0];
+                if (cp < 65536) {
+                    appendFolded(s, (char) cp);
+                } else {
+                    char f = CharFold.foldCodePoint(cp);
+                    if (f != 0) {
+                        s.slowChars[s.slowCount++] = f;
+                    }
+                }
+                return decoded[1];
+            }
+            s.slowChars[s.slowCount++] = '&';
+            return i + 1;
+        }
+        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+            char f = CharFold.foldCodePoint(Character.toCodePoint(c, text.charAt(i + 1)));
+            if (f != 0) {
+                s.slowChars[s.slowCount++] = f;
+            }
+            return i + 2;
+        }
+        if (Character.isSurrogate(c)) {
+            return i + 1; // a lone surrogate: skip
+        }
+        String expansion = CharFold.EXPANSION[c];
+        if (expansion != null) {
+            for (int k = 0; k < expansion.length() && s.slowCount < s.slowChars.length; k++) {
+                s.slowChars[s.slowCount++] = expansion.charAt(k);
+            }
+        }
+        return i + 1;
+    }
+
+    private static void appendFolded(Scratch s, char c) {
+        switch (CharFold.KIND[c]) {
+            case CharFold.SKIP -> { }
+            case CharFold.SLOW -> {
+                String x = CharFold.EXPANSION[c];
+                if (x != null) {
+                    for (int k = 0; k < x.length() && s.slowCount < s.slowChars.length; k++) {
+                        s.slowChars[s.slowCount++] = x.charAt(k);
+                    }
+                } else if (!Character.isSurrogate(c)) {
+                    s.slowChars[s.slowCount++] = c;
+                }
+            }
+            default -> s.slowChars[s.slowCount++] = CharFold.FOLD[c];
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------- reporting
+
+    private void report(String text, String category, LocalDate conduct, Scratch s, Consumer<Finding> sink) {
+        List<Finding> findings = s.findings;
+        findings.clear();
+        Set<String> markers = s.markers;
+        Set<String> required = s.required;
+        markers.clear();
+        required.clear();
+        for (int h = 0; h < s.hitCount; h++) {
+            PatternInfo p = patterns[s.hitPattern[h]];
+            markers.addAll(p.markerFor());
+            required.addAll(p.requiredFor());
+        }
+        for (int h = 0; h < s.hitCount; h++) {
+            PatternInfo p = patterns[s.hitPattern[h]];
+            for (RuleTerm rt : p.terms()) {
+                Rule rule = rt.rule();
+                if (!rule.appliesTo(category)) {
+                    continue;
+                }
+                switch (rule.kind()) {
+                    case TERMS -> termFinding(text, s, h, p, rt, conduct, markers, findings);
+                    case UNSOURCED_CLAIM -> {
+                        if (!markers.contains(rule.id()) && boundaryOk(text, s, h, p)) {
+                            int start = expandFigureLeft(text, s.hitStart[h]);
+                            findings.add(finding(rule, rule.severity(), conduct, text, start, s.hitEnd[h], rt.term(),
+                                    1.0, Finding.MatchKind.STRUCTURE));
+                        }
+                    }
+                    case NUMBER_FORMAT -> numberFinding(text, s, h, rt, conduct, findings);
+                    default -> { }
+                }
+            }
+        }
+        for (Rule rule : missingStatementRules) {
+            if (rule.appliesTo(category) && !required.contains(rule.id())) {
+                findings.add(finding(rule, rule.severity(), conduct, text, 0, 0, rule.required(), 1.0,
+                        Finding.MatchKind.STRUCTURE));
+            }
+        }
+        evasionFindings(text, category, conduct, s, findings);
+        emit(findings, sink);
+    }
+
+    private void termFinding(String text, Scratch s, int h, PatternInfo p, RuleTerm rt, LocalDate conduct,
+                             Set<String> markers, List<Finding> out) {
+        Rule rule = rt.rule();
+        // a longer allowed word of the rule over the match (最佳食用期 over 最佳)
+        for (int k = 0; k < s.hitCount; k++) {
+            PatternInfo q = patterns[s.hitPattern[k]];
+            if (q.allowedFor().contains(rule.id()) && s.hitFrom[k] <= s.hitFrom[h] && s.hitTo[k] >= s.hitTo[h]
+                    && q.length() > p.length()) {
+                return;
+            }
+            if (q.allowedFor().contains(rule.id()) && q.length() >= 2
+                    && ((s.hitFrom[k] < s.hitFrom[h] && s.hitTo[k] >= s.hitFrom[h] && s.hitTo[k] < s.hitTo[h])
+                    || (s.hitFrom[k] > s.hitFrom[h] && s.hitFrom[k] <= s.hitTo[h] && s.hitTo[k] > s.hitTo[h]))) {
+                return; // an allowed word across an edge (统一 across 唯一's start is not, 第一次 is over)
+            }
+        }
+        if (!boundaryOk(text, s, h, p)) {
+            return;
+        }
+        Severity severity = rule.severity();
+        String harbour = null;
+        if (!rule.exceptFollowedBy().isEmpty() || !rule.exceptPrecededBy().isEmpty()) {
+            String after = foldedAround(text, s.hitEnd[h], rule.window(), true);
+            String before = foldedAround(text, s.hitStart[h], rule.window(), false);
+            for (String w : rule.exceptFollowedBy()) {
+                if (after.contains(CharFold.foldTerm(w))) {
+                    harbour = w;
+                    break;
+                }
+            }
+            for (String w : rule.exceptPrecededBy()) {
+                if (before.contains(CharFold.foldTerm(w))) {
+                    harbour = w;
+                    break;
+                }
+            }
+        }
+        if (harbour != null || markers.contains(rule.id())) {
+            severity = Severity.HINT;
+        }
+        out.add(finding(rule, severity, conduct, text, s.hitStart[h], s.hitEnd[h], rt.term(), 1.0,
+                Finding.MatchKind.EXACT));
+    }
+
+    private boolean boundaryOk(String text, Scratch s, int h, PatternInfo p) {
+        int start = s.hitStart[h];
+        int end = s.hitEnd[h];
+        if (p.latinStart() && start > 0 && isAsciiAlnum(foldedAt(text, start - 1))) {
+            return false;
+        }
+        if (p.latinEnd() && end < text.length() && isAsciiAlnum(foldedAt(text, end))) {
+            return false;
+        }
+        if (!p.han()) {
+            return true;
+        }
+        String before = foldedAround(text, start, 4, false);
+        String match = CharFold.fold(text.substring(start, end)).replaceAll("[^\\p{L}\\p{N}]", "");
+        String after = foldedAround(text, end, 4, true);
+        String window = before + match + after;
+        return BoundaryCheck.aligned(window, before.length(), before.length() + match.length(),
+                this::beginsWithTerm);
+    }
+
+    private boolean beginsWithTerm(String word) {
+        for (int k = Math.min(word.length(), MAX_TERM); k >= 2; k--) {
+            if (foldedTerms.contains(word.substring(0, k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void numberFinding(String text, Scratch s, int h, RuleTerm rt, LocalDate conduct, List<Finding> out) {
+        Rule rule = rt.rule();
+        int i = s.hitEnd[h];
+        while (i < text.length() && (Character.isWhitespace(text.charAt(i)) || ":：".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        int j = i;
+        while (j < text.length() && j - i < 24 && Character.isLetterOrDigit(text.charAt(j))
+                && !Character.isIdeographic(text.charAt(j))) {
+            j++;
+        }
+        String number = CharFold.fold(text.substring(i, j)).toUpperCase(java.util.Locale.ROOT);
+        if (!numberPatterns.get(rule.id()).matcher(number).matches()) {
+            out.add(finding(rule, rule.severity(), conduct, text, s.hitStart[h], j, rt.term(), 1.0,
+                    Finding.MatchKind.STRUCTURE));
+        }
+    }
+
+    private void evasionFindings(String text, String category, LocalDate conduct, Scratch s, List<Finding> out) {
+        for (int h = 0; h < s.evHitCount; h++) {
+            EvasionTerm term = evasionTerms[s.evHitTerm[h]];
+            int len = term.syllables().length;
+            int last = s.evHitEnd[h];
+            int first = last - len + 1;
+            if (first < 1 || last - first >= RING) {
+                continue;
+            }
+            boolean exact = true;
+            boolean latin = false;
+            boolean lookalike = false;
+            for (int k = 0; k < len; k++) {
+                int u = (first + k) & (RING - 1);
+                char f = s.evChar[u];
+                if (s.evLatin[u]) {
+                    latin = true;
+                    exact = false;
+                    if ((k == 0 && !s.evRunStart[u]) || (k == len - 1 && !s.evRunEnd[u])) {
+                        exact = true; // a pinyin match inside a longer Latin word: not a finding
+                        latin = false;
+                        break;
+                    }
+                } else if (f != term.folded().charAt(k)) {
+                    exact = false;
+                    if (Syllables.CANONICAL[f] == term.folded().charAt(k)) {
+                        lookalike = true;
+                    }
+                }
+            }
+            if (exact) {
+                continue;
+            }
+            int start = s.evStart[first & (RING - 1)];
+            int end = s.evEnd[last & (RING - 1)];
+            Finding.MatchKind kind = latin ? Finding.MatchKind.PINYIN
+                    : lookalike ? Finding.MatchKind.LOOKALIKE : Finding.MatchKind.HOMOPHONE;
+            for (RuleTerm rt : term.terms()) {
+                Rule rule = rt.rule();
+                if (!rule.appliesTo(category)) {
+                    continue;
+                }
+                Severity severity = latin ? rule.severity() : Severity.HINT;
+                double confidence = latin ? 0.8 : lookalike ? 0.6 : 0.4;
+                out.add(finding(rule, severity, conduct, text, start, end, rt.term(), confidence, kind));
+            }
+        }
+    }
+
+    /** Keeps, per rule, only findings not inside a longer finding of the same rule; sorted by position. */
+    private static void emit(List<Finding> findings, Consumer<Finding> sink) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        findings.sort((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
+                : Integer.compare(y.end(), x.end()));
+        for (int i = 0; i < findings.size(); i++) {
+            Finding f = findings.get(i);
+            boolean inside = false;
+            for (int j = 0; j < findings.size() && !inside; j++) {
+                Finding g = findings.get(j);
+                if (j != i && g.rule().equals(f.rule()) && g.start() <= f.start() && g.end() >= f.end()
+                        && (g.end() - g.start() > f.end() - f.start() || (j < i && g.end() - g.start() == f.end() - f.start()))
+                        && (g.kind() == Finding.MatchKind.EXACT || f.kind() != Finding.MatchKind.EXACT)) {
+                    inside = true;
+                }
+            }
+            if (!inside) {
+                sink.accept(f);
+            }
+        }
+    }
+
+    private Finding finding(Rule rule, Severity severity, LocalDate conduct, String text, int start, int end,
+                            String term, double confidence, Finding.MatchKind kind) {
+        LawReference law = rule.lawOn(conduct);
+        String article = law.article() + ("R".equals(law.verification()) ? "（待核实）" : "");
+        return new Finding(rule.id(), rule.category(), law.law(), article, severity, start, end,
+                text.substring(start, end), term, confidence, kind, rule.explanation());
+    }
+
+    // ---------------------------------------------------------------------------------------------- helpers
+
+    /** Up to {@code count} folded, non-skipped characters after (or before) an offset of the original text. */
+    private static String foldedAround(String text, int offset, int count, boolean forward) {
+        StringBuilder sb = new StringBuilder(count);
+        int i = forward ? offset : offset - 1;
+        while (sb.length() < count && i >= 0 && i < text.length()) {
+            char c = text.charAt(i);
+            if (CharFold.KIND[c] == CharFold.NORMAL) {
+                sb.append(CharFold.FOLD[c]);
+            }
+            i += forward ? 1 : -1;
+        }
+        return forward ? sb.toString() : sb.reverse().toString();
+    }
+
+    private static char foldedAt(String text, int i) {
+        return CharFold.FOLD[text.charAt(i)];
+    }
+
+    private static int expandFigureLeft(String text, int start) {
+        int i = start;
+        while (i > 0 && start - i < 12) {
+            char c = CharFold.FOLD[text.charAt(i - 1)];
+            if ((c >= '0' && c <= '9') || c == '.') {
+                i--;
+            } else {
+                break;
+            }
+        }
+        return i;
+    }
+
+    private static boolean isAsciiAlnum(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+    }
+
+    private static boolean isHan(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    /** Per-thread buffers, reused from text to text so that scanning allocates only for findings. */
+    private static final class Scratch {
+        final int[] ringStart = new int[RING];
+        int hitCount;
+        int[] hitPattern = new int[64];
+        int[] hitFrom = new int[64];
+        int[] hitTo = new int[64];
+        int[] hitStart = new int[64];
+        int[] hitEnd = new int[64];
+
+        int evN;
+        final int[] evStart = new int[RING];
+        final int[] evEnd = new int[RING];
+        final char[] evChar = new char[RING];
+        final boolean[] evLatin = new boolean[RING];
+        final boolean[] evRunStart = new boolean[RING];
+        final boolean[] evRunEnd = new boolean[RING];
+        int evHitCount;
+        int[] evHitTerm = new int[16];
+        int[] evHitEnd = new int[16];
+
+        final char[] latin = new char[48];
+        final int[] latinOffsets = new int[48];
+        int latinLength;
+        int latinStart;
+
+        final char[] slowChars = new char[16];
+        int slowCount;
+        final int[] entity = new int[2];
+
+        final List<Finding> findings = new ArrayList<>();
+        final Set<String> markers = new HashSet<>();
+        final Set<String> required = new HashSet<>();
+
+        void reset() {
+            hitCount = 0;
+            evN = 0;
+            evHitCount = 0;
+            latinLength = 0;
+        }
+
+        void addHit(int pattern, int from, int to, int start, int end) {
+            if (hitCount == hitPattern.length) {
+                int cap = hitCount * 2;
+                hitPattern = Arrays.copyOf(hitPattern, cap);
+                hitFrom = Arrays.copyOf(hitFrom, cap);
+                hitTo = Arrays.copyOf(hitTo, cap);
+                hitStart = Arrays.copyOf(hitStart, cap);
+                hitEnd = Arrays.copyOf(hitEnd, cap);
+            }
+            hitPattern[hitCount] = pattern;
+            hitFrom[hitCount] = from;
+            hitTo[hitCount] = to;
+            hitStart[hitCount] = start;
+            hitEnd[hitCount] = end;
+            hitCount++;
+        }
+
+        void addEvasionUnit(int start, int end, char folded, boolean latin, boolean runStart, boolean runEnd) {
+            int u = ++evN & (RING - 1);
+            evStart[u] = start;
+            evEnd[u] = end;
+            evChar[u] = folded;
+            evLatin[u] = latin;
+            evRunStart[u] = runStart;
+            evRunEnd[u] = runEnd;
+        }
+
+        void addEvasionHit(int term, int end) {
+            if (evHitCount == evHitTerm.length) {
+                evHitTerm = Arrays.copyOf(evHitTerm, evHitCount * 2);
+                evHitEnd = Arrays.copyOf(evHitEnd, evHitCount * 2);
+            }
+            evHitTerm[evHitCount] = term;
+            evHitEnd[evHitCount] = end;
+            evHitCount++;
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package cn.wangjian.engine.text;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Measures a scanner against a suite in JSON Lines: {@code {"id","text","category","expect"}} where
+ * {@code expect} lists finding categories (labelled suites; empty for texts that must stay clean) or
+ * {@code {"rule","matched"}} objects (evasion suites: the rule must report a finding over the matched text, at
+ * any severity, since homophones and look-alikes are reported as hints).
+ */
+public final class SuiteEvaluation {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One case of a suite. */
+    public record Case(String id, String text, String category, List<String> categories, List<Expected> expected,
+                       String evasion) {
+    }
+
+    public record Expected(String rule, String matched) {
+    }
+
+    /** Counts for one finding category. */
+    public record Score(int truePositives, int falsePositives, int falseNegatives) {
+        public double precision() {
+            return truePositives + falsePositives == 0 ? 1.0 : (double) truePositives / (truePositives + falsePositives);
+        }
+
+        public double recall() {
+            return truePositives + falseNegatives == 0 ? 1.0 : (double) truePositives / (truePositives + falseNegatives);
+        }
+    }
+
+    /** The outcome: scores by category, evasion cases caught by kind, and every case that went wrong. */
+    public record Report(int cases, Map<String, Score> byCategory, Map<String, int[]> evasionsByKind,
+                         int textsWithFindingsAboveHint, List<String> failures) {
+
+        public Score overall() {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (Score s : byCategory.values()) {
+                tp += s.truePositives();
+                fp += s.falsePositives();
+                fn += s.falseNegatives();
+            }
+            return new Score(tp, fp, fn);
+        }
+
+        public int evasionsCaught() {
+            return evasionsByKind.values().stream().mapToInt(v -> v[0]).sum();
+        }
+
+        public int evasionCases() {
+            return evasionsByKind.values().stream().mapToInt(v -> v[1]).sum();
+        }
+
+        /** A table for people: precision and recall per category, evasions per kind. */
+        public String describe() {
+            StringBuilder sb = new StringBuilder();
+            sb.append(String.format("cases: %d, texts with a finding above hint: %d%n", cases, textsWithFindingsAboveHint));
+            if (!byCategory.isEmpty()) {
+                sb.append(String.format("%-22s %5s %5s %5s %9s %7s%n", "category", "tp", "fp", "fn", "precision", "recall"));
+                byCategory.forEach((c, s) -> sb.append(String.format("%-22s %5d %5d %5d %9.3f %7.3f%n", c,
+                        s.truePositives(), s.falsePositives(), s.falseNegatives(), s.precision(), s.recall())));
+                Score o = overall();
+                sb.append(String.format("%-22s %5d %5d %5d %9.3f %7.3f%n", "(all)", o.truePositives(),
+                        o.falsePositives(), o.falseNegatives(), o.precision(), o.recall()));
+            }
+            if (!evasionsByKind.isEmpty()) {
+                sb.append(String.format("%-16s %6s %6s%n", "evasion", "caught", "cases"));
+                evasionsByKind.forEach((k, v) -> sb.append(String.format("%-16s %6d %6d%n", k, v[0], v[1])));
+                sb.append(String.format("%-16s %6d %6d (%.1f%%)%n", "(all)", evasionsCaught(), evasionCases(),
+                        100.0 * evasionsCaught() / Math.max(1, evasionCases())));
+            }
+            failures.forEach(f -> sb.append("  ").append(f).append(System.lineSeparator()));
+            return sb.toString();
+        }
+    }
+
+    private SuiteEvaluation() {
+    }
+
+    public static List<Case> read(Path suite) throws IOException {
+        List<Case> cases = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(suite, StandardCharsets.UTF_8)) {
+            String line;
+            int number = 0;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (IOException e) {
+                    throw new IOException(suite + " line " + number + ": not valid JSON: " + e.getMessage());
+                }
+                List<String> categories = new ArrayList<>();
+                List<Expected> expected = new ArrayList<>();
+                for (JsonNode e : n.path("expect")) {
+                    if (e.isTextual()) {
+                        categories.add(e.asText());
+                    } else {
+                        expected.add(new Expected(e.path("rule").asText(), e.path("matched").isNull() ? null
+                                : e.path("matched").asText(null)));
+                    }
+                }
+                cases.add(new Case(n.path("id").asText("line " + number), n.path("text").asText(),
+                        n.path("category").isNull() ? null : n.path("category").asText(null), categories, expected,
+                        n.path("evasion").asText(null)));
+            }
+        }
+        return cases;
+    }
+
+    public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct) {
+        Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
+        Map<String, int[]> evasions = new TreeMap<>();
+        List<String> failures = new ArrayList<>();
+        int aboveHint = 0;
+        for (Case c : cases) {
+            List<Finding> findings = scanner.scan(c.text(), c.category(), conduct);
+            List<Finding> serious = findings.stream().filter(f -> f.severity() != Severity.HINT).toList();
+            if (!serious.isEmpty()) {
+                aboveHint++;
+            }
+            if (!c.expected().isEmpty()) {
+                for (Expected e : c.expected()) {
+                    boolean caught = findings.stream().anyMatch(f -> f.rule().equals(e.rule()) && overlaps(c.text(), f, e));
+                    int[] k = evasions.computeIfAbsent(c.evasion() == null ? "-" : c.evasion(), x -> new int[2]);
+                    k[1]++;
+                    if (caught) {
+                        k[0]++;
+                    } else {
+                        failures.add(c.id() + " missed " + e.rule() + " in: " + c.text() + " → " + brief(findings));
+                    }
+                }
+                continue;
+            }
+            Set<String> found = serious.stream().map(Finding::category).collect(Collectors.toSet());
+            Set<String> want = Set.copyOf(c.categories());
+            for (String w : want) {
+                int[] k = counts.computeIfAbsent(w, x -> new int[3]);
+                if (found.contains(w)) {
+                    k[0]++;
+                } else {
+                    k[2]++;
+                    failures.add(c.id() + " missed " + w + " in: " + c.text() + " → " + brief(findings));
+                }
+            }
+            for (String f : found) {
+                if (!want.contains(f)) {
+                    counts.computeIfAbsent(f, x -> new int[3])[1]++;
+                    failures.add(c.id() + " wrongly found " + f + " in: " + c.text() + " → " + brief(findings));
+                }
+            }
+        }
+        Map<String, Score> scores = new TreeMap<>();
+        counts.forEach((k, v) -> scores.put(k, new Score(v[0], v[1], v[2])));
+        return new Report(cases.size(), scores, evasions, aboveHint, failures);
+    }
+
+    private static boolean overlaps(String text, Finding f, Expected e) {
+        if (e.matched() == null) {
+            return true;
+        }
+        int at = text.indexOf(e.matched());
+        if (at < 0) {
+            return true;
+        }
+        return f.start() < at + e.matched().length() && f.end() > at;
+    }
+
+    private static String brief(List<Finding> findings) {
+        return findings.stream().map(f -> f.rule() + "/" + f.severity().label() + "/" + f.kind() + "'" + f.matched() + "'")
+                .collect(Collectors.joining(", ", "[", "]"));
+    }
+}

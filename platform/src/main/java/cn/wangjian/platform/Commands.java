@@ -17,8 +17,8 @@ import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The commands of the platform jar (the launcher {@code ./wangjian} calls them): {@code serve} (the default) and
- * {@code audit-verify}. Options come as {@code --name=value} or from the environment; problems that a user can
+ * The commands of the platform jar (the launcher {@code ./wangjian} calls them): {@code serve} (the default),
+ * {@code audit-verify} and the engine's {@code scan}. Options come as {@code --name=value} or from the environment; problems that a user can
  * fix are reported in one line with a non-zero exit code, not as a stack trace.
  */
 final class Commands {
@@ -74,6 +74,9 @@ final class Commands {
         String command = args.length > 0 && !args[0].startsWith("-") ? args[0] : "serve";
         String[] rest = args.length > 0 && !args[0].startsWith("-")
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        if (command.equals("scan")) {
+            return cn.wangjian.engine.cli.ScanCli.run(rest, System.in, System.out, System.err);
+        }
         try {
             Options options = Options.parse(rest, System.getenv());
             return switch (command) {

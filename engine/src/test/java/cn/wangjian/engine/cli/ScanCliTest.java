@@ -1,0 +1,73 @@
+package cn.wangjian.engine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ScanCliTest {
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String input, String... args) {
+        return ScanCli.run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void keeps_the_input_order_on_several_threads() throws Exception {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            in.append("{\"id\":").append(i).append(",\"text\":\"第").append(i)
+                    .append(i % 3 == 0 ? "件，全网最佳\"" : "件，普通商品\"").append("}\n");
+        }
+        assertThat(run(in.toString(), "--threads", "2", "--date", "2026-11-30")).isZero();
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).hasSize(5000);
+        ObjectMapper json = new ObjectMapper();
+        for (int i = 0; i < lines.size(); i++) {
+            JsonNode n = json.readTree(lines.get(i));
+            assertThat(n.get("id").asInt()).isEqualTo(i);
+            assertThat(n.get("findings").size()).isEqualTo(i % 3 == 0 ? 1 : 0);
+        }
+        JsonNode f = json.readTree(lines.get(0)).get("findings").get(0);
+        assertThat(f.fieldNames()).toIterable().contains("rule", "category", "law", "article", "severity", "start",
+                "end", "matched", "term", "confidence");
+    }
+
+    @Test
+    void bad_lines_are_reported_with_their_number_and_the_rest_goes_on() {
+        String in = "{\"id\":1,\"text\":\"高仿包\"}\n{oops\n{\"id\":3,\"text\":7}\n{\"id\":4,\"text\":\"杯子\"}\n";
+        assertThat(run(in)).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("第 2 行", "line 2", "第 3 行", "text");
+    }
+
+    @Test
+    void reads_and_writes_files_and_evaluates_a_suite(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("in.jsonl");
+        Files.writeString(in, "{\"id\":\"a\",\"text\":\"根治失眠\",\"category\":\"food\"}\n");
+        Path outFile = dir.resolve("out.jsonl");
+        assertThat(run("", "--input", in.toString(), "--output", outFile.toString())).isZero();
+        assertThat(Files.readString(outFile)).contains("\"rule\":\"AD-17-DISEASE\"");
+        assertThat(run("", "--evaluate", "suites/false-positive.jsonl")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cases: 104", "texts with a finding above hint: 0");
+    }
+
+    @Test
+    void usage_errors_exit_2() {
+        assertThat(run("", "--frobnicate")).isEqualTo(2);
+        assertThat(run("", "--rules", "/no/such/dir")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown option", "catalog.json");
+    }
+}

@@ -11,52 +11,81 @@ final class Automaton {
 
     static final int ROOT = 1;
 
-    private final int[] base;
-    private final int[] check;
-    private final int[] fail;
-    /** Pattern id ending in this state, or -1. */
-    private final int[] own;
-    /** Nearest state on the failure chain that has an {@link #own} pattern, or 0. */
+    /**
+     * Four ints per slot, so that a step touches one cache line for the child it lands on: base (where the
+     * slot's children start), check (the parent slot, or -1 when unused), fail (the failure link) and out (the
+     * pattern ending here + 1; -1 when only a pattern on the failure chain ends here; 0 when none).
+     */
+    private final int[] cells;
+    /** Nearest state on the failure chain that has a pattern, or 0; read only around hits. */
     private final int[] dictLink;
     private final int states;
+    private final int slots;
 
     private Automaton(int[] base, int[] check, int[] fail, int[] own, int[] dictLink, int states) {
-        this.base = base;
-        this.check = check;
-        this.fail = fail;
-        this.own = own;
+        slots = base.length;
+        cells = new int[slots * 4];
+        for (int t = 0; t < slots; t++) {
+            cells[4 * t] = base[t];
+            cells[4 * t + 1] = check[t];
+            cells[4 * t + 2] = fail[t];
+            cells[4 * t + 3] = own[t] >= 0 ? own[t] + 1 : dictLink[t] != 0 ? -1 : 0;
+        }
         this.dictLink = dictLink;
         this.states = states;
     }
 
     /** The state after reading class {@code c} in state {@code s}. */
     int next(int s, int c) {
-        final int[] base = this.base;
-        final int[] check = this.check;
+        final int[] cells = this.cells;
         while (true) {
-            int t = base[s] + c;
-            if (check[t] == s) {
+            int t = cells[4 * s] + c;
+            if (cells[4 * t + 1] == s) {
                 return t;
             }
             if (s == ROOT) {
                 return ROOT;
             }
-            s = fail[s];
+            s = cells[4 * s + 2];
         }
     }
 
     /** Whether state s has a child on class c (a term continues with it). */
     boolean hasChild(int s, int c) {
-        return check[base[s] + c] == s;
+        return cells[4 * (cells[4 * s] + c) + 1] == s;
     }
 
     /** Whether any pattern ends in state s (itself or through its failure chain). */
     boolean accepts(int s) {
-        return own[s] >= 0 || dictLink[s] != 0;
+        return cells[4 * s + 3] != 0;
     }
 
     int own(int s) {
-        return own[s];
+        int out = cells[4 * s + 3];
+        return out > 0 ? out - 1 : -1;
+    }
+
+    /**
+     * The whole transition function as a table ({@code table[s * (alphabetSize + 1) + c]}), for small automata
+     * whose every step should be one load.
+     */
+    int[] denseTable(int alphabetSize) {
+        int width = alphabetSize + 1;
+        int[] table = new int[slots * width];
+        for (int s = 0; s < slots; s++) {
+            if (s != ROOT && cells[4 * s + 1] < 0) {
+                continue; // unused slot
+            }
+            for (int c = 1; c < width; c++) {
+                table[s * width + c] = next(s, c);
+            }
+            table[s * width] = ROOT;
+        }
+        return table;
+    }
+
+    int slots() {
+        return slots;
     }
 
     int dictLink(int s) {
@@ -68,7 +97,7 @@ final class Automaton {
     }
 
     long bytes() {
-        return 4L * (base.length + check.length + fail.length + own.length + dictLink.length);
+        return 4L * cells.length + 4L * dictLink.length;
     }
 
     /**

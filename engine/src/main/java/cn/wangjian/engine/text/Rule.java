@@ -3,7 +3,6 @@ package cn.wangjian.engine.text;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,12 +21,14 @@ import java.util.Set;
  *                      term's finding into a hint because the claim is stated with its source and scope
  * @param numberPattern the regular expression a number after a trigger must match ({@link RuleKind#NUMBER_FORMAT})
  * @param evasionWatch  whether pinyin, homophone and look-alike spellings of the terms are looked for
+ * @param wordBoundaries whether a match must sit on Chinese word boundaries (checked with a dictionary and
+ *                      HanLP's segmenter around the hit); off for plain lists whose every occurrence counts
  */
 public record Rule(String id, String category, String title, Severity severity, RuleKind kind,
                    List<LawReference> laws, Set<String> appliesTo, Set<String> exempt, List<String> terms,
                    List<String> allowedWords, List<String> exceptFollowedBy, List<String> exceptPrecededBy,
                    int window, String required, List<String> sourceMarkers, String numberPattern,
-                   boolean evasionWatch, String explanation) {
+                   boolean evasionWatch, boolean wordBoundaries, String explanation) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -70,12 +71,26 @@ public record Rule(String id, String category, String title, Severity severity, 
         return !exempt.contains(c) && (appliesTo.isEmpty() || appliesTo.contains(c));
     }
 
-    /** The provision in force on the day of the conduct; the latest one when none is (a date before them all). */
+    /**
+     * The provision in force on the day of the conduct; for a day outside every period, the provision whose
+     * period is nearest (the earliest one for conduct before them all, the latest after).
+     */
     public LawReference lawOn(LocalDate conduct) {
-        Optional<LawReference> match = laws.stream().filter(l -> l.appliesOn(conduct)).findFirst();
-        return match.orElseGet(() -> laws.stream()
-                .min((a, b) -> Math.abs(a.effectiveFrom().toEpochDay() - conduct.toEpochDay())
-                        < Math.abs(b.effectiveFrom().toEpochDay() - conduct.toEpochDay()) ? -1 : 1)
-                .orElseThrow());
+        LawReference nearest = laws.get(0);
+        long best = Long.MAX_VALUE;
+        long day = conduct.toEpochDay();
+        for (LawReference l : laws) {
+            if (l.appliesOn(conduct)) {
+                return l;
+            }
+            long from = l.effectiveFrom().toEpochDay();
+            long to = l.effectiveTo() == null ? Long.MAX_VALUE : l.effectiveTo().toEpochDay();
+            long distance = day < from ? from - day : day - to;
+            if (distance < best) {
+                best = distance;
+                nearest = l;
+            }
+        }
+        return nearest;
     }
 }

@@ -142,7 +142,8 @@ public final class RuleCatalog {
                     list(r, "allowedWords"), list(r, "exceptFollowedBy"), list(r, "exceptPrecededBy"),
                     window == null ? 6 : Integer.parseInt(window), text(r, "required", file, id, false),
                     list(r, "sourceMarkers"), text(r, "numberPattern", file, id, false),
-                    r.path("evasionWatch").asBoolean(true), text(r, "explanation", file, id, true));
+                    r.path("evasionWatch").asBoolean(true), r.path("wordBoundaries").asBoolean(true),
+                    text(r, "explanation", file, id, true));
         } catch (CatalogException e) {
             throw e;
         } catch (RuntimeException e) {

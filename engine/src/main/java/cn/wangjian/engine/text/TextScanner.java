@@ -40,9 +40,16 @@ public final class TextScanner {
     private record PatternInfo(String folded, int length, List<RuleTerm> terms, Set<String> allowedFor,
                                Set<String> markerFor, Set<String> requiredFor, boolean latinStart,
                                boolean latinEnd, boolean han) {
+        boolean special() {
+            return !allowedFor.isEmpty() || !markerFor.isEmpty() || !requiredFor.isEmpty();
+        }
     }
 
-    private record RuleTerm(Rule rule, String term) {
+    private record RuleTerm(Rule rule, int index, String term) {
+    }
+
+    /** What the scanner derives from a rule once: folded safe-harbour words, whether it has allowed words. */
+    private record RuleContext(List<String> followedBy, List<String> precededBy, boolean hasAllowed) {
     }
 
     private record EvasionTerm(String folded, short[] syllables, List<RuleTerm> terms) {
@@ -54,11 +61,18 @@ public final class TextScanner {
     private final short[] evClassOfSyllable;
     private final Automaton terms;
     private final PatternInfo[] patterns;
+    private final int[] patternLength;
     private final Automaton evasion;
+    private final int[] evasionTable;
+    private final int evasionWidth;
     private final EvasionTerm[] evasionTerms;
     private final Set<String> foldedTerms;
     private final List<Rule> missingStatementRules;
     private final Map<String, Pattern> numberPatterns;
+    /** By rule index (the rule's position in the catalog). */
+    private final RuleContext[] contexts;
+    private final Map<LawReference, String> articles = new java.util.IdentityHashMap<>();
+    private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
 
     private TextScanner(RuleCatalog catalog) {
@@ -66,7 +80,15 @@ public final class TextScanner {
         Map<String, PatternBuilder> byFolded = new LinkedHashMap<>();
         List<Rule> missing = new ArrayList<>();
         Map<String, Pattern> numbers = new HashMap<>();
+        contexts = new RuleContext[catalog.rules().size()];
         for (Rule rule : catalog.rules()) {
+            int index = ruleIndex.size();
+            ruleIndex.put(rule.id(), index);
+            contexts[index] = new RuleContext(rule.exceptFollowedBy().stream().map(CharFold::foldTerm).toList(),
+                    rule.exceptPrecededBy().stream().map(CharFold::foldTerm).toList(), !rule.allowedWords().isEmpty());
+            for (LawReference l : rule.laws()) {
+                articles.put(l, l.article() + ("R".equals(l.verification()) ? "（待核实）" : ""));
+            }
             switch (rule.kind()) {
                 case MISSING_STATEMENT -> {
                     missing.add(rule);
@@ -78,7 +100,7 @@ public final class TextScanner {
             for (String t : rule.terms()) {
                 PatternBuilder pb = add(byFolded, t);
                 if (pb != null) {
-                    pb.terms.add(new RuleTerm(rule, t));
+                    pb.terms.add(new RuleTerm(rule, ruleIndex.get(rule.id()), t));
                 }
             }
             for (String w : rule.allowedWords()) {
@@ -126,6 +148,10 @@ public final class TextScanner {
             id++;
         }
         terms = Automaton.build(sequences, classes);
+        patternLength = new int[patterns.length];
+        for (int k = 0; k < patterns.length; k++) {
+            patternLength[k] = patterns[k].length();
+        }
         missingStatementRules = List.copyOf(missing);
         numberPatterns = Map.copyOf(numbers);
 
@@ -145,7 +171,7 @@ public final class TextScanner {
                     continue;
                 }
                 watched.computeIfAbsent(folded, f -> new EvasionTerm(f, syl, new ArrayList<>())).terms()
-                        .add(new RuleTerm(rule, t));
+                        .add(new RuleTerm(rule, ruleIndex.get(rule.id()), t));
             }
         }
         evClassOfSyllable = new short[Syllables.NAMES.length];
@@ -166,6 +192,8 @@ public final class TextScanner {
             throw new IllegalStateException("too many syllables in watched terms: " + evClasses);
         }
         evasion = Automaton.build(evSeq, Math.max(1, evClasses));
+        evasionWidth = Math.max(1, evClasses) + 1;
+        evasionTable = evasion.denseTable(Math.max(1, evClasses));
 
         // one table for the pass: class in the term automaton, class in the syllable automaton, kind
         for (int c = 0; c < 65536; c++) {
@@ -263,6 +291,7 @@ public final class TextScanner {
         int n = 0; // consumed characters
         final int[] ringStart = s.ringStart;
         int ev = Automaton.ROOT;
+        boolean latinPending = false;
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
             int e = enc[c];
@@ -270,8 +299,12 @@ public final class TextScanner {
             if (kind == KIND_NORMAL) {
                 int cls = e >>> (EV_BITS + 2);
                 int evc = (e >>> 2) & EV_MASK;
-                ev = evc == 0 && s.latinLength == 0 ? Automaton.ROOT
-                        : evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
+                if (evc == 0 && !latinPending) {
+                    ev = Automaton.ROOT;
+                } else {
+                    ev = evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
+                    latinPending = evc == EV_LATIN;
+                }
                 if (cls == 0) {
                     state = Automaton.ROOT;
                     prevClass = 0;
@@ -305,8 +338,12 @@ public final class TextScanner {
                     char f = s.slowChars[k];
                     int cls = f < 65536 ? classOfFolded[f] : 0;
                     int evc = evasionClass(f);
-                    ev = evc == 0 && s.latinLength == 0 ? Automaton.ROOT
-                            : evasionStep(s, ev, evc, f, i, consumedTo, text);
+                    if (evc == 0 && !latinPending) {
+                        ev = Automaton.ROOT;
+                    } else {
+                        ev = evasionStep(s, ev, evc, f, i, consumedTo, text);
+                        latinPending = evc == EV_LATIN;
+                    }
                     if (cls == 0) {
                         state = Automaton.ROOT;
                         prevClass = 0;
@@ -338,8 +375,8 @@ public final class TextScanner {
         for (int t = state; t != 0; t = a.dictLink(t)) {
             int p = a.own(t);
             if (p >= 0) {
-                int length = patterns[p].length();
-                s.addHit(p, n - length + 1, n, s.ringStart[(n - length + 1) & (RING - 1)], endOffset);
+                int from = n - patternLength[p] + 1;
+                s.addHit(p, from, n, s.ringStart[from & (RING - 1)], endOffset);
             }
         }
     }
@@ -366,10 +403,14 @@ public final class TextScanner {
         if (evc == 0) {
             return Automaton.ROOT;
         }
-        ev = evasion.next(ev, evc);
-        s.addEvasionUnit(start, end, folded, false, false, false);
-        if (evasion.accepts(ev)) {
-            collectEvasion(s, ev);
+        ev = evasionTable[ev * evasionWidth + evc];
+        s.evN++;
+        if (ev != Automaton.ROOT) {
+            // only a unit that leaves the root can be part of a later match: the others need no record
+            s.recordEvasionUnit(start, end, folded, false, false, false);
+            if (evasion.accepts(ev)) {
+                collectEvasion(s, ev);
+            }
         }
         return ev;
     }
@@ -391,8 +432,9 @@ public final class TextScanner {
             int from = s.latinOffsets[offsets[k]];
             int lastLetter = offsets[k] + Syllables.NAMES[syl[k]].length() - 1;
             int to = s.latinOffsets[lastLetter] + 1;
-            ev = evasion.next(ev, evc);
-            s.addEvasionUnit(from, to, (char) 0, true, k == 0, k == syl.length - 1);
+            ev = evasionTable[ev * evasionWidth + evc];
+            s.evN++;
+            s.recordEvasionUnit(from, to, (char) 0, true, k == 0, k == syl.length - 1);
             if (evasion.accepts(ev)) {
                 collectEvasion(s, ev);
             }
@@ -404,9 +446,44 @@ public final class TextScanner {
         for (int t = state; t != 0; t = evasion.dictLink(t)) {
             int p = evasion.own(t);
             if (p >= 0) {
-                s.addEvasionHit(p, s.evN);
+                classifyEvasion(s, p, s.evN);
             }
         }
+    }
+
+    /** Checks an evasion hit while its units are in the ring: exact spellings and partial Latin words are dropped. */
+    private void classifyEvasion(Scratch s, int termIndex, int last) {
+        EvasionTerm term = evasionTerms[termIndex];
+        int len = term.syllables().length;
+        int first = last - len + 1;
+        if (first < 1 || len > RING) {
+            return;
+        }
+        boolean exact = true;
+        boolean latin = false;
+        boolean lookalike = false;
+        for (int k = 0; k < len; k++) {
+            int u = (first + k) & (RING - 1);
+            char f = s.evChar[u];
+            if (s.evLatin[u]) {
+                if ((k == 0 && !s.evRunStart[u]) || (k == len - 1 && !s.evRunEnd[u])) {
+                    return; // pinyin inside a longer Latin word: not a finding
+                }
+                latin = true;
+                exact = false;
+            } else if (f != term.folded().charAt(k)) {
+                exact = false;
+                if (Syllables.CANONICAL[f] == term.folded().charAt(k)) {
+                    lookalike = true;
+                }
+            }
+        }
+        if (exact) {
+            return; // the term itself: the term automaton reports it
+        }
+        Finding.MatchKind kind = latin ? Finding.MatchKind.PINYIN
+                : lookalike ? Finding.MatchKind.LOOKALIKE : Finding.MatchKind.HOMOPHONE;
+        s.addEvasionHit(termIndex, s.evStart[first & (RING - 1)], s.evEnd[last & (RING - 1)], kind.ordinal());
     }
 
     /** Handles a slow-path character at {@code i}; fills {@code s.slowChars} and returns where reading goes on. */
@@ -483,10 +560,16 @@ public final class TextScanner {
         Set<String> required = s.required;
         markers.clear();
         required.clear();
+        s.allowedCount = 0;
         for (int h = 0; h < s.hitCount; h++) {
             PatternInfo p = patterns[s.hitPattern[h]];
-            markers.addAll(p.markerFor());
-            required.addAll(p.requiredFor());
+            if (p.special()) {
+                markers.addAll(p.markerFor());
+                required.addAll(p.requiredFor());
+                if (!p.allowedFor().isEmpty()) {
+                    s.addAllowed(h);
+                }
+            }
         }
         for (int h = 0; h < s.hitCount; h++) {
             PatternInfo p = patterns[s.hitPattern[h]];
@@ -498,9 +581,9 @@ public final class TextScanner {
                 switch (rule.kind()) {
                     case TERMS -> termFinding(text, s, h, p, rt, conduct, markers, findings);
                     case UNSOURCED_CLAIM -> {
-                        if (!markers.contains(rule.id()) && boundaryOk(text, s, h, p)) {
+                        if (!markers.contains(rule.id()) && boundaryOk(text, s, h, p, rule)) {
                             int start = expandFigureLeft(text, s.hitStart[h]);
-                            findings.add(finding(rule, rule.severity(), conduct, text, start, s.hitEnd[h], rt.term(),
+                            findings.add(finding(s, rule, rule.severity(), conduct, text, start, s.hitEnd[h], rt.term(),
                                     1.0, Finding.MatchKind.STRUCTURE));
                         }
                     }
@@ -511,59 +594,68 @@ public final class TextScanner {
         }
         for (Rule rule : missingStatementRules) {
             if (rule.appliesTo(category) && !required.contains(rule.id())) {
-                findings.add(finding(rule, rule.severity(), conduct, text, 0, 0, rule.required(), 1.0,
+                findings.add(finding(s, rule, rule.severity(), conduct, text, 0, 0, rule.required(), 1.0,
                         Finding.MatchKind.STRUCTURE));
             }
         }
         evasionFindings(text, category, conduct, s, findings);
-        emit(findings, sink);
+        emit(findings, sink, s);
     }
 
     private void termFinding(String text, Scratch s, int h, PatternInfo p, RuleTerm rt, LocalDate conduct,
                              Set<String> markers, List<Finding> out) {
         Rule rule = rt.rule();
-        // a longer allowed word of the rule over the match (最佳食用期 over 最佳)
-        for (int k = 0; k < s.hitCount; k++) {
-            PatternInfo q = patterns[s.hitPattern[k]];
-            if (q.allowedFor().contains(rule.id()) && s.hitFrom[k] <= s.hitFrom[h] && s.hitTo[k] >= s.hitTo[h]
-                    && q.length() > p.length()) {
-                return;
-            }
-            if (q.allowedFor().contains(rule.id()) && q.length() >= 2
-                    && ((s.hitFrom[k] < s.hitFrom[h] && s.hitTo[k] >= s.hitFrom[h] && s.hitTo[k] < s.hitTo[h])
-                    || (s.hitFrom[k] > s.hitFrom[h] && s.hitFrom[k] <= s.hitTo[h] && s.hitTo[k] > s.hitTo[h]))) {
-                return; // an allowed word across an edge (统一 across 唯一's start is not, 第一次 is over)
+        RuleContext context = contexts[rt.index()];
+        if (context.hasAllowed()) {
+            // a longer allowed word of the rule over the match (最佳食用期 over 最佳), or across one of its edges
+            for (int a = 0; a < s.allowedCount; a++) {
+                int k = s.allowed[a];
+                PatternInfo q = patterns[s.hitPattern[k]];
+                if (!q.allowedFor().contains(rule.id())) {
+                    continue;
+                }
+                int from = s.hitFrom[k];
+                int to = s.hitTo[k];
+                if (from <= s.hitFrom[h] && to >= s.hitTo[h] && q.length() > p.length()) {
+                    return;
+                }
+                if (q.length() >= 2 && ((from < s.hitFrom[h] && to >= s.hitFrom[h] && to < s.hitTo[h])
+                        || (from > s.hitFrom[h] && from <= s.hitTo[h] && to > s.hitTo[h]))) {
+                    return;
+                }
             }
         }
-        if (!boundaryOk(text, s, h, p)) {
+        if (!boundaryOk(text, s, h, p, rule)) {
             return;
         }
         Severity severity = rule.severity();
-        String harbour = null;
-        if (!rule.exceptFollowedBy().isEmpty() || !rule.exceptPrecededBy().isEmpty()) {
+        boolean harbour = false;
+        if (!context.followedBy().isEmpty()) {
             String after = foldedAround(text, s.hitEnd[h], rule.window(), true);
-            String before = foldedAround(text, s.hitStart[h], rule.window(), false);
-            for (String w : rule.exceptFollowedBy()) {
-                if (after.contains(CharFold.foldTerm(w))) {
-                    harbour = w;
-                    break;
-                }
-            }
-            for (String w : rule.exceptPrecededBy()) {
-                if (before.contains(CharFold.foldTerm(w))) {
-                    harbour = w;
+            for (String w : context.followedBy()) {
+                if (after.contains(w)) {
+                    harbour = true;
                     break;
                 }
             }
         }
-        if (harbour != null || markers.contains(rule.id())) {
+        if (!harbour && !context.precededBy().isEmpty()) {
+            String before = foldedAround(text, s.hitStart[h], rule.window(), false);
+            for (String w : context.precededBy()) {
+                if (before.contains(w)) {
+                    harbour = true;
+                    break;
+                }
+            }
+        }
+        if (harbour || (!markers.isEmpty() && markers.contains(rule.id()))) {
             severity = Severity.HINT;
         }
-        out.add(finding(rule, severity, conduct, text, s.hitStart[h], s.hitEnd[h], rt.term(), 1.0,
+        out.add(finding(s, rule, severity, conduct, text, s.hitStart[h], s.hitEnd[h], rt.term(), 1.0,
                 Finding.MatchKind.EXACT));
     }
 
-    private boolean boundaryOk(String text, Scratch s, int h, PatternInfo p) {
+    private boolean boundaryOk(String text, Scratch s, int h, PatternInfo p, Rule rule) {
         int start = s.hitStart[h];
         int end = s.hitEnd[h];
         if (p.latinStart() && start > 0 && isAsciiAlnum(foldedAt(text, start - 1))) {
@@ -572,7 +664,7 @@ public final class TextScanner {
         if (p.latinEnd() && end < text.length() && isAsciiAlnum(foldedAt(text, end))) {
             return false;
         }
-        if (!p.han()) {
+        if (!p.han() || !rule.wordBoundaries()) {
             return true;
         }
         String before = foldedAround(text, start, 4, false);
@@ -605,89 +697,75 @@ public final class TextScanner {
         }
         String number = CharFold.fold(text.substring(i, j)).toUpperCase(java.util.Locale.ROOT);
         if (!numberPatterns.get(rule.id()).matcher(number).matches()) {
-            out.add(finding(rule, rule.severity(), conduct, text, s.hitStart[h], j, rt.term(), 1.0,
+            out.add(finding(s, rule, rule.severity(), conduct, text, s.hitStart[h], j, rt.term(), 1.0,
                     Finding.MatchKind.STRUCTURE));
         }
     }
 
     private void evasionFindings(String text, String category, LocalDate conduct, Scratch s, List<Finding> out) {
+        Finding.MatchKind[] kinds = Finding.MatchKind.values();
         for (int h = 0; h < s.evHitCount; h++) {
             EvasionTerm term = evasionTerms[s.evHitTerm[h]];
-            int len = term.syllables().length;
-            int last = s.evHitEnd[h];
-            int first = last - len + 1;
-            if (first < 1 || last - first >= RING) {
-                continue;
-            }
-            boolean exact = true;
-            boolean latin = false;
-            boolean lookalike = false;
-            for (int k = 0; k < len; k++) {
-                int u = (first + k) & (RING - 1);
-                char f = s.evChar[u];
-                if (s.evLatin[u]) {
-                    latin = true;
-                    exact = false;
-                    if ((k == 0 && !s.evRunStart[u]) || (k == len - 1 && !s.evRunEnd[u])) {
-                        exact = true; // a pinyin match inside a longer Latin word: not a finding
-                        latin = false;
-                        break;
-                    }
-                } else if (f != term.folded().charAt(k)) {
-                    exact = false;
-                    if (Syllables.CANONICAL[f] == term.folded().charAt(k)) {
-                        lookalike = true;
-                    }
-                }
-            }
-            if (exact) {
-                continue;
-            }
-            int start = s.evStart[first & (RING - 1)];
-            int end = s.evEnd[last & (RING - 1)];
-            Finding.MatchKind kind = latin ? Finding.MatchKind.PINYIN
-                    : lookalike ? Finding.MatchKind.LOOKALIKE : Finding.MatchKind.HOMOPHONE;
+            Finding.MatchKind kind = kinds[s.evHitKind[h]];
             for (RuleTerm rt : term.terms()) {
                 Rule rule = rt.rule();
                 if (!rule.appliesTo(category)) {
                     continue;
                 }
+                boolean latin = kind == Finding.MatchKind.PINYIN;
                 Severity severity = latin ? rule.severity() : Severity.HINT;
-                double confidence = latin ? 0.8 : lookalike ? 0.6 : 0.4;
-                out.add(finding(rule, severity, conduct, text, start, end, rt.term(), confidence, kind));
+                double confidence = latin ? 0.8 : kind == Finding.MatchKind.LOOKALIKE ? 0.6 : 0.4;
+                out.add(finding(s, rule, severity, conduct, text, s.evHitStart[h], s.evHitEnd[h], rt.term(), confidence,
+                        kind));
             }
         }
     }
 
-    /** Keeps, per rule, only findings not inside a longer finding of the same rule; sorted by position. */
-    private static void emit(List<Finding> findings, Consumer<Finding> sink) {
-        if (findings.isEmpty()) {
+    /**
+     * Keeps, per rule, only findings not inside a longer finding of the same rule (an exact finding is kept
+     * unless an exact one holds it); sorted by position.
+     */
+    private static void emit(List<Finding> findings, Consumer<Finding> sink, Scratch s) {
+        int n = findings.size();
+        if (n == 0) {
             return;
         }
-        findings.sort((x, y) -> x.start() != y.start() ? Integer.compare(x.start(), y.start())
-                : Integer.compare(y.end(), x.end()));
-        for (int i = 0; i < findings.size(); i++) {
+        boolean sorted = true;
+        for (int i = 1; i < n && sorted; i++) {
+            sorted = BY_POSITION.compare(findings.get(i - 1), findings.get(i)) <= 0;
+        }
+        if (!sorted) {
+            findings.sort(BY_POSITION);
+        }
+        s.coverage.clear();
+        for (int i = 0; i < n; i++) {
             Finding f = findings.get(i);
-            boolean inside = false;
-            for (int j = 0; j < findings.size() && !inside; j++) {
-                Finding g = findings.get(j);
-                if (j != i && g.rule().equals(f.rule()) && g.start() <= f.start() && g.end() >= f.end()
-                        && (g.end() - g.start() > f.end() - f.start() || (j < i && g.end() - g.start() == f.end() - f.start()))
-                        && (g.kind() == Finding.MatchKind.EXACT || f.kind() != Finding.MatchKind.EXACT)) {
-                    inside = true;
-                }
-            }
+            int[] reach = s.coverage.computeIfAbsent(f.rule(), r -> new int[] {-1, -1}); // any, exact
+            boolean exact = f.kind() == Finding.MatchKind.EXACT;
+            boolean inside = f.end() <= reach[1] || (!exact && f.end() <= reach[0]);
             if (!inside) {
                 sink.accept(f);
             }
+            reach[0] = Math.max(reach[0], f.end());
+            if (exact) {
+                reach[1] = Math.max(reach[1], f.end());
+            }
         }
     }
 
-    private Finding finding(Rule rule, Severity severity, LocalDate conduct, String text, int start, int end,
-                            String term, double confidence, Finding.MatchKind kind) {
-        LawReference law = rule.lawOn(conduct);
-        String article = law.article() + ("R".equals(law.verification()) ? "（待核实）" : "");
-        return new Finding(rule.id(), rule.category(), law.law(), article, severity, start, end,
+    private static final java.util.Comparator<Finding> BY_POSITION = (x, y) -> x.start() != y.start()
+            ? Integer.compare(x.start(), y.start())
+            : x.end() != y.end() ? Integer.compare(y.end(), x.end())
+            : Integer.compare(x.kind().ordinal(), y.kind().ordinal());
+
+    private Finding finding(Scratch s, Rule rule, Severity severity, LocalDate conduct, String text, int start,
+                            int end, String term, double confidence, Finding.MatchKind kind) {
+        if (!conduct.equals(s.lawDay)) {
+            s.laws.clear();
+            s.lawDay = conduct;
+        }
+        LawReference law = s.laws.computeIfAbsent(rule, r -> r.lawOn(conduct));
+        return new Finding(rule.id(), rule.category(), law.law(), articles.get(law), severity, start, end,
                 text.substring(start, end), term, confidence, kind, rule.explanation());
     }
 
@@ -751,7 +829,9 @@ public final class TextScanner {
         final boolean[] evRunEnd = new boolean[RING];
         int evHitCount;
         int[] evHitTerm = new int[16];
+        int[] evHitStart = new int[16];
         int[] evHitEnd = new int[16];
+        int[] evHitKind = new int[16];
 
         final char[] latin = new char[48];
         final int[] latinOffsets = new int[48];
@@ -763,6 +843,19 @@ public final class TextScanner {
         final int[] entity = new int[2];
 
         final List<Finding> findings = new ArrayList<>();
+        final Map<String, int[]> coverage = new HashMap<>();
+        final Map<Rule, LawReference> laws = new java.util.IdentityHashMap<>();
+        LocalDate lawDay;
+        int[] allowed = new int[16];
+        int allowedCount;
+
+        void addAllowed(int hit) {
+            if (allowedCount == allowed.length) {
+                allowed = Arrays.copyOf(allowed, allowedCount * 2);
+            }
+            allowed[allowedCount++] = hit;
+        }
+
         final Set<String> markers = new HashSet<>();
         final Set<String> required = new HashSet<>();
 
@@ -790,8 +883,8 @@ public final class TextScanner {
             hitCount++;
         }
 
-        void addEvasionUnit(int start, int end, char folded, boolean latin, boolean runStart, boolean runEnd) {
-            int u = ++evN & (RING - 1);
+        void recordEvasionUnit(int start, int end, char folded, boolean latin, boolean runStart, boolean runEnd) {
+            int u = evN & (RING - 1);
             evStart[u] = start;
             evEnd[u] = end;
             evChar[u] = folded;
@@ -800,13 +893,18 @@ public final class TextScanner {
             evRunEnd[u] = runEnd;
         }
 
-        void addEvasionHit(int term, int end) {
+        void addEvasionHit(int term, int start, int end, int kind) {
             if (evHitCount == evHitTerm.length) {
-                evHitTerm = Arrays.copyOf(evHitTerm, evHitCount * 2);
-                evHitEnd = Arrays.copyOf(evHitEnd, evHitCount * 2);
+                int cap = evHitCount * 2;
+                evHitTerm = Arrays.copyOf(evHitTerm, cap);
+                evHitStart = Arrays.copyOf(evHitStart, cap);
+                evHitEnd = Arrays.copyOf(evHitEnd, cap);
+                evHitKind = Arrays.copyOf(evHitKind, cap);
             }
             evHitTerm[evHitCount] = term;
+            evHitStart[evHitCount] = start;
             evHitEnd[evHitCount] = end;
+            evHitKind[evHitCount] = kind;
             evHitCount++;
         }
     }

@@ -155,7 +155,7 @@ class TextScannerTest {
         Rule extra = new Rule("TEST-1", "test", "测试", Severity.LOW, RuleKind.TERMS,
                 List.of(new LawReference("测试法", "第一条", null, LocalDate.of(2020, 1, 1), null, "V")),
                 java.util.Set.of(), java.util.Set.of(), List.of("神仙水"), List.of(), List.of(), List.of(), 4, null,
-                List.of(), null, true, "测试规则");
+                List.of(), null, true, true, "测试规则");
         TextScanner after = live.replace(RuleCatalog.builtIn().with("test", List.of(extra)));
         assertThat(live.get()).isSameAs(after);
         assertThat(after.scan("神仙水", "cosmetics", TODAY)).extracting(Finding::rule).containsExactly("TEST-1");

@@ -1,0 +1,107 @@
+package cn.wangjian.bench.text;
+
+import com.hankcs.hanlp.HanLP;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The benchmark's corpus and patterns, deterministic for a seed. Words come from HanLP's synonym dictionary
+ * (about 72,000 Chinese words of 2–4 characters), split in two disjoint halves: 50,000 patterns and the
+ * vocabulary of the listings. Listings look like shop listings (a bracketed tag, product words, numbers, specs,
+ * punctuation, 60–400 characters); one listing in {@code 1/injectEvery} carries a pattern, a third of those
+ * written with an evasion (inserted space or symbol, full width, traditional characters). Accidental matches
+ * across word boundaries happen as in real text and are counted, not avoided.
+ */
+public final class TextCorpus {
+
+    public final List<String> listings;
+    public final List<String> patterns;
+    public final long utf8Bytes;
+    public final long chars;
+
+    private TextCorpus(List<String> listings, List<String> patterns) {
+        this.listings = listings;
+        this.patterns = patterns;
+        long bytes = 0;
+        long c = 0;
+        for (String l : listings) {
+            bytes += l.getBytes(StandardCharsets.UTF_8).length;
+            c += l.length();
+        }
+        this.utf8Bytes = bytes;
+        this.chars = c;
+    }
+
+    public static TextCorpus generate(long seed, long targetBytes, int patternCount, int injectEvery) {
+        List<String> dictionary = words();
+        SplittableRandom random = new SplittableRandom(seed);
+        Collections.shuffle(dictionary, new java.util.Random(seed));
+        List<String> patterns = new ArrayList<>(dictionary.subList(0, Math.min(patternCount, dictionary.size() - 5000)));
+        List<String> vocabulary = dictionary.subList(patterns.size(), dictionary.size());
+        String[] tags = {"【新品】", "【热卖】", "【包邮】", "【限时】", "【清仓】", "【官方】", ""};
+        String[] punct = {"，", "。", "！", " ", "、", "；", " | ", "~", "…"};
+        String[] units = {"件", "克", "毫升", "厘米", "寸", "瓶", "盒", "包", "只", "双"};
+        List<String> listings = new ArrayList<>();
+        long bytes = 0;
+        while (bytes < targetBytes) {
+            StringBuilder sb = new StringBuilder(256);
+            sb.append(tags[random.nextInt(tags.length)]);
+            int words = 20 + random.nextInt(100);
+            int injectAt = random.nextInt(injectEvery) == 0 ? random.nextInt(words) : -1;
+            for (int w = 0; w < words; w++) {
+                if (w == injectAt) {
+                    sb.append(evade(patterns.get(random.nextInt(patterns.size())), random));
+                } else {
+                    sb.append(vocabulary.get(random.nextInt(vocabulary.size())));
+                }
+                int r = random.nextInt(10);
+                if (r == 0) {
+                    sb.append(1 + random.nextInt(999)).append(units[random.nextInt(units.length)]);
+                } else if (r < 3) {
+                    sb.append(punct[random.nextInt(punct.length)]);
+                }
+            }
+            String listing = sb.toString();
+            listings.add(listing);
+            bytes += listing.getBytes(StandardCharsets.UTF_8).length;
+        }
+        return new TextCorpus(listings, patterns);
+    }
+
+    private static String evade(String pattern, SplittableRandom random) {
+        return switch (random.nextInt(6)) {
+            case 0 -> String.join(" ", pattern.split(""));
+            case 1 -> String.join("*", pattern.split(""));
+            case 2 -> HanLP.convertToTraditionalChinese(pattern);
+            default -> pattern;
+        };
+    }
+
+    private static List<String> words() {
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        try (var in = HanLP.class.getResourceAsStream("/data/dictionary/synonym/CoreSynonym.txt");
+             var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                String[] parts = line.split(" ");
+                for (int i = 1; i < parts.length; i++) {
+                    String t = parts[i];
+                    if (t.length() >= 2 && t.length() <= 4 && t.chars().allMatch(c -> c >= 0x4E00 && c <= 0x9FFF)) {
+                        words.add(t);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new ArrayList<>(words);
+    }
+}

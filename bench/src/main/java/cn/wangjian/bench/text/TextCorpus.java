@@ -41,11 +41,42 @@ public final class TextCorpus {
     }
 
     public static TextCorpus generate(long seed, long targetBytes, int patternCount, int injectEvery) {
+        return generate(seed, targetBytes, patternCount, injectEvery, false);
+    }
+
+    /**
+     * @param rarePatterns when true the patterns are 3–4 character strings that are not words (so that they
+     *                     occur only where injected, as brand names or coined terms do); when false they are
+     *                     dictionary words, which also occur inside the listings' own words (about one hit in
+     *                     ten characters)
+     */
+    public static TextCorpus generate(long seed, long targetBytes, int patternCount, int injectEvery,
+                                      boolean rarePatterns) {
         List<String> dictionary = words();
         SplittableRandom random = new SplittableRandom(seed);
         Collections.shuffle(dictionary, new java.util.Random(seed));
-        List<String> patterns = new ArrayList<>(dictionary.subList(0, Math.min(patternCount, dictionary.size() - 5000)));
-        List<String> vocabulary = dictionary.subList(patterns.size(), dictionary.size());
+        List<String> patterns;
+        List<String> vocabulary;
+        if (rarePatterns) {
+            vocabulary = dictionary;
+            java.util.Set<String> known = new java.util.HashSet<>(dictionary);
+            String chars = String.join("", dictionary.subList(0, 3000));
+            java.util.Set<String> made = new LinkedHashSet<>();
+            while (made.size() < patternCount) {
+                int len = 3 + random.nextInt(2);
+                StringBuilder p = new StringBuilder(len);
+                for (int k = 0; k < len; k++) {
+                    p.append(chars.charAt(random.nextInt(chars.length())));
+                }
+                if (!known.contains(p.toString())) {
+                    made.add(p.toString());
+                }
+            }
+            patterns = new ArrayList<>(made);
+        } else {
+            patterns = new ArrayList<>(dictionary.subList(0, Math.min(patternCount, dictionary.size() - 5000)));
+            vocabulary = dictionary.subList(patterns.size(), dictionary.size());
+        }
         String[] tags = {"【新品】", "【热卖】", "【包邮】", "【限时】", "【清仓】", "【官方】", ""};
         String[] punct = {"，", "。", "！", " ", "、", "；", " | ", "~", "…"};
         String[] units = {"件", "克", "毫升", "厘米", "寸", "瓶", "盒", "包", "只", "双"};

@@ -66,22 +66,40 @@ final class Automaton {
     }
 
     /**
-     * The whole transition function as a table ({@code table[s * (alphabetSize + 1) + c]}), for small automata
-     * whose every step should be one load.
+     * The whole transition function as a compact table for small automata whose every step should be one load
+     * from a table that stays in cache: states are renumbered densely (the root is 0) and stored as shorts.
      */
-    int[] denseTable(int alphabetSize) {
+    Dense dense(int alphabetSize) {
         int width = alphabetSize + 1;
-        int[] table = new int[slots * width];
-        for (int s = 0; s < slots; s++) {
-            if (s != ROOT && cells[4 * s + 1] < 0) {
-                continue; // unused slot
+        int[] stateOf = new int[slots];
+        java.util.Arrays.fill(stateOf, -1);
+        int[] slotOf = new int[slots];
+        int count = 0;
+        stateOf[ROOT] = count;
+        slotOf[count++] = ROOT;
+        for (int t = 0; t < slots; t++) {
+            if (t != ROOT && cells[4 * t + 1] >= 0) {
+                stateOf[t] = count;
+                slotOf[count++] = t;
             }
-            for (int c = 1; c < width; c++) {
-                table[s * width + c] = next(s, c);
-            }
-            table[s * width] = ROOT;
         }
-        return table;
+        if (count > Short.MAX_VALUE) {
+            throw new IllegalStateException("too many states for a dense table: " + count);
+        }
+        short[] table = new short[count * width];
+        boolean[] accepting = new boolean[count];
+        for (int k = 0; k < count; k++) {
+            int slot = slotOf[k];
+            accepting[k] = accepts(slot);
+            for (int c = 1; c < width; c++) {
+                table[k * width + c] = (short) stateOf[next(slot, c)];
+            }
+        }
+        return new Dense(table, width, accepting, java.util.Arrays.copyOf(slotOf, count));
+    }
+
+    /** A dense transition table: {@code table[state * width + c]}; state 0 is the root. */
+    record Dense(short[] table, int width, boolean[] accepting, int[] slotOf) {
     }
 
     int slots() {

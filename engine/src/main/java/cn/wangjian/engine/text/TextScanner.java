@@ -63,7 +63,9 @@ public final class TextScanner {
     private final PatternInfo[] patterns;
     private final int[] patternLength;
     private final Automaton evasion;
-    private final int[] evasionTable;
+    private final short[] evasionTable;
+    private final boolean[] evasionAccepting;
+    private final int[] evasionSlot;
     private final int evasionWidth;
     private final EvasionTerm[] evasionTerms;
     private final Set<String> foldedTerms;
@@ -192,8 +194,11 @@ public final class TextScanner {
             throw new IllegalStateException("too many syllables in watched terms: " + evClasses);
         }
         evasion = Automaton.build(evSeq, Math.max(1, evClasses));
-        evasionWidth = Math.max(1, evClasses) + 1;
-        evasionTable = evasion.denseTable(Math.max(1, evClasses));
+        Automaton.Dense dense = evasion.dense(Math.max(1, evClasses));
+        evasionWidth = dense.width();
+        evasionTable = dense.table();
+        evasionAccepting = dense.accepting();
+        evasionSlot = dense.slotOf();
 
         // one table for the pass: class in the term automaton, class in the syllable automaton, kind
         for (int c = 0; c < 65536; c++) {
@@ -290,8 +295,12 @@ public final class TextScanner {
         int prevClass = 0;
         int n = 0; // consumed characters
         final int[] ringStart = s.ringStart;
-        int ev = Automaton.ROOT;
+        int ev = 0;
+        int evN = 0;
         boolean latinPending = false;
+        final short[] evTable = this.evasionTable;
+        final boolean[] evAccepting = this.evasionAccepting;
+        final int evWidth = this.evasionWidth;
         for (int i = 0; i < len; i++) {
             char c = text.charAt(i);
             int e = enc[c];
@@ -299,10 +308,25 @@ public final class TextScanner {
             if (kind == KIND_NORMAL) {
                 int cls = e >>> (EV_BITS + 2);
                 int evc = (e >>> 2) & EV_MASK;
-                if (evc == 0 && !latinPending) {
-                    ev = Automaton.ROOT;
+                if (!latinPending && evc != EV_LATIN) {
+                    // the common case, small enough to inline: one table step of the syllable automaton
+                    if (evc == 0) {
+                        ev = 0;
+                    } else {
+                        ev = evTable[ev * evWidth + evc];
+                        evN++;
+                        if (ev != 0) {
+                            s.evN = evN;
+                            s.recordCharUnit(i, CharFold.FOLD[c]);
+                            if (evAccepting[ev]) {
+                                collectEvasion(s, evasionSlot[ev]);
+                            }
+                        }
+                    }
                 } else {
+                    s.evN = evN;
                     ev = evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
+                    evN = s.evN;
                     latinPending = evc == EV_LATIN;
                 }
                 if (cls == 0) {
@@ -339,9 +363,11 @@ public final class TextScanner {
                     int cls = f < 65536 ? classOfFolded[f] : 0;
                     int evc = evasionClass(f);
                     if (evc == 0 && !latinPending) {
-                        ev = Automaton.ROOT;
+                        ev = 0;
                     } else {
+                        s.evN = evN;
                         ev = evasionStep(s, ev, evc, f, i, consumedTo, text);
+                        evN = s.evN;
                         latinPending = evc == EV_LATIN;
                     }
                     if (cls == 0) {
@@ -365,6 +391,7 @@ public final class TextScanner {
             }
             // KIND_SKIP: nothing
         }
+        s.evN = evN;
         if (s.latinLength > 0) {
             evasionStep(s, ev, 0, ' ', len, len, text);
         }
@@ -401,15 +428,15 @@ public final class TextScanner {
             ev = flushLatin(s, ev);
         }
         if (evc == 0) {
-            return Automaton.ROOT;
+            return 0;
         }
         ev = evasionTable[ev * evasionWidth + evc];
         s.evN++;
-        if (ev != Automaton.ROOT) {
+        if (ev != 0) {
             // only a unit that leaves the root can be part of a later match: the others need no record
             s.recordEvasionUnit(start, end, folded, false, false, false);
-            if (evasion.accepts(ev)) {
-                collectEvasion(s, ev);
+            if (evasionAccepting[ev]) {
+                collectEvasion(s, evasionSlot[ev]);
             }
         }
         return ev;
@@ -420,13 +447,13 @@ public final class TextScanner {
         short[] syl = s.latinLength > s.latin.length ? null : Syllables.splitLatin(s.latin, length);
         s.latinLength = 0;
         if (syl == null) {
-            return Automaton.ROOT;
+            return 0;
         }
         int[] offsets = Syllables.splitOffsets(s.latin, syl);
         for (int k = 0; k < syl.length; k++) {
             int evc = evClassOfSyllable[syl[k]];
             if (evc == 0) {
-                ev = Automaton.ROOT;
+                ev = 0;
                 continue;
             }
             int from = s.latinOffsets[offsets[k]];
@@ -435,8 +462,8 @@ public final class TextScanner {
             ev = evasionTable[ev * evasionWidth + evc];
             s.evN++;
             s.recordEvasionUnit(from, to, (char) 0, true, k == 0, k == syl.length - 1);
-            if (evasion.accepts(ev)) {
-                collectEvasion(s, ev);
+            if (evasionAccepting[ev]) {
+                collectEvasion(s, evasionSlot[ev]);
             }
         }
         return ev;
@@ -891,6 +918,15 @@ public final class TextScanner {
             evLatin[u] = latin;
             evRunStart[u] = runStart;
             evRunEnd[u] = runEnd;
+        }
+
+        /** The common unit: one Chinese character read straight from the text. */
+        void recordCharUnit(int start, char folded) {
+            int u = evN & (RING - 1);
+            evStart[u] = start;
+            evEnd[u] = start + 1;
+            evChar[u] = folded;
+            evLatin[u] = false;
         }
 
         void addEvasionHit(int term, int start, int end, int kind) {

@@ -66,6 +66,8 @@ public final class TextScanner {
     private final short[] evasionTable;
     private final boolean[] evasionAccepting;
     private final int[] evasionSlot;
+    /** Bit {@code a * width + b}: a watched term begins with syllable classes a, b. */
+    private final long[] evasionPairs;
     private final int evasionWidth;
     private final EvasionTerm[] evasionTerms;
     private final Set<String> foldedTerms;
@@ -199,6 +201,11 @@ public final class TextScanner {
         evasionTable = dense.table();
         evasionAccepting = dense.accepting();
         evasionSlot = dense.slotOf();
+        evasionPairs = new long[(evasionWidth * evasionWidth >>> 6) + 1];
+        for (int[] seq : evSeq) {
+            int pair = seq[0] * evasionWidth + seq[1];
+            evasionPairs[pair >>> 6] |= 1L << pair;
+        }
 
         // one table for the pass: class in the term automaton, class in the syllable automaton, kind
         for (int c = 0; c < 65536; c++) {
@@ -297,6 +304,9 @@ public final class TextScanner {
         final int[] ringStart = s.ringStart;
         int ev = 0;
         int evN = 0;
+        int prevEvc = 0; // the syllable class of the previous unit while the automaton rests at the root
+        int prevStart = 0;
+        final long[] evPairs = this.evasionPairs;
         boolean latinPending = false;
         final short[] evTable = this.evasionTable;
         final boolean[] evAccepting = this.evasionAccepting;
@@ -309,12 +319,21 @@ public final class TextScanner {
                 int cls = e >>> (EV_BITS + 2);
                 int evc = (e >>> 2) & EV_MASK;
                 if (!latinPending && evc != EV_LATIN) {
-                    // the common case, small enough to inline: one table step of the syllable automaton
-                    if (evc == 0) {
-                        ev = 0;
-                    } else {
+                    // the common case, kept small and without unpredictable branches: at the root the syllable
+                    // automaton is not stepped; a bit set of the watched terms' first two syllables says when a
+                    // term may begin, and only then does the automaton take over (from the previous character)
+                    // until it falls back to the root. Class 0 (no watched syllable) never starts a pair.
+                    if (ev == 0) {
+                        int pair = prevEvc * evWidth + evc;
+                        if ((evPairs[pair >>> 6] & (1L << pair)) != 0) {
+                            s.evN = evN;
+                            s.recordCharUnit(prevStart, CharFold.FOLD[text.charAt(prevStart)]);
+                            ev = evTable[prevEvc];
+                        }
+                    }
+                    evN++;
+                    if (ev != 0) {
                         ev = evTable[ev * evWidth + evc];
-                        evN++;
                         if (ev != 0) {
                             s.evN = evN;
                             s.recordCharUnit(i, CharFold.FOLD[c]);
@@ -323,11 +342,15 @@ public final class TextScanner {
                             }
                         }
                     }
+                    prevEvc = evc;
+                    prevStart = i;
                 } else {
+                    ev = materialise(s, ev, prevEvc, prevStart, text, evN);
                     s.evN = evN;
                     ev = evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
                     evN = s.evN;
                     latinPending = evc == EV_LATIN;
+                    prevEvc = 0;
                 }
                 if (cls == 0) {
                     state = Automaton.ROOT;
@@ -365,11 +388,13 @@ public final class TextScanner {
                     if (evc == 0 && !latinPending) {
                         ev = 0;
                     } else {
+                        ev = materialise(s, ev, prevEvc, prevStart, text, evN);
                         s.evN = evN;
                         ev = evasionStep(s, ev, evc, f, i, consumedTo, text);
                         evN = s.evN;
                         latinPending = evc == EV_LATIN;
                     }
+                    prevEvc = 0;
                     if (cls == 0) {
                         state = Automaton.ROOT;
                         prevClass = 0;
@@ -393,8 +418,24 @@ public final class TextScanner {
         }
         s.evN = evN;
         if (s.latinLength > 0) {
-            evasionStep(s, ev, 0, ' ', len, len, text);
+            evasionStep(s, materialise(s, ev, prevEvc, prevStart, text, evN), 0, ' ', len, len, text);
         }
+    }
+
+    /**
+     * The syllable automaton's real state when it rests at the root in front of a unit that takes the slow path:
+     * the state after the previous unit, whose record is then written.
+     */
+    private int materialise(Scratch s, int ev, int prevEvc, int prevStart, String text, int evN) {
+        if (ev != 0 || prevEvc == 0) {
+            return ev;
+        }
+        int state = evasionTable[prevEvc];
+        if (state != 0) {
+            s.evN = evN;
+            s.recordCharUnit(prevStart, CharFold.FOLD[text.charAt(prevStart)]);
+        }
+        return state;
     }
 
     private void collect(Scratch s, int state, int n, int endOffset) {

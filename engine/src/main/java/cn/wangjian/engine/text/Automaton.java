@@ -50,6 +50,12 @@ final class Automaton {
         }
     }
 
+    /** The child of state s on class c, or -1 (no failure links followed). */
+    int child(int s, int c) {
+        int t = cells[4 * s] + c;
+        return cells[4 * t + 1] == s ? t : -1;
+    }
+
     /** Whether state s has a child on class c (a term continues with it). */
     boolean hasChild(int s, int c) {
         return cells[4 * (cells[4 * s] + c) + 1] == s;

@@ -61,6 +61,15 @@ public final class TextScanner {
     private final short[] evClassOfSyllable;
     private final Automaton terms;
     private final PatternInfo[] patterns;
+    /** 2^14 words of 64 bits (128 KB, stays in the second-level cache). */
+    private static final int PAIR_WORD_BITS = 14;
+    /**
+     * A blocked Bloom filter of the (first, second) classes of every pattern of two or more characters: the pair's
+     * hash picks one word and two bits in it, so one load answers (false positives about 1 % for 50,000 terms).
+     */
+    private final long[] pairs = new long[1 << PAIR_WORD_BITS];
+    /** Bit set of the classes that are a whole pattern by themselves. */
+    private final long[] singles;
     private final int[] patternLength;
     private final Automaton evasion;
     private final short[] evasionTable;
@@ -152,6 +161,15 @@ public final class TextScanner {
             id++;
         }
         terms = Automaton.build(sequences, classes);
+        singles = new long[(classes >>> 6) + 1];
+        for (int[] seq : sequences) {
+            if (seq.length == 1) {
+                singles[seq[0] >>> 6] |= 1L << seq[0];
+            } else {
+                int h = pairHash(seq[0], seq[1]);
+                pairs[h >>> (32 - PAIR_WORD_BITS)] |= pairMask(h);
+            }
+        }
         patternLength = new int[patterns.length];
         for (int k = 0; k < patterns.length; k++) {
             patternLength[k] = patterns[k].length();
@@ -298,10 +316,10 @@ public final class TextScanner {
         final int[] enc = this.enc;
         final Automaton a = this.terms;
         final int len = text.length();
-        int state = Automaton.ROOT;
-        int prevClass = 0;
-        int n = 0; // consumed characters
-        final int[] ringStart = s.ringStart;
+        int prevClass = 0; // class of the last character read (0: none, or one in no term)
+        int termStart = 0; // where that character starts
+        final long[] pairs = this.pairs;
+        final long[] singles = this.singles;
         int ev = 0;
         int evN = 0;
         int prevEvc = 0; // the syllable class of the previous unit while the automaton rests at the root
@@ -352,37 +370,38 @@ public final class TextScanner {
                     latinPending = evc == EV_LATIN;
                     prevEvc = 0;
                 }
-                if (cls == 0) {
-                    state = Automaton.ROOT;
-                    prevClass = 0;
-                    continue;
+                // terms: a term of two or more characters can start only where the pair of its first two
+                // characters occurs; a hashed bit set of those pairs is checked per character, and only where it
+                // answers yes is the trie walked from the previous character
+                if ((singles[cls >>> 6] & (1L << cls)) != 0) {
+                    single(s, cls, i, i + 1);
                 }
-                if (cls == prevClass && !a.hasChild(state, cls)) {
-                    continue; // a repeated character: 最最最佳
+                int h = pairHash(prevClass, cls);
+                long mask = pairMask(h);
+                if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0) {
+                    walk(text, termStart, s);
                 }
                 prevClass = cls;
-                state = a.next(state, cls);
-                ringStart[++n & (RING - 1)] = i;
-                if (a.accepts(state)) {
-                    collect(s, state, n, i + 1);
-                }
+                termStart = i;
             } else if (kind == KIND_SOFT) {
+                // a symbol counts only where a term goes on with it (1:1, NO.1, 90%): it may be a term's second
+                // character, never the first of a pair, and is otherwise skipped
                 int cls = e >>> (EV_BITS + 2);
-                int to;
-                // a symbol counts only where a term goes on with it (1:1, NO.1, 90%); elsewhere it is skipped
-                if (cls != 0 && (to = a.next(state, cls)) != Automaton.ROOT) {
-                    prevClass = cls;
-                    state = to;
-                    ringStart[++n & (RING - 1)] = i;
-                    if (a.accepts(state)) {
-                        collect(s, state, n, i + 1);
+                if (cls != 0) {
+                    if ((singles[cls >>> 6] & (1L << cls)) != 0) {
+                        single(s, cls, i, i + 1);
+                    }
+                    int h = pairHash(prevClass, cls);
+                    long mask = pairMask(h);
+                    if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0) {
+                        walk(text, termStart, s);
                     }
                 }
             } else if (kind == KIND_SLOW) {
                 // tags are skipped; entities, surrogates and expansions yield folded characters
-                int consumedTo = slow(text, i, s);
-                for (int k = 0; k < s.slowCount; k++) {
-                    char f = s.slowChars[k];
+                int consumedTo = slow(text, i, s.passChars);
+                for (int k = 0; k < s.passChars.count; k++) {
+                    char f = s.passChars.chars[k];
                     int cls = f < 65536 ? classOfFolded[f] : 0;
                     int evc = evasionClass(f);
                     if (evc == 0 && !latinPending) {
@@ -395,21 +414,17 @@ public final class TextScanner {
                         latinPending = evc == EV_LATIN;
                     }
                     prevEvc = 0;
-                    if (cls == 0) {
-                        state = Automaton.ROOT;
-                        prevClass = 0;
-                        continue;
+                    if ((singles[cls >>> 6] & (1L << cls)) != 0) {
+                        single(s, cls, i, consumedTo);
                     }
-                    boolean soft = CharFold.KIND[f] == CharFold.SOFT;
-                    int to = a.next(state, cls);
-                    if ((soft && to == Automaton.ROOT) || (cls == prevClass && !a.hasChild(state, cls))) {
-                        continue;
+                    int h = pairHash(prevClass, cls);
+                    long mask = pairMask(h);
+                    if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0 && cls != 0) {
+                        walk(text, termStart, s);
                     }
-                    prevClass = cls;
-                    state = to;
-                    ringStart[++n & (RING - 1)] = i;
-                    if (a.accepts(state)) {
-                        collect(s, state, n, consumedTo);
+                    if (CharFold.KIND[f] != CharFold.SOFT || cls == 0) {
+                        prevClass = cls;
+                        termStart = i;
                     }
                 }
                 i = consumedTo - 1;
@@ -438,14 +453,83 @@ public final class TextScanner {
         return state;
     }
 
-    private void collect(Scratch s, int state, int n, int endOffset) {
+    private static int pairHash(int first, int second) {
+        return first * 0x9E3779B1 + second * 0x85EBCA77;
+    }
+
+    private static long pairMask(int h) {
+        return (1L << h) | (1L << (h >>> 6));
+    }
+
+    /** A one-character term (such as %) at this character. */
+    private void single(Scratch s, int cls, int start, int end) {
+        int state = terms.child(Automaton.ROOT, cls);
+        int p = state < 0 ? -1 : terms.own(state);
+        if (p >= 0) {
+            s.addHit(p, start, end - 1, start, end);
+        }
+    }
+
+    /**
+     * Reads the text from {@code start} the way the pass does (skipping what it skips, decoding what it decodes) and
+     * follows the trie as far as the text goes on with a term; every term of two or more characters found on the
+     * way is a hit starting at {@code start}.
+     */
+    private void walk(String text, int start, Scratch s) {
         final Automaton a = this.terms;
-        for (int t = state; t != 0; t = a.dictLink(t)) {
-            int p = a.own(t);
-            if (p >= 0) {
-                int from = n - patternLength[p] + 1;
-                s.addHit(p, from, n, s.ringStart[from & (RING - 1)], endOffset);
+        final int[] enc = this.enc;
+        int state = Automaton.ROOT;
+        int prev = 0;
+        int depth = 0;
+        int i = start;
+        int len = text.length();
+        while (i < len && depth < MAX_TERM) {
+            char c = text.charAt(i);
+            int e = enc[c];
+            int kind = e & 3;
+            if (kind == KIND_SKIP) {
+                i++;
+                continue;
             }
+            if (kind == KIND_SLOW) {
+                int to = slow(text, i, s.walkChars);
+                for (int k = 0; k < s.walkChars.count; k++) {
+                    char f = s.walkChars.chars[k];
+                    int cls = classOfFolded[f];
+                    boolean soft = CharFold.KIND[f] == CharFold.SOFT;
+                    int child = cls == 0 ? -1 : a.child(state, cls);
+                    if (child < 0) {
+                        if (soft || (cls == prev && cls != 0)) {
+                            continue;
+                        }
+                        return;
+                    }
+                    state = child;
+                    prev = cls;
+                    depth++;
+                    if (depth >= 2 && a.own(state) >= 0) {
+                        s.addHit(a.own(state), start, to - 1, start, to);
+                    }
+                }
+                i = to;
+                continue;
+            }
+            int cls = e >>> (EV_BITS + 2);
+            int child = cls == 0 ? -1 : a.child(state, cls);
+            if (child < 0) {
+                if (kind == KIND_SOFT || (cls == prev && cls != 0)) {
+                    i++; // a symbol no term goes on with, or a repeated character (最最最佳)
+                    continue;
+                }
+                return;
+            }
+            state = child;
+            prev = cls;
+            depth++;
+            if (depth >= 2 && a.own(state) >= 0) {
+                s.addHit(a.own(state), start, i, start, i + 1);
+            }
+            i++;
         }
     }
 
@@ -554,16 +638,16 @@ public final class TextScanner {
         s.addEvasionHit(termIndex, s.evStart[first & (RING - 1)], s.evEnd[last & (RING - 1)], kind.ordinal());
     }
 
-    /** Handles a slow-path character at {@code i}; fills {@code s.slowChars} and returns where reading goes on. */
-    private int slow(String text, int i, Scratch s) {
-        s.slowCount = 0;
+    /** Handles a slow-path character at {@code i}; fills {@code s} with folded characters, returns where reading goes on. */
+    private int slow(String text, int i, Decoded s) {
+        s.count = 0;
         char c = text.charAt(i);
         if (c == '<') {
             int close = HtmlText.tagEnd(text, i);
             if (close > i) {
                 return close;
             }
-            s.slowChars[s.slowCount++] = '<';
+            s.chars[s.count++] = '<';
             return i + 1;
         }
         if (c == '&') {
@@ -575,18 +659,18 @@ public final class TextScanner {
                 } else {
                     char f = CharFold.foldCodePoint(cp);
                     if (f != 0) {
-                        s.slowChars[s.slowCount++] = f;
+                        s.chars[s.count++] = f;
                     }
                 }
                 return decoded[1];
             }
-            s.slowChars[s.slowCount++] = '&';
+            s.chars[s.count++] = '&';
             return i + 1;
         }
         if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
             char f = CharFold.foldCodePoint(Character.toCodePoint(c, text.charAt(i + 1)));
             if (f != 0) {
-                s.slowChars[s.slowCount++] = f;
+                s.chars[s.count++] = f;
             }
             return i + 2;
         }
@@ -595,27 +679,27 @@ public final class TextScanner {
         }
         String expansion = CharFold.EXPANSION[c];
         if (expansion != null) {
-            for (int k = 0; k < expansion.length() && s.slowCount < s.slowChars.length; k++) {
-                s.slowChars[s.slowCount++] = expansion.charAt(k);
+            for (int k = 0; k < expansion.length() && s.count < s.chars.length; k++) {
+                s.chars[s.count++] = expansion.charAt(k);
             }
         }
         return i + 1;
     }
 
-    private static void appendFolded(Scratch s, char c) {
+    private static void appendFolded(Decoded s, char c) {
         switch (CharFold.KIND[c]) {
             case CharFold.SKIP -> { }
             case CharFold.SLOW -> {
                 String x = CharFold.EXPANSION[c];
                 if (x != null) {
-                    for (int k = 0; k < x.length() && s.slowCount < s.slowChars.length; k++) {
-                        s.slowChars[s.slowCount++] = x.charAt(k);
+                    for (int k = 0; k < x.length() && s.count < s.chars.length; k++) {
+                        s.chars[s.count++] = x.charAt(k);
                     }
                 } else if (!Character.isSurrogate(c)) {
-                    s.slowChars[s.slowCount++] = c;
+                    s.chars[s.count++] = c;
                 }
             }
-            default -> s.slowChars[s.slowCount++] = CharFold.FOLD[c];
+            default -> s.chars[s.count++] = CharFold.FOLD[c];
         }
     }
 
@@ -878,6 +962,13 @@ public final class TextScanner {
         return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
     }
 
+    /** The folded characters one slow-path unit of text stands for. */
+    private static final class Decoded {
+        final char[] chars = new char[16];
+        int count;
+        final int[] entity = new int[2];
+    }
+
     /** Per-thread buffers, reused from text to text so that scanning allocates only for findings. */
     private static final class Scratch {
         final int[] ringStart = new int[RING];
@@ -906,9 +997,8 @@ public final class TextScanner {
         int latinLength;
         int latinStart;
 
-        final char[] slowChars = new char[16];
-        int slowCount;
-        final int[] entity = new int[2];
+        final Decoded passChars = new Decoded();
+        final Decoded walkChars = new Decoded();
 
         final List<Finding> findings = new ArrayList<>();
         final Map<String, int[]> coverage = new HashMap<>();

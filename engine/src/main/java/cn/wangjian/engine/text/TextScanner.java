@@ -35,6 +35,9 @@ public final class TextScanner {
     private static final int EV_BITS = 10;
     private static final int EV_MASK = (1 << EV_BITS) - 1;
     private static final int EV_LATIN = EV_MASK;
+    /** Bit of the pass table: the character is a whole term by itself (such as %). */
+    private static final int SINGLE_BIT = 1 << (EV_BITS + 2);
+    private static final int CLASS_SHIFT = EV_BITS + 3;
 
     /** What a pattern of the term automaton stands for. */
     private record PatternInfo(String folded, int length, List<RuleTerm> terms, Set<String> allowedFor,
@@ -235,7 +238,9 @@ public final class TextScanner {
                 case CharFold.SKIP -> KIND_SKIP;
                 default -> KIND_SLOW;
             };
-            enc[c] = (classOfFolded[f] << (EV_BITS + 2)) | (evasionClass(f) << 2) | k;
+            int cls = classOfFolded[f];
+            boolean single = cls != 0 && (singles[cls >>> 6] & (1L << cls)) != 0;
+            enc[c] = (cls << CLASS_SHIFT) | (single ? SINGLE_BIT : 0) | (evasionClass(f) << 2) | k;
         }
     }
 
@@ -316,10 +321,11 @@ public final class TextScanner {
         final int[] enc = this.enc;
         final Automaton a = this.terms;
         final int len = text.length();
+        final char[] chars = s.chars(len);
+        text.getChars(0, len, chars, 0);
         int prevClass = 0; // class of the last character read (0: none, or one in no term)
         int termStart = 0; // where that character starts
         final long[] pairs = this.pairs;
-        final long[] singles = this.singles;
         int ev = 0;
         int evN = 0;
         int prevEvc = 0; // the syllable class of the previous unit while the automaton rests at the root
@@ -330,11 +336,11 @@ public final class TextScanner {
         final boolean[] evAccepting = this.evasionAccepting;
         final int evWidth = this.evasionWidth;
         for (int i = 0; i < len; i++) {
-            char c = text.charAt(i);
+            char c = chars[i];
             int e = enc[c];
             int kind = e & 3;
             if (kind == KIND_NORMAL) {
-                int cls = e >>> (EV_BITS + 2);
+                int cls = e >>> CLASS_SHIFT;
                 int evc = (e >>> 2) & EV_MASK;
                 if (!latinPending && evc != EV_LATIN) {
                     // the common case, kept small and without unpredictable branches: at the root the syllable
@@ -373,7 +379,7 @@ public final class TextScanner {
                 // terms: a term of two or more characters can start only where the pair of its first two
                 // characters occurs; a hashed bit set of those pairs is checked per character, and only where it
                 // answers yes is the trie walked from the previous character
-                if ((singles[cls >>> 6] & (1L << cls)) != 0) {
+                if ((e & SINGLE_BIT) != 0) {
                     single(s, cls, i, i + 1);
                 }
                 int h = pairHash(prevClass, cls);
@@ -381,14 +387,16 @@ public final class TextScanner {
                 if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0) {
                     walk(text, termStart, s);
                 }
+                if (cls != prevClass) {
+                    termStart = i; // a repeated character keeps the first one as the start (高高高仿)
+                }
                 prevClass = cls;
-                termStart = i;
             } else if (kind == KIND_SOFT) {
                 // a symbol counts only where a term goes on with it (1:1, NO.1, 90%): it may be a term's second
                 // character, never the first of a pair, and is otherwise skipped
-                int cls = e >>> (EV_BITS + 2);
+                int cls = e >>> CLASS_SHIFT;
                 if (cls != 0) {
-                    if ((singles[cls >>> 6] & (1L << cls)) != 0) {
+                    if ((e & SINGLE_BIT) != 0) {
                         single(s, cls, i, i + 1);
                     }
                     int h = pairHash(prevClass, cls);
@@ -423,8 +431,10 @@ public final class TextScanner {
                         walk(text, termStart, s);
                     }
                     if (CharFold.KIND[f] != CharFold.SOFT || cls == 0) {
+                        if (cls != prevClass) {
+                            termStart = i;
+                        }
                         prevClass = cls;
-                        termStart = i;
                     }
                 }
                 i = consumedTo - 1;
@@ -514,7 +524,7 @@ public final class TextScanner {
                 i = to;
                 continue;
             }
-            int cls = e >>> (EV_BITS + 2);
+            int cls = e >>> CLASS_SHIFT;
             int child = cls == 0 ? -1 : a.child(state, cls);
             if (child < 0) {
                 if (kind == KIND_SOFT || (cls == prev && cls != 0)) {
@@ -998,6 +1008,14 @@ public final class TextScanner {
         int latinStart;
 
         final Decoded passChars = new Decoded();
+        char[] chars = new char[1024];
+
+        char[] chars(int length) {
+            if (chars.length < length) {
+                chars = new char[Math.max(length, chars.length * 2)];
+            }
+            return chars;
+        }
         final Decoded walkChars = new Decoded();
 
         final List<Finding> findings = new ArrayList<>();

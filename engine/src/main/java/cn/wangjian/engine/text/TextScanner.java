@@ -319,66 +319,49 @@ public final class TextScanner {
 
     private void pass(String text, Scratch s) {
         final int[] enc = this.enc;
-        final Automaton a = this.terms;
         final int len = text.length();
         final char[] chars = s.chars(len);
         text.getChars(0, len, chars, 0);
+        final long[] pairs = this.pairs;
+        final long[] evPairs = this.evasionPairs;
+        final short[] evTable = this.evasionTable;
+        final int evWidth = this.evasionWidth;
+        PassState p = s.state;
+        p.reset();
         int prevClass = 0; // class of the last character read (0: none, or one in no term)
         int termStart = 0; // where that character starts
-        final long[] pairs = this.pairs;
-        int ev = 0;
-        int evN = 0;
-        int prevEvc = 0; // the syllable class of the previous unit while the automaton rests at the root
+        int ev = 0; // the syllable automaton's state (0: at rest at the root)
+        int evN = 0; // units read by the syllable automaton
+        int prevEvc = 0; // the syllable class of the previous unit while the automaton rests
         int prevStart = 0;
-        final long[] evPairs = this.evasionPairs;
-        boolean latinPending = false;
-        final short[] evTable = this.evasionTable;
-        final boolean[] evAccepting = this.evasionAccepting;
-        final int evWidth = this.evasionWidth;
         for (int i = 0; i < len; i++) {
-            char c = chars[i];
-            int e = enc[c];
+            int e = enc[chars[i]];
             int kind = e & 3;
-            if (kind == KIND_NORMAL) {
-                int cls = e >>> CLASS_SHIFT;
-                int evc = (e >>> 2) & EV_MASK;
-                if (!latinPending && evc != EV_LATIN) {
-                    // the common case, kept small and without unpredictable branches: at the root the syllable
-                    // automaton is not stepped; a bit set of the watched terms' first two syllables says when a
-                    // term may begin, and only then does the automaton take over (from the previous character)
-                    // until it falls back to the root. Class 0 (no watched syllable) never starts a pair.
-                    if (ev == 0) {
-                        int pair = prevEvc * evWidth + evc;
-                        if ((evPairs[pair >>> 6] & (1L << pair)) != 0) {
-                            s.evN = evN;
-                            s.recordCharUnit(prevStart, CharFold.FOLD[text.charAt(prevStart)]);
-                            ev = evTable[prevEvc];
-                        }
+            int evc = (e >>> 2) & EV_MASK;
+            if (kind == KIND_NORMAL && evc != EV_LATIN && !p.latinPending) {
+                // the common case, kept small and without unpredictable branches. The syllable automaton is not
+                // stepped while at rest: a bit set of the watched terms' first two syllables says when a term
+                // may begin, and only then does it take over (from the previous character) until it falls back
+                // to the root. Class 0 (no watched syllable) never starts a pair.
+                if (ev == 0) {
+                    int pair = prevEvc * evWidth + evc;
+                    if ((evPairs[pair >>> 6] & (1L << pair)) != 0) {
+                        s.evN = evN;
+                        s.recordCharUnit(prevStart, CharFold.FOLD[chars[prevStart]]);
+                        ev = evTable[prevEvc];
                     }
-                    evN++;
-                    if (ev != 0) {
-                        ev = evTable[ev * evWidth + evc];
-                        if (ev != 0) {
-                            s.evN = evN;
-                            s.recordCharUnit(i, CharFold.FOLD[c]);
-                            if (evAccepting[ev]) {
-                                collectEvasion(s, evasionSlot[ev]);
-                            }
-                        }
-                    }
-                    prevEvc = evc;
-                    prevStart = i;
-                } else {
-                    ev = materialise(s, ev, prevEvc, prevStart, text, evN);
-                    s.evN = evN;
-                    ev = evasionStep(s, ev, evc, CharFold.FOLD[c], i, i + 1, text);
-                    evN = s.evN;
-                    latinPending = evc == EV_LATIN;
-                    prevEvc = 0;
                 }
+                evN++;
+                if (ev != 0) {
+                    s.evN = evN;
+                    ev = stepEvasion(s, ev, evc, i, chars[i]);
+                }
+                prevEvc = evc;
+                prevStart = i;
                 // terms: a term of two or more characters can start only where the pair of its first two
-                // characters occurs; a hashed bit set of those pairs is checked per character, and only where it
-                // answers yes is the trie walked from the previous character
+                // characters occurs; a blocked Bloom filter of those pairs is checked per character, and only
+                // where it answers yes is the trie walked from the previous character
+                int cls = e >>> CLASS_SHIFT;
                 if ((e & SINGLE_BIT) != 0) {
                     single(s, cls, i, i + 1);
                 }
@@ -391,60 +374,112 @@ public final class TextScanner {
                     termStart = i; // a repeated character keeps the first one as the start (高高高仿)
                 }
                 prevClass = cls;
-            } else if (kind == KIND_SOFT) {
-                // a symbol counts only where a term goes on with it (1:1, NO.1, 90%): it may be a term's second
-                // character, never the first of a pair, and is otherwise skipped
-                int cls = e >>> CLASS_SHIFT;
-                if (cls != 0) {
-                    if ((e & SINGLE_BIT) != 0) {
-                        single(s, cls, i, i + 1);
-                    }
-                    int h = pairHash(prevClass, cls);
-                    long mask = pairMask(h);
-                    if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0) {
-                        walk(text, termStart, s);
-                    }
-                }
-            } else if (kind == KIND_SLOW) {
-                // tags are skipped; entities, surrogates and expansions yield folded characters
-                int consumedTo = slow(text, i, s.passChars);
-                for (int k = 0; k < s.passChars.count; k++) {
-                    char f = s.passChars.chars[k];
-                    int cls = f < 65536 ? classOfFolded[f] : 0;
-                    int evc = evasionClass(f);
-                    if (evc == 0 && !latinPending) {
-                        ev = 0;
-                    } else {
-                        ev = materialise(s, ev, prevEvc, prevStart, text, evN);
-                        s.evN = evN;
-                        ev = evasionStep(s, ev, evc, f, i, consumedTo, text);
-                        evN = s.evN;
-                        latinPending = evc == EV_LATIN;
-                    }
-                    prevEvc = 0;
-                    if ((singles[cls >>> 6] & (1L << cls)) != 0) {
-                        single(s, cls, i, consumedTo);
-                    }
-                    int h = pairHash(prevClass, cls);
-                    long mask = pairMask(h);
-                    if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0 && cls != 0) {
-                        walk(text, termStart, s);
-                    }
-                    if (CharFold.KIND[f] != CharFold.SOFT || cls == 0) {
-                        if (cls != prevClass) {
-                            termStart = i;
-                        }
-                        prevClass = cls;
-                    }
-                }
-                i = consumedTo - 1;
+            } else if (kind == KIND_SKIP || (kind == KIND_SOFT && (e >>> CLASS_SHIFT) == 0)) {
+                continue; // white space, zero-width, and punctuation that no term holds
+            } else {
+                // the rare cases, out of line: symbols that terms hold, HTML, surrogates, Latin letters
+                p.prevClass = prevClass;
+                p.termStart = termStart;
+                p.ev = ev;
+                p.prevEvc = prevEvc;
+                p.prevStart = prevStart;
+                s.evN = evN;
+                i = rare(text, i, e, s, p);
+                prevClass = p.prevClass;
+                termStart = p.termStart;
+                ev = p.ev;
+                evN = s.evN;
+                prevEvc = p.prevEvc;
+                prevStart = p.prevStart;
             }
-            // KIND_SKIP: nothing
         }
         s.evN = evN;
         if (s.latinLength > 0) {
             evasionStep(s, materialise(s, ev, prevEvc, prevStart, text, evN), 0, ' ', len, len, text);
         }
+    }
+
+    /** One step of the syllable automaton away from the root, on a plain character. */
+    private int stepEvasion(Scratch s, int ev, int evc, int i, char c) {
+        ev = evasionTable[ev * evasionWidth + evc];
+        if (ev != 0) {
+            s.recordCharUnit(i, CharFold.FOLD[c]);
+            if (evasionAccepting[ev]) {
+                collectEvasion(s, evasionSlot[ev]);
+            }
+        }
+        return ev;
+    }
+
+    /** The pass's state, for the out-of-line cases. */
+    private static final class PassState {
+        int prevClass;
+        int termStart;
+        int ev;
+        int prevEvc;
+        int prevStart;
+        boolean latinPending;
+
+        void reset() {
+            latinPending = false;
+        }
+    }
+
+    /** A soft character that a term holds, a slow-path unit, or a Latin letter; returns the last index read. */
+    private int rare(String text, int i, int e, Scratch s, PassState p) {
+        int kind = e & 3;
+        if (kind == KIND_SOFT) {
+            // a symbol counts only where a term goes on with it (1:1, NO.1, 90%): it may be a term's second
+            // character, never the first of a pair, and is otherwise skipped
+            int cls = e >>> CLASS_SHIFT;
+            if ((e & SINGLE_BIT) != 0) {
+                single(s, cls, i, i + 1);
+            }
+            int h = pairHash(p.prevClass, cls);
+            long mask = pairMask(h);
+            if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && p.prevClass != 0) {
+                walk(text, p.termStart, s);
+            }
+            return i;
+        }
+        int consumedTo;
+        Decoded units = s.passChars;
+        if (kind == KIND_SLOW) {
+            // tags are skipped; entities, surrogates and expansions yield folded characters
+            consumedTo = slow(text, i, units);
+        } else {
+            units.count = 1;
+            units.chars[0] = CharFold.FOLD[text.charAt(i)];
+            consumedTo = i + 1;
+        }
+        for (int k = 0; k < units.count; k++) {
+            char f = units.chars[k];
+            int cls = classOfFolded[f];
+            int evc = evasionClass(f);
+            if (evc == 0 && !p.latinPending) {
+                p.ev = 0;
+            } else {
+                p.ev = materialise(s, p.ev, p.prevEvc, p.prevStart, text, s.evN);
+                p.ev = evasionStep(s, p.ev, evc, f, i, consumedTo, text);
+                p.latinPending = evc == EV_LATIN;
+            }
+            p.prevEvc = 0;
+            if (cls != 0 && (singles[cls >>> 6] & (1L << cls)) != 0) {
+                single(s, cls, i, consumedTo);
+            }
+            int h = pairHash(p.prevClass, cls);
+            long mask = pairMask(h);
+            if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && p.prevClass != 0 && cls != 0) {
+                walk(text, p.termStart, s);
+            }
+            if (CharFold.KIND[f] != CharFold.SOFT || cls == 0) {
+                if (cls != p.prevClass) {
+                    p.termStart = i;
+                }
+                p.prevClass = cls;
+            }
+        }
+        return consumedTo - 1;
     }
 
     /**
@@ -1008,6 +1043,7 @@ public final class TextScanner {
         int latinStart;
 
         final Decoded passChars = new Decoded();
+        final PassState state = new PassState();
         char[] chars = new char[1024];
 
         char[] chars(int length) {

@@ -108,10 +108,6 @@ final class Automaton {
     record Dense(short[] table, int width, boolean[] accepting, int[] slotOf) {
     }
 
-    int slots() {
-        return slots;
-    }
-
     int dictLink(int s) {
         return dictLink[s];
     }

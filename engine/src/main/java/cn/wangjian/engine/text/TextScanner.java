@@ -73,7 +73,6 @@ public final class TextScanner {
     private final long[] pairs = new long[1 << PAIR_WORD_BITS];
     /** Bit set of the classes that are a whole pattern by themselves. */
     private final long[] singles;
-    private final int[] patternLength;
     private final Automaton evasion;
     private final short[] evasionTable;
     private final boolean[] evasionAccepting;
@@ -172,10 +171,6 @@ public final class TextScanner {
                 int h = pairHash(seq[0], seq[1]);
                 pairs[h >>> (32 - PAIR_WORD_BITS)] |= pairMask(h);
             }
-        }
-        patternLength = new int[patterns.length];
-        for (int k = 0; k < patterns.length; k++) {
-            patternLength[k] = patterns[k].length();
         }
         missingStatementRules = List.copyOf(missing);
         numberPatterns = Map.copyOf(numbers);
@@ -511,7 +506,7 @@ public final class TextScanner {
         int state = terms.child(Automaton.ROOT, cls);
         int p = state < 0 ? -1 : terms.own(state);
         if (p >= 0) {
-            s.addHit(p, start, end - 1, start, end);
+            s.addHit(p, start, end);
         }
     }
 
@@ -553,7 +548,7 @@ public final class TextScanner {
                     prev = cls;
                     depth++;
                     if (depth >= 2 && a.own(state) >= 0) {
-                        s.addHit(a.own(state), start, to - 1, start, to);
+                        s.addHit(a.own(state), start, to);
                     }
                 }
                 i = to;
@@ -572,7 +567,7 @@ public final class TextScanner {
             prev = cls;
             depth++;
             if (depth >= 2 && a.own(state) >= 0) {
-                s.addHit(a.own(state), start, i, start, i + 1);
+                s.addHit(a.own(state), start, i + 1);
             }
             i++;
         }
@@ -811,13 +806,16 @@ public final class TextScanner {
                 if (!q.allowedFor().contains(rule.id())) {
                     continue;
                 }
-                int from = s.hitFrom[k];
-                int to = s.hitTo[k];
-                if (from <= s.hitFrom[h] && to >= s.hitTo[h] && q.length() > p.length()) {
+                // spans as first and last offsets of the original text
+                int from = s.hitStart[k];
+                int to = s.hitEnd[k] - 1;
+                int hFrom = s.hitStart[h];
+                int hTo = s.hitEnd[h] - 1;
+                if (from <= hFrom && to >= hTo && q.length() > p.length()) {
                     return;
                 }
-                if (q.length() >= 2 && ((from < s.hitFrom[h] && to >= s.hitFrom[h] && to < s.hitTo[h])
-                        || (from > s.hitFrom[h] && from <= s.hitTo[h] && to > s.hitTo[h]))) {
+                if (q.length() >= 2 && ((from < hFrom && to >= hFrom && to < hTo)
+                        || (from > hFrom && from <= hTo && to > hTo))) {
                     return;
                 }
             }
@@ -1016,11 +1014,8 @@ public final class TextScanner {
 
     /** Per-thread buffers, reused from text to text so that scanning allocates only for findings. */
     private static final class Scratch {
-        final int[] ringStart = new int[RING];
         int hitCount;
         int[] hitPattern = new int[64];
-        int[] hitFrom = new int[64];
-        int[] hitTo = new int[64];
         int[] hitStart = new int[64];
         int[] hitEnd = new int[64];
 
@@ -1078,18 +1073,14 @@ public final class TextScanner {
             latinLength = 0;
         }
 
-        void addHit(int pattern, int from, int to, int start, int end) {
+        void addHit(int pattern, int start, int end) {
             if (hitCount == hitPattern.length) {
                 int cap = hitCount * 2;
                 hitPattern = Arrays.copyOf(hitPattern, cap);
-                hitFrom = Arrays.copyOf(hitFrom, cap);
-                hitTo = Arrays.copyOf(hitTo, cap);
                 hitStart = Arrays.copyOf(hitStart, cap);
                 hitEnd = Arrays.copyOf(hitEnd, cap);
             }
             hitPattern[hitCount] = pattern;
-            hitFrom[hitCount] = from;
-            hitTo[hitCount] = to;
             hitStart[hitCount] = start;
             hitEnd[hitCount] = end;
             hitCount++;

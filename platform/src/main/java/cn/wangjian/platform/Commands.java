@@ -18,7 +18,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The commands of the platform jar (the launcher {@code ./wangjian} calls them): {@code serve} (the default),
- * {@code audit-verify} and the engine's {@code scan}. Options come as {@code --name=value} or from the environment; problems that a user can
+ * {@code audit-verify} and the engine's {@code scan} and {@code brushing}. Options come as {@code --name=value} or from the environment; problems that a user can
  * fix are reported in one line with a non-zero exit code, not as a stack trace.
  */
 final class Commands {
@@ -76,6 +76,9 @@ final class Commands {
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         if (command.equals("scan")) {
             return cn.wangjian.engine.cli.ScanCli.run(rest, System.in, System.out, System.err);
+        }
+        if (command.equals("brushing")) {
+            return cn.wangjian.engine.cli.BrushingCli.run(rest, System.out, System.err);
         }
         try {
             Options options = Options.parse(rest, System.getenv());

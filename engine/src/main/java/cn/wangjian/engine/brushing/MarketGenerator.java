@@ -222,6 +222,15 @@ public final class MarketGenerator {
         }
 
         void add(int u, int s, int d, int ip, int count, int ringId) {
+            addAndGetCell(u, s, d, ip, count, ringId);
+        }
+
+        int addAndGetCell(int u, int s, int d, int ip, int count) {
+            return addAndGetCell(u, s, d, ip, count, -1);
+        }
+
+        /** Adds purchases to a cell; returns the cell's index. */
+        int addAndGetCell(int u, int s, int d, int ip, int count, int ringId) {
             long key = ((long) u << 37) ^ ((long) s << 15) ^ ((long) d << 10) ^ ((long) ip * 0x9E3779B97F4A7C15L);
             int mask = keys.length - 1;
             int slot = (int) mix(key) & mask;
@@ -233,7 +242,7 @@ public final class MarketGenerator {
                     if (ringId >= 0) {
                         ring[c] = ringId;
                     }
-                    return;
+                    return c;
                 }
                 slot = (slot + 1) & mask;
             }
@@ -248,6 +257,7 @@ public final class MarketGenerator {
             if (size * 2 > keys.length) {
                 grow();
             }
+            return size - 1;
         }
 
         private void grow() {

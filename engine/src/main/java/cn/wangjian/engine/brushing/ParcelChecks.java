@@ -29,7 +29,7 @@ public final class ParcelChecks {
         Map<String, List<Parcel>> samePlace = new LinkedHashMap<>();
         Map<String, List<Parcel>> routeDay = new LinkedHashMap<>();
         for (Parcel p : parcels) {
-            if (p.weightGrams() < config.minWeightGrams()) {
+            if (p.weightGrams() >= 0 && p.weightGrams() < config.minWeightGrams()) {
                 out.add(new Signal(Signal.Kind.LIGHT_PARCEL, List.of(p.trackingNumber()), accounts(List.of(p)), null,
                         String.format("运单 %s 重量仅 %d 克，低于 %d 克，疑似空包。", p.trackingNumber(), p.weightGrams(),
                                 config.minWeightGrams())));

@@ -1,6 +1,13 @@
 package cn.wangjian.engine.cli;
 
+import cn.wangjian.engine.brushing.MarketFiles;
 import cn.wangjian.engine.brushing.MarketGenerator;
+import cn.wangjian.engine.brushing.OrderMarket;
+import cn.wangjian.engine.brushing.Parcel;
+import cn.wangjian.engine.brushing.ParcelChecks;
+import cn.wangjian.engine.brushing.Review;
+import cn.wangjian.engine.brushing.ReviewChecks;
+import cn.wangjian.engine.brushing.Signal;
 import cn.wangjian.engine.brushing.RingDetector;
 import cn.wangjian.engine.brushing.RingEvaluation;
 import cn.wangjian.engine.brushing.Tensor;
@@ -42,23 +49,36 @@ public final class BrushingCli {
             String output = null;
             String flagged = null;
             String truth = null;
+            String orders = null;
+            String reviews = null;
+            String parcels = null;
+            String with = "none";
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
+                    case "--orders" -> orders = value(args, ++i);
+                    case "--reviews" -> reviews = value(args, ++i);
+                    case "--parcels" -> parcels = value(args, ++i);
+                    case "--with" -> with = value(args, ++i);
                     case "--tensor" -> tensorFile = value(args, ++i);
                     case "--output" -> output = value(args, ++i);
                     case "--flagged" -> flagged = value(args, ++i);
                     case "--evaluate" -> truth = value(args, ++i);
                     case "--help", "-h" -> {
                         out.println("usage: brushing --tensor F.csv [--output rings.json] [--flagged flagged.csv] "
-                                + "[--evaluate truth.csv] | brushing generate [--cells N] [--seed S] [--uniform] "
-                                + "[--ip] --out DIR");
+                                + "[--evaluate truth.csv] | brushing --orders O.csv [--reviews R.csv] [--parcels P.csv] "
+                                + "[--with ip|device|address] [--output F.json] | brushing generate [--cells N] "
+                                + "[--seed S] [--uniform] [--ip] --out DIR");
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
+            if (orders != null) {
+                return rich(Path.of(orders), reviews == null ? null : Path.of(reviews),
+                        parcels == null ? null : Path.of(parcels), with, output, out, err);
+            }
             if (tensorFile == null) {
-                throw new IllegalArgumentException("--tensor F.csv is required");
+                throw new IllegalArgumentException("--tensor F.csv or --orders F.csv is required");
             }
             long t0 = System.nanoTime();
             Tensor tensor;
@@ -90,7 +110,7 @@ public final class BrushingCli {
                 err.println(RingEvaluation.of(tensor, ringOfCell, ringCount, rings).describe());
             }
             return 0;
-        } catch (TensorCsv.BadInputException | IllegalArgumentException e) {
+        } catch (TensorCsv.BadInputException | MarketFiles.BadInputException | IllegalArgumentException e) {
             err.println("错误 (error): " + e.getMessage());
             return 2;
         } catch (java.nio.file.NoSuchFileException e) {
@@ -100,6 +120,92 @@ public final class BrushingCli {
             err.println("错误 (error): " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Orders, reviews and parcels: rings with their orders and parcels, and every parcel and review signal. */
+    private static int rich(Path ordersFile, Path reviewsFile, Path parcelsFile, String with, String output,
+                            PrintStream out, PrintStream err) throws IOException, MarketFiles.BadInputException {
+        OrderMarket.Extra extra = switch (with) {
+            case "none" -> OrderMarket.Extra.NONE;
+            case "ip" -> OrderMarket.Extra.IP;
+            case "device" -> OrderMarket.Extra.DEVICE;
+            case "address" -> OrderMarket.Extra.ADDRESS;
+            default -> throw new IllegalArgumentException("--with takes ip, device or address, not " + with);
+        };
+        List<cn.wangjian.engine.brushing.Order> orders;
+        try (BufferedReader in = Files.newBufferedReader(ordersFile, StandardCharsets.UTF_8)) {
+            orders = MarketFiles.orders(in, ordersFile.getFileName().toString());
+        }
+        List<Review> reviews = List.of();
+        if (reviewsFile != null) {
+            try (BufferedReader in = Files.newBufferedReader(reviewsFile, StandardCharsets.UTF_8)) {
+                reviews = MarketFiles.reviews(in, reviewsFile.getFileName().toString());
+            }
+        }
+        List<Parcel> parcels = List.of();
+        if (parcelsFile != null) {
+            try (BufferedReader in = Files.newBufferedReader(parcelsFile, StandardCharsets.UTF_8)) {
+                parcels = MarketFiles.parcels(in, parcelsFile.getFileName().toString());
+            }
+        }
+        List<Signal> signals = new java.util.ArrayList<>(ParcelChecks.check(parcels, ParcelChecks.Config.defaults()));
+        signals.addAll(ReviewChecks.check(reviews, ReviewChecks.Config.defaults()));
+        OrderMarket market = new OrderMarket(orders, extra);
+        List<OrderMarket.RingEvidence> rings = market.rings(RingDetector.Config.defaults(), parcels, signals);
+        err.printf("%d orders, %d reviews, %d parcels: %d rings, %d signals%n", orders.size(), reviews.size(),
+                parcels.size(), rings.size(), signals.size());
+        Writer w = output == null ? new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
+        try {
+            ObjectMapper json = new ObjectMapper();
+            try (JsonGenerator g = json.getFactory().createGenerator(w).useDefaultPrettyPrinter()) {
+                g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                g.writeStartObject();
+                g.writeArrayFieldStart("rings");
+                int id = 0;
+                for (OrderMarket.RingEvidence r : rings) {
+                    g.writeStartObject();
+                    g.writeNumberField("id", id++);
+                    g.writeNumberField("score", Math.round(r.block().score() * 10) / 10.0);
+                    g.writeNumberField("purchases", r.block().mass());
+                    g.writeNumberField("expected", r.block().expected());
+                    g.writeNumberField("density", Math.round(r.block().density() * 10) / 10.0);
+                    g.writeObjectField("accounts", r.accounts());
+                    g.writeObjectField("shops", r.shops());
+                    g.writeObjectField("days", r.days().stream().map(Object::toString).toList());
+                    if (!r.extras().isEmpty()) {
+                        g.writeObjectField(with, r.extras());
+                    }
+                    g.writeObjectField("orders", r.orders());
+                    g.writeObjectField("parcels", r.parcels());
+                    g.writeStringField("explanation", r.explanation());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("signals");
+                for (Signal s : signals) {
+                    g.writeStartObject();
+                    g.writeStringField("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    g.writeObjectField("subjects", s.subjects());
+                    g.writeObjectField("accounts", s.accounts());
+                    if (s.shop() != null) {
+                        g.writeStringField("shop", s.shop());
+                    }
+                    g.writeStringField("explanation", s.explanation());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+                g.writeEndObject();
+            }
+            w.write('\n');
+        } finally {
+            if (output == null) {
+                w.flush();
+            } else {
+                w.close();
+            }
+        }
+        return 0;
     }
 
     private static int generate(String[] args, PrintStream out) throws IOException {

@@ -57,7 +57,7 @@ public final class RingDetector {
     private final double[] wExtra;
     private final double total;
     private final int modes;
-    private final Csr byShop;
+    private final Csr byShopDay;
     private final Csr byUser;
     private final boolean[] taken;
     // work arrays, reused from search to search (members are cleared at the end of each)
@@ -65,6 +65,10 @@ public final class RingDetector {
     private final boolean[] inDay;
     private final boolean[] inUser;
     private final boolean[] inExtra;
+    /** While true no IP filter applies (the block starts with every IP); otherwise {@link #extraMembers}. */
+    private boolean extraAll = true;
+    private int[] extraMembers = new int[0];
+    private double extraSum;
     private final Accumulator userAcc;
     private final Accumulator shopAcc;
     private final Accumulator dayAcc;
@@ -88,7 +92,11 @@ public final class RingDetector {
             }
         }
         total = tensor.mass();
-        byShop = Csr.of(tensor.shop, tensor.shops(), tensor.size());
+        int[] shopDay = new int[tensor.size()];
+        for (int i = 0; i < tensor.size(); i++) {
+            shopDay[i] = tensor.shop[i] * tensor.days() + tensor.day[i];
+        }
+        byShopDay = Csr.of(shopDay, tensor.shops() * tensor.days(), tensor.size());
         byUser = Csr.of(tensor.user, tensor.users(), tensor.size());
         taken = new boolean[tensor.size()];
         inShop = new boolean[tensor.shops()];
@@ -192,12 +200,11 @@ public final class RingDetector {
         int[] extras = null;
         inShop[seedShop] = true;
         inDay[seedDay] = true;
-        if (inExtra != null) {
-            Arrays.fill(inExtra, true);
-        }
+        extraAll = true;
+        extraSum = total;
         try {
             for (int round = 0; round < config.rounds(); round++) {
-                int[] newUsers = chooseUsers(shops, inShop, inDay, inExtra);
+                int[] newUsers = chooseUsers(shops, days, inExtra);
                 if (newUsers.length > config.maxAccounts()) {
                     return null; // spread over the whole market: not a ring
                 }
@@ -208,21 +215,18 @@ public final class RingDetector {
                     return null;
                 }
                 setMembers(inShop, shops, newShops);
-                int[] newDays = chooseDays(newUsers, inShop, inExtra);
+                int[] newDays = chooseDays(newUsers, newShops, inShop, inExtra);
                 if (newDays.length == 0) {
                     return null;
                 }
                 setMembers(inDay, days, newDays);
                 int[] newExtras = null;
                 if (inExtra != null) {
-                    newExtras = chooseExtras(newUsers, inShop, inDay, inExtra);
+                    newExtras = chooseExtras(newUsers, newShops, inShop, inDay);
                     if (newExtras.length == 0) {
                         return null;
                     }
-                    Arrays.fill(inExtra, false);
-                    for (int x : newExtras) {
-                        inExtra[x] = true;
-                    }
+                    setExtras(newExtras);
                 }
                 boolean same = Arrays.equals(shops, newShops) && Arrays.equals(days, newDays)
                         && (extras == null || Arrays.equals(extras, newExtras)) && round > 0;
@@ -243,7 +247,7 @@ public final class RingDetector {
             for (int u : users) {
                 for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
                     int c = byUser.cell[k];
-                    if (!taken[c] && inShop[t.shop[c]] && inDay[t.day[c]] && (inExtra == null || inExtra[t.extra[c]])) {
+                    if (!taken[c] && inShop[t.shop[c]] && inDay[t.day[c]] && extraOk(c)) {
                         if (n == cells.length) {
                             cells = Arrays.copyOf(cells, n * 2);
                         }
@@ -259,6 +263,10 @@ public final class RingDetector {
             setMembers(inUser, users, new int[0]);
             setMembers(inShop, shops, new int[0]);
             setMembers(inDay, days, new int[0]);
+            if (inExtra != null) {
+                setExtras(new int[0]);
+                extraAll = true;
+            }
         }
     }
 
@@ -279,6 +287,24 @@ public final class RingDetector {
         return modes == 4 ? e * x / total : e;
     }
 
+    private void setExtras(int[] now) {
+        if (!extraAll) {
+            for (int x : extraMembers) {
+                inExtra[x] = false;
+            }
+        }
+        for (int x : now) {
+            inExtra[x] = true;
+        }
+        extraMembers = now;
+        extraAll = false;
+        extraSum = sum(wExtra, now);
+    }
+
+    private boolean extraOk(int cell) {
+        return inExtra == null || extraAll || inExtra[t.extra[cell]];
+    }
+
     private static void setMembers(boolean[] flags, int[] old, int[] now) {
         for (int v : old) {
             flags[v] = false;
@@ -296,17 +322,21 @@ public final class RingDetector {
         return s;
     }
 
-    private int[] chooseUsers(int[] shops, boolean[] inShop, boolean[] inDay, boolean[] inExtra) {
+    private int[] chooseUsers(int[] shops, int[] days, boolean[] inExtra) {
         Accumulator acc = userAcc.reset();
+        int dayCount = t.days();
         for (int s : shops) {
-            for (int k = byShop.start[s]; k < byShop.start[s + 1]; k++) {
-                int c = byShop.cell[k];
-                if (!taken[c] && inDay[t.day[c]] && (inExtra == null || inExtra[t.extra[c]])) {
-                    acc.add(t.user[c], t.count[c]);
+            for (int d : days) {
+                int key = s * dayCount + d;
+                for (int k = byShopDay.start[key]; k < byShopDay.start[key + 1]; k++) {
+                    int c = byShopDay.cell[k];
+                    if (!taken[c] && extraOk(c)) {
+                        acc.add(t.user[c], t.count[c]);
+                    }
                 }
             }
         }
-        double factor = expected(1, sumMembers(wShop, inShop, shops), sumFlag(wDay, inDay), extraMass(inExtra));
+        double factor = expected(1, sum(wShop, shops), sum(wDay, days), extraMass(inExtra));
         acc.dropBelow(config.minPurchases());
         return acc.best(wUser, factor, Integer.MAX_VALUE);
     }
@@ -316,7 +346,7 @@ public final class RingDetector {
         for (int u : users) {
             for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
                 int c = byUser.cell[k];
-                if (!taken[c] && inDay[t.day[c]] && (inExtra == null || inExtra[t.extra[c]])) {
+                if (!taken[c] && inDay[t.day[c]] && extraOk(c)) {
                     acc.add(t.shop[c], t.count[c]);
                 }
             }
@@ -325,18 +355,13 @@ public final class RingDetector {
         return acc.best(wShop, factor, Integer.MAX_VALUE);
     }
 
-    private int[] chooseDays(int[] users, boolean[] inShop, boolean[] inExtra) {
+    private int[] chooseDays(int[] users, int[] shops, boolean[] inShop, boolean[] inExtra) {
         Accumulator acc = dayAcc.reset();
-        double shopMass = 0;
-        for (int s = 0; s < inShop.length; s++) {
-            if (inShop[s]) {
-                shopMass += wShop[s];
-            }
-        }
+        double shopMass = sum(wShop, shops);
         for (int u : users) {
             for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
                 int c = byUser.cell[k];
-                if (!taken[c] && inShop[t.shop[c]] && (inExtra == null || inExtra[t.extra[c]])) {
+                if (!taken[c] && inShop[t.shop[c]] && extraOk(c)) {
                     acc.add(t.day[c], t.count[c]);
                 }
             }
@@ -345,9 +370,9 @@ public final class RingDetector {
         return acc.best(wDay, factor, config.maxDays());
     }
 
-    private int[] chooseExtras(int[] users, boolean[] inShop, boolean[] inDay, boolean[] inExtra) {
+    private int[] chooseExtras(int[] users, int[] shops, boolean[] inShop, boolean[] inDay) {
         Accumulator acc = extraAcc.reset();
-        double shopMass = sumFlag(wShop, inShop);
+        double shopMass = sum(wShop, shops);
         for (int u : users) {
             for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
                 int c = byUser.cell[k];
@@ -361,11 +386,7 @@ public final class RingDetector {
     }
 
     private double extraMass(boolean[] inExtra) {
-        return inExtra == null ? total : sumFlag(wExtra, inExtra);
-    }
-
-    private static double sumMembers(double[] w, boolean[] flags, int[] ids) {
-        return sum(w, ids);
+        return inExtra == null || extraAll ? total : extraSum;
     }
 
     private static double sumFlag(double[] w, boolean[] flags) {

@@ -22,11 +22,15 @@ public final class TensorCsv {
     }
 
     public static Tensor read(BufferedReader in) throws IOException, BadInputException {
+        return read(in, Runtime.getRuntime().maxMemory() / 3);
+    }
+
+    /** Reads with a memory budget for the tensor's arrays (they double while growing, hence × 2). */
+    static Tensor read(BufferedReader in, long budget) throws IOException, BadInputException {
         Tensor.Builder builder = null;
         int columns = -1;
         long line = 0;
         String text;
-        long budget = Runtime.getRuntime().maxMemory() / 3;
         while ((text = in.readLine()) != null) {
             line++;
             if (text.isBlank()) {

@@ -25,6 +25,16 @@ class TensorCsvTest {
     }
 
     @Test
+    void a_file_too_large_for_the_heap_is_refused_at_the_line_where_it_stops_fitting() {
+        StringBuilder big = new StringBuilder();
+        for (int i = 0; i < 5000; i++) {
+            big.append(i).append(",1,2,3\n");
+        }
+        assertThatThrownBy(() -> TensorCsv.read(new BufferedReader(new StringReader(big.toString())), 64_000))
+                .hasMessageContaining("does not fit the heap").hasMessageContaining("line 2002");
+    }
+
+    @Test
     void bad_input_is_refused_with_the_line_number() {
         assertThatThrownBy(() -> read("0,1,2,3\n0,x,2,3\n")).hasMessageContaining("第 2 行").hasMessageContaining("column 2");
         assertThatThrownBy(() -> read("0,1,2,3\n0,1,2\n")).hasMessageContaining("line 2").hasMessageContaining("columns");

@@ -1,0 +1,88 @@
+package cn.wangjian.engine.registry;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * The encodings Chinese government exports come in: UTF-8 (with or without a byte-order mark) and GB18030 (a
+ * superset of GBK and GB2312). Detection: a BOM decides; otherwise a strict UTF-8 decoding that succeeds means
+ * UTF-8, and anything else is read as GB18030. A chosen encoding that does not fit is reported with the line.
+ */
+public final class TextEncoding {
+
+    public static final Charset GB18030 = Charset.forName("GB18030");
+
+    private TextEncoding() {
+    }
+
+    /** The encoding of the bytes: UTF-8 if they are valid UTF-8, else GB18030. */
+    public static Charset detect(byte[] bytes) {
+        if (hasUtf8Bom(bytes)) {
+            return StandardCharsets.UTF_8;
+        }
+        return firstBadLine(bytes, StandardCharsets.UTF_8).isEmpty() ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    /** Decodes with the given encoding (null: detect), without a BOM; a misfit is an error naming the line. */
+    public static String decode(byte[] bytes, Charset chosen) throws CharacterCodingException {
+        Charset cs = chosen == null ? detect(bytes) : chosen;
+        int offset = cs.equals(StandardCharsets.UTF_8) && hasUtf8Bom(bytes) ? 3 : 0;
+        Optional<Long> bad = firstBadLine(bytes, cs);
+        if (bad.isPresent()) {
+            throw new MisfitException(bad.get(), cs);
+        }
+        return cs.decode(ByteBuffer.wrap(bytes, offset, bytes.length - offset)).toString();
+    }
+
+    /** The first line (1-based) whose bytes are not valid in the encoding. */
+    public static Optional<Long> firstBadLine(byte[] bytes, Charset cs) {
+        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        long line = 1;
+        int start = 0;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                try {
+                    decoder.reset().decode(ByteBuffer.wrap(bytes, start, i - start));
+                } catch (CharacterCodingException e) {
+                    return Optional.of(line);
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean hasUtf8Bom(byte[] b) {
+        return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
+    }
+
+    /** The chosen encoding does not fit the file. */
+    public static final class MisfitException extends CharacterCodingException {
+        private final long line;
+        private final String message;
+
+        MisfitException(long line, Charset cs) {
+            this.line = line;
+            this.message = "第 " + line + " 行不是有效的 " + cs.name() + " 编码；文件可能是"
+                    + (cs.equals(StandardCharsets.UTF_8) ? " GB18030" : " UTF-8") + " 编码，请改选或使用自动识别 (line "
+                    + line + " is not valid " + cs.name() + ")";
+        }
+
+        public long line() {
+            return line;
+        }
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+    }
+
+}

@@ -501,6 +501,21 @@ public final class TextScanner {
         return (1L << h) | (1L << (h >>> 6));
     }
 
+    private static final int WALK_SKIP = -1;
+    private static final int WALK_STOP = -2;
+
+    /**
+     * One character of a walk: the child state; or {@link #WALK_SKIP} for a symbol no term goes on with or a
+     * repeated character (最最最佳); or {@link #WALK_STOP}.
+     */
+    private int walkStep(int state, int cls, boolean soft, int prev) {
+        int child = cls == 0 ? -1 : terms.child(state, cls);
+        if (child >= 0) {
+            return child;
+        }
+        return soft || (cls == prev && cls != 0) ? WALK_SKIP : WALK_STOP;
+    }
+
     /** A one-character term (such as %) at this character. */
     private void single(Scratch s, int cls, int start, int end) {
         int state = terms.child(Automaton.ROOT, cls);
@@ -536,15 +551,14 @@ public final class TextScanner {
                 for (int k = 0; k < s.walkChars.count; k++) {
                     char f = s.walkChars.chars[k];
                     int cls = classOfFolded[f];
-                    boolean soft = CharFold.KIND[f] == CharFold.SOFT;
-                    int child = cls == 0 ? -1 : a.child(state, cls);
-                    if (child < 0) {
-                        if (soft || (cls == prev && cls != 0)) {
-                            continue;
-                        }
+                    int next = walkStep(state, cls, CharFold.KIND[f] == CharFold.SOFT, prev);
+                    if (next == WALK_STOP) {
                         return;
                     }
-                    state = child;
+                    if (next == WALK_SKIP) {
+                        continue;
+                    }
+                    state = next;
                     prev = cls;
                     depth++;
                     if (depth >= 2 && a.own(state) >= 0) {
@@ -555,15 +569,15 @@ public final class TextScanner {
                 continue;
             }
             int cls = e >>> CLASS_SHIFT;
-            int child = cls == 0 ? -1 : a.child(state, cls);
-            if (child < 0) {
-                if (kind == KIND_SOFT || (cls == prev && cls != 0)) {
-                    i++; // a symbol no term goes on with, or a repeated character (最最最佳)
-                    continue;
-                }
+            int next = walkStep(state, cls, kind == KIND_SOFT, prev);
+            if (next == WALK_STOP) {
                 return;
             }
-            state = child;
+            if (next == WALK_SKIP) {
+                i++;
+                continue;
+            }
+            state = next;
             prev = cls;
             depth++;
             if (depth >= 2 && a.own(state) >= 0) {

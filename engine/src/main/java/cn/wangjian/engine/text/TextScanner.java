@@ -71,6 +71,8 @@ public final class TextScanner {
      * hash picks one word and two bits in it, so one load answers (false positives about 1 % for 50,000 terms).
      */
     private final long[] pairs = new long[1 << PAIR_WORD_BITS];
+    /** The same for the first three classes of every pattern of three or more characters. */
+    private final long[] triples = new long[1 << PAIR_WORD_BITS];
     /** Bit set of the classes that are a whole pattern by themselves. */
     private final long[] singles;
     private final Automaton evasion;
@@ -164,12 +166,28 @@ public final class TextScanner {
         }
         terms = Automaton.build(sequences, classes);
         singles = new long[(classes >>> 6) + 1];
+        boolean[] softClass = new boolean[classes + 1];
+        for (int f = 0; f < 65536; f++) {
+            if (classOfFolded[f] != 0 && CharFold.KIND[f] == CharFold.SOFT) {
+                softClass[classOfFolded[f]] = true;
+            }
+        }
         for (int[] seq : sequences) {
             if (seq.length == 1) {
                 singles[seq[0] >>> 6] |= 1L << seq[0];
             } else {
+                // two-character terms, and longer ones whose second character is a symbol (1:1) or that repeat a
+                // character early (AAA级: the pass keeps a repeated character's first place), are found from their
+                // first pair; the others from their first three characters, which occur far more rarely
                 int h = pairHash(seq[0], seq[1]);
-                pairs[h >>> (32 - PAIR_WORD_BITS)] |= pairMask(h);
+                boolean repeat = seq[1] == seq[0] || (seq.length >= 3 && seq[2] == seq[1]);
+                if (seq.length == 2 || softClass[seq[1]] || repeat) {
+                    pairs[h >>> (32 - PAIR_WORD_BITS)] |= pairMask(h);
+                }
+                if (seq.length >= 3) {
+                    int h3 = tripleHash(seq[0], seq[1], seq[2]);
+                    triples[h3 >>> (32 - PAIR_WORD_BITS)] |= pairMask(h3);
+                }
             }
         }
         missingStatementRules = List.copyOf(missing);
@@ -325,6 +343,9 @@ public final class TextScanner {
         p.reset();
         int prevClass = 0; // class of the last character read (0: none, or one in no term)
         int termStart = 0; // where that character starts
+        int prevClass2 = 0; // the same for the character before it
+        int termStart2 = 0;
+        final long[] triples = this.triples;
         int ev = 0; // the syllable automaton's state (0: at rest at the root)
         int evN = 0; // units read by the syllable automaton
         int prevEvc = 0; // the syllable class of the previous unit while the automaton rests
@@ -365,8 +386,16 @@ public final class TextScanner {
                 if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && prevClass != 0) {
                     walk(text, termStart, s);
                 }
+                int h3 = tripleHash(prevClass2, prevClass, cls);
+                long mask3 = pairMask(h3);
+                if ((triples[h3 >>> (32 - PAIR_WORD_BITS)] & mask3) == mask3 && prevClass2 != 0 && prevClass != 0) {
+                    walk(text, termStart2, s);
+                }
                 if (cls != prevClass) {
-                    termStart = i; // a repeated character keeps the first one as the start (高高高仿)
+                    // a repeated character keeps the first one as the start (高高高仿)
+                    prevClass2 = prevClass;
+                    termStart2 = termStart;
+                    termStart = i;
                 }
                 prevClass = cls;
             } else if (kind == KIND_SKIP || (kind == KIND_SOFT && (e >>> CLASS_SHIFT) == 0)) {
@@ -375,6 +404,8 @@ public final class TextScanner {
                 // the rare cases, out of line: symbols that terms hold, HTML, surrogates, Latin letters
                 p.prevClass = prevClass;
                 p.termStart = termStart;
+                p.prevClass2 = prevClass2;
+                p.termStart2 = termStart2;
                 p.ev = ev;
                 p.prevEvc = prevEvc;
                 p.prevStart = prevStart;
@@ -382,6 +413,8 @@ public final class TextScanner {
                 i = rare(text, i, e, s, p);
                 prevClass = p.prevClass;
                 termStart = p.termStart;
+                prevClass2 = p.prevClass2;
+                termStart2 = p.termStart2;
                 ev = p.ev;
                 evN = s.evN;
                 prevEvc = p.prevEvc;
@@ -410,6 +443,8 @@ public final class TextScanner {
     private static final class PassState {
         int prevClass;
         int termStart;
+        int prevClass2;
+        int termStart2;
         int ev;
         int prevEvc;
         int prevStart;
@@ -417,6 +452,20 @@ public final class TextScanner {
 
         void reset() {
             latinPending = false;
+        }
+    }
+
+    /** The pair and triple checks of the pass for a character read out of line. */
+    private void checkStarts(String text, Scratch s, PassState p, int cls) {
+        int h = pairHash(p.prevClass, cls);
+        long mask = pairMask(h);
+        if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && p.prevClass != 0) {
+            walk(text, p.termStart, s);
+        }
+        int h3 = tripleHash(p.prevClass2, p.prevClass, cls);
+        long mask3 = pairMask(h3);
+        if ((triples[h3 >>> (32 - PAIR_WORD_BITS)] & mask3) == mask3 && p.prevClass2 != 0 && p.prevClass != 0) {
+            walk(text, p.termStart2, s);
         }
     }
 
@@ -430,11 +479,7 @@ public final class TextScanner {
             if ((e & SINGLE_BIT) != 0) {
                 single(s, cls, i, i + 1);
             }
-            int h = pairHash(p.prevClass, cls);
-            long mask = pairMask(h);
-            if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && p.prevClass != 0) {
-                walk(text, p.termStart, s);
-            }
+            checkStarts(text, s, p, cls);
             return i;
         }
         int consumedTo;
@@ -462,13 +507,13 @@ public final class TextScanner {
             if (cls != 0 && (singles[cls >>> 6] & (1L << cls)) != 0) {
                 single(s, cls, i, consumedTo);
             }
-            int h = pairHash(p.prevClass, cls);
-            long mask = pairMask(h);
-            if ((pairs[h >>> (32 - PAIR_WORD_BITS)] & mask) == mask && p.prevClass != 0 && cls != 0) {
-                walk(text, p.termStart, s);
+            if (cls != 0) {
+                checkStarts(text, s, p, cls);
             }
             if (CharFold.KIND[f] != CharFold.SOFT || cls == 0) {
                 if (cls != p.prevClass) {
+                    p.prevClass2 = p.prevClass;
+                    p.termStart2 = p.termStart;
                     p.termStart = i;
                 }
                 p.prevClass = cls;
@@ -495,6 +540,10 @@ public final class TextScanner {
 
     private static int pairHash(int first, int second) {
         return first * 0x9E3779B1 + second * 0x85EBCA77;
+    }
+
+    private static int tripleHash(int first, int second, int third) {
+        return first * 0x9E3779B1 + second * 0x85EBCA77 + third * 0xC2B2AE3D;
     }
 
     private static long pairMask(int h) {

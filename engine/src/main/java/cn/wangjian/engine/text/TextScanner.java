@@ -64,6 +64,8 @@ public final class TextScanner {
     private final short[] evClassOfSyllable;
     private final Automaton terms;
     private final PatternInfo[] patterns;
+    /** Whether a pattern is an allowed word, a source marker or a required statement (read for every hit). */
+    private final boolean[] special;
     /** 2^14 words of 64 bits (128 KB, stays in the second-level cache). */
     private static final int PAIR_WORD_BITS = 14;
     /**
@@ -165,6 +167,10 @@ public final class TextScanner {
             id++;
         }
         terms = Automaton.build(sequences, classes);
+        special = new boolean[patterns.length];
+        for (int k = 0; k < patterns.length; k++) {
+            special[k] = patterns[k].special();
+        }
         singles = new long[(classes >>> 6) + 1];
         boolean[] softClass = new boolean[classes + 1];
         for (int f = 0; f < 65536; f++) {
@@ -817,8 +823,11 @@ public final class TextScanner {
         required.clear();
         s.allowedCount = 0;
         for (int h = 0; h < s.hitCount; h++) {
+            if (!special[s.hitPattern[h]]) {
+                continue;
+            }
             PatternInfo p = patterns[s.hitPattern[h]];
-            if (p.special()) {
+            {
                 markers.addAll(p.markerFor());
                 required.addAll(p.requiredFor());
                 if (!p.allowedFor().isEmpty()) {

@@ -648,9 +648,6 @@ public final class TextScanner {
      */
     private int evasionStep(Scratch s, int ev, int evc, char folded, int start, int end, String text) {
         if (evc == EV_LATIN) {
-            if (s.latinLength == 0) {
-                s.latinStart = start;
-            }
             if (s.latinLength < s.latin.length) {
                 s.latin[s.latinLength] = folded;
                 s.latinOffsets[s.latinLength] = start;
@@ -1107,7 +1104,6 @@ public final class TextScanner {
         final char[] latin = new char[48];
         final int[] latinOffsets = new int[48];
         int latinLength;
-        int latinStart;
 
         final Decoded passChars = new Decoded();
         final PassState state = new PassState();

@@ -6,6 +6,12 @@ import cn.wangjian.engine.text.SuiteEvaluation;
 import cn.wangjian.engine.text.TextScanner;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import java.io.BufferedOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -90,12 +96,9 @@ public final class ScanCli {
                 stdout.print(report.describe());
                 return 0;
             }
-            try (BufferedReader in = input == null
-                    ? new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8), 1 << 16)
-                    : Files.newBufferedReader(Path.of(input), StandardCharsets.UTF_8);
-                 Writer out = output == null
-                         ? new BufferedWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), 1 << 16)
-                         : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
+            try (InputStream in = input == null ? stdin : Files.newInputStream(Path.of(input));
+                 OutputStream out = new BufferedOutputStream(output == null ? stdout
+                         : Files.newOutputStream(Path.of(output)), 1 << 16)) {
                 int bad = scanAll(scanner, in, out, stderr, date, threads);
                 out.flush();
                 return bad == 0 ? 0 : 1;
@@ -113,22 +116,27 @@ public final class ScanCli {
         return args[i];
     }
 
-    /** A line's outcome: its output line, or the reason it was rejected. */
-    private record Result(String json, String error) {
+    /** A line's outcome: its output line (UTF-8 JSON), or the reason it was rejected. */
+    private record Result(byte[] json, String error) {
     }
 
-    static int scanAll(TextScanner scanner, BufferedReader in, Writer out, PrintStream stderr, LocalDate date,
+    /**
+     * The reading thread only splits the input into lines of bytes and writes the finished output bytes; decoding,
+     * JSON parsing, scanning and JSON writing happen on the scanning threads, a batch at a time, in order.
+     */
+    static int scanAll(TextScanner scanner, InputStream in, OutputStream out, PrintStream stderr, LocalDate date,
                        int threads) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        LineSplitter lines = new LineSplitter(in);
         int bad = 0;
         long lineNumber = 0;
         try {
             List<Future<List<Result>>> pending = null;
             long pendingFirst = 0;
             while (true) {
-                List<String> batch = new ArrayList<>(BATCH);
-                String line;
-                while (batch.size() < BATCH && (line = in.readLine()) != null) {
+                List<byte[]> batch = new ArrayList<>(BATCH);
+                byte[] line;
+                while (batch.size() < BATCH && (line = lines.next()) != null) {
                     batch.add(line);
                 }
                 long first = lineNumber + 1;
@@ -149,16 +157,71 @@ public final class ScanCli {
         return bad;
     }
 
+    /** Splits a byte stream into lines (without the line feed and a trailing carriage return). */
+    static final class LineSplitter {
+        private final InputStream in;
+        private final byte[] buffer = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private boolean eof;
+
+        LineSplitter(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next() throws IOException {
+            java.io.ByteArrayOutputStream partial = null;
+            while (true) {
+                if (pos == limit) {
+                    if (eof) {
+                        return partial == null ? null : trim(partial.toByteArray());
+                    }
+                    limit = in.read(buffer);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        eof = true;
+                        continue;
+                    }
+                }
+                int nl = pos;
+                while (nl < limit && buffer[nl] != '\n') {
+                    nl++;
+                }
+                if (nl < limit) {
+                    byte[] line;
+                    if (partial == null) {
+                        line = java.util.Arrays.copyOfRange(buffer, pos, nl);
+                    } else {
+                        partial.write(buffer, pos, nl - pos);
+                        line = partial.toByteArray();
+                    }
+                    pos = nl + 1;
+                    return trim(line);
+                }
+                if (partial == null) {
+                    partial = new java.io.ByteArrayOutputStream(256);
+                }
+                partial.write(buffer, pos, limit - pos);
+                pos = limit;
+            }
+        }
+
+        private static byte[] trim(byte[] line) {
+            return line.length > 0 && line[line.length - 1] == '\r' ? java.util.Arrays.copyOf(line, line.length - 1) : line;
+        }
+    }
+
     /** Splits a batch into one slice per thread; the slices come back in order. */
-    private static List<Future<List<Result>>> submit(ExecutorService pool, TextScanner scanner, List<String> batch,
-                                               LocalDate date, int threads) {
+    private static List<Future<List<Result>>> submit(ExecutorService pool, TextScanner scanner, List<byte[]> batch,
+                                                     LocalDate date, int threads) {
         int slice = (batch.size() + threads - 1) / threads;
         List<Future<List<Result>>> parts = new ArrayList<>();
         for (int from = 0; from < batch.size(); from += slice) {
-            List<String> part = batch.subList(from, Math.min(batch.size(), from + slice));
+            List<byte[]> part = batch.subList(from, Math.min(batch.size(), from + slice));
             parts.add(pool.submit(() -> {
                 List<Result> results = new ArrayList<>(part.size());
-                for (String l : part) {
+                for (byte[] l : part) {
                     results.add(process(scanner, l, date));
                 }
                 return results;
@@ -167,7 +230,7 @@ public final class ScanCli {
         return parts;
     }
 
-    private static int write(List<Future<List<Result>>> pending, long first, Writer out, PrintStream stderr)
+    private static int write(List<Future<List<Result>>> pending, long first, OutputStream out, PrintStream stderr)
             throws IOException {
         List<Result> results = new ArrayList<>();
         try {
@@ -197,38 +260,68 @@ public final class ScanCli {
         return bad;
     }
 
-    static Result process(TextScanner scanner, String line, LocalDate date) {
-        if (line.isBlank()) {
+    /** Parses one input line with a streaming parser (no tree), scans it and writes its output line as UTF-8. */
+    static Result process(TextScanner scanner, byte[] line, LocalDate date) {
+        if (isBlank(line)) {
             return null;
         }
-        JsonNode node;
-        try {
-            node = JSON.readTree(line);
+        String text = null;
+        String category = null;
+        boolean hasText = false;
+        JsonToken idToken = null;
+        String idText = null;
+        try (JsonParser p = FACTORY.createParser(line)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return new Result(null, "应为 JSON 对象 (expected an object)");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                JsonToken t = p.nextToken();
+                switch (field) {
+                    case "text" -> {
+                        if (t != JsonToken.VALUE_STRING) {
+                            return new Result(null, "缺少字符串字段 text (field 'text' is missing or not a string)");
+                        }
+                        text = p.getText();
+                        hasText = true;
+                    }
+                    case "category" -> {
+                        if (t == JsonToken.VALUE_STRING) {
+                            category = p.getText();
+                        } else if (t != JsonToken.VALUE_NULL) {
+                            return new Result(null, "字段 category 应为字符串 (field 'category' must be a string)");
+                        }
+                    }
+                    case "id" -> {
+                        if (t.isStructStart()) {
+                            return new Result(null, "字段 id 应为字符串或数字 (field 'id' must be a string or a number)");
+                        }
+                        idToken = t;
+                        idText = p.getText();
+                    }
+                    default -> p.skipChildren();
+                }
+            }
+            if (p.nextToken() != null) {
+                return new Result(null, "一行只能有一个 JSON 对象 (one object per line)");
+            }
         } catch (IOException e) {
             return new Result(null, "不是有效的 JSON (not valid JSON): " + firstLine(e.getMessage()));
         }
-        if (!node.isObject()) {
-            return new Result(null, "应为 JSON 对象 (expected an object)");
-        }
-        JsonNode text = node.get("text");
-        if (text == null || !text.isTextual()) {
+        if (!hasText) {
             return new Result(null, "缺少字符串字段 text (field 'text' is missing or not a string)");
         }
-        JsonNode category = node.get("category");
-        if (category != null && !category.isNull() && !category.isTextual()) {
-            return new Result(null, "字段 category 应为字符串 (field 'category' must be a string)");
-        }
-        List<Finding> findings = scanner.scan(text.asText(), category == null || category.isNull() ? null
-                : category.asText(), date);
-        StringWriter sw = new StringWriter(64 + findings.size() * 256);
-        try (JsonGenerator g = FACTORY.createGenerator(sw)) {
+        List<Finding> findings = scanner.scan(text, category, date);
+        ByteArrayBuilder bytes = new ByteArrayBuilder(128 + findings.size() * 256);
+        try (JsonGenerator g = FACTORY.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
-            JsonNode id = node.get("id");
             g.writeFieldName("id");
-            if (id == null) {
+            if (idToken == null || idToken == JsonToken.VALUE_NULL) {
                 g.writeNull();
+            } else if (idToken == JsonToken.VALUE_STRING) {
+                g.writeString(idText);
             } else {
-                JSON.writeTree(g, id);
+                g.writeRawValue(idText); // a number or a boolean, as written
             }
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {
@@ -251,7 +344,16 @@ public final class ScanCli {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return new Result(sw.toString(), null);
+        return new Result(bytes.toByteArray(), null);
+    }
+
+    private static boolean isBlank(byte[] line) {
+        for (byte b : line) {
+            if (b != ' ' && b != '\t' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String firstLine(String s) {

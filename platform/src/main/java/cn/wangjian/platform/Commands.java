@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
@@ -89,6 +90,7 @@ final class Commands {
                     yield CONTINUE;
                 }
                 case "audit-verify" -> auditVerify(options);
+                case "import" -> importFile(rest, options);
                 default -> {
                     System.err.println("错误：未知命令 " + command + " (unknown command)");
                     yield 64;
@@ -123,6 +125,70 @@ final class Commands {
         } catch (SQLException e) {
             throw new UsageException("无法连接数据库 " + withoutCredentials(options.dbUrl()) + " (cannot connect to the database): "
                     + firstLine(e.getMessage()));
+        }
+    }
+
+    /**
+     * {@code import KIND FILE [--partial] [--encoding E]}: runs the registry import without the web server, on the
+     * platform's database (attached to the running platform's embedded server, or started for the import).
+     */
+    static int importFile(String[] args, Options options) {
+        List<String> positional = new java.util.ArrayList<>();
+        boolean partial = false;
+        String encoding = "auto";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--partial")) {
+                partial = true;
+            } else if (a.equals("--encoding") && i + 1 < args.length) {
+                encoding = args[++i];
+            } else if (!a.startsWith("--")) {
+                positional.add(a);
+            }
+        }
+        if (positional.size() != 2) {
+            throw new UsageException("用法 (usage): import KIND FILE [--partial] [--encoding UTF-8|GB18030]；KIND 为 "
+                    + "enterprises、platforms 或 shops");
+        }
+        Path file = Path.of(positional.get(1));
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
+        }
+        if (options.externalDatabase()) {
+            checkConnection(options);
+        }
+        List<String> springArgs = new java.util.ArrayList<>(List.of(args));
+        springArgs.add("--wangjian.bootstrap.initial-accounts=false");
+        springArgs.add("--wangjian.bootstrap.demo-clues=false");
+        springArgs.add("--logging.level.root=WARN");
+        springArgs.add("--logging.level.cn.wangjian=WARN");
+        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(WangjianApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run(springArgs.toArray(String[]::new))) {
+            var importer = context.getBean(cn.wangjian.platform.registry.RegistryImporter.class);
+            var report = importer.importFile(cn.wangjian.platform.registry.ImportKind.parse(positional.get(0)),
+                    file.getFileName().toString(), content, charset(encoding),
+                    partial ? cn.wangjian.platform.registry.RegistryImporter.Mode.PARTIAL
+                            : cn.wangjian.platform.registry.RegistryImporter.Mode.ALL_OR_NOTHING,
+                    "cli:" + System.getProperty("user.name", "?"));
+            (report.rejected().isEmpty() ? System.out : System.err).print(report.describe());
+            return report.rejected().isEmpty() ? 0 : 1;
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    private static java.nio.charset.Charset charset(String encoding) {
+        if (encoding.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return java.nio.charset.Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("不支持的编码 (unsupported encoding): " + encoding);
         }
     }
 

@@ -7,7 +7,7 @@ record Area(String key, String label, String path, boolean built, String require
 
     static final List<Area> ALL = List.of(
             new Area("dashboard", "工作台", "/", true, null),
-            new Area("registry", "主体库", "/registry", false, null),
+            new Area("registry", "主体库", "/registry", true, null),
             new Area("monitoring", "网络监测", "/monitoring", false, null),
             new Area("evidence", "电子证据", "/evidence", false, null),
             new Area("clue", "线索", "/clues", true, null),

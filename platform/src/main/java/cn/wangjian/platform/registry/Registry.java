@@ -1,0 +1,80 @@
+package cn.wangjian.platform.registry;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/** Reads of the registry: search by credit code, name, shop id or shop name; a subject with its shops. */
+@Service
+public class Registry {
+
+    /** An enterprise or individual business as registered. */
+    public record Enterprise(String creditCode, String name, String legalRep, String address, String regionCode,
+                             String status, String kind) {
+    }
+
+    /** A shop on a platform. */
+    public record Shop(String platformCode, String platformName, String shopId, String shopName,
+                       String operatorCreditCode, String licenceInfo) {
+    }
+
+    private final JdbcClient jdbc;
+
+    Registry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Enterprise> enterprise(String creditCode) {
+        return jdbc.sql("SELECT * FROM enterprise WHERE credit_code = ?").param(creditCode.strip().toUpperCase(java.util.Locale.ROOT))
+                .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
+                        rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
+                        rs.getString("status"), rs.getString("kind"))).optional();
+    }
+
+    /** Enterprises whose credit code is the query, or whose name contains it. */
+    public List<Enterprise> searchEnterprises(String query, int limit) {
+        String q = query.strip();
+        return jdbc.sql("""
+                SELECT * FROM enterprise WHERE credit_code = upper(:q) OR name LIKE :like ESCAPE '\\'
+                ORDER BY (credit_code = upper(:q)) DESC, length(name), name LIMIT :limit""")
+                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "limit", limit))
+                .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
+                        rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
+                        rs.getString("status"), rs.getString("kind"))).list();
+    }
+
+    /** Shops whose id is the query, or whose name contains it. */
+    public List<Shop> searchShops(String query, int limit) {
+        String q = query.strip();
+        return jdbc.sql("""
+                SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code
+                WHERE s.shop_id = :q OR s.shop_name LIKE :like ESCAPE '\\' ORDER BY s.shop_name LIMIT :limit""")
+                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "limit", limit))
+                .query((rs, n) -> shop(rs)).list();
+    }
+
+    public List<Shop> shopsOf(String creditCode) {
+        return jdbc.sql("""
+                SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code
+                WHERE s.operator_credit_code = ? ORDER BY p.name, s.shop_name""").param(creditCode)
+                .query((rs, n) -> shop(rs)).list();
+    }
+
+    public Map<String, Long> counts() {
+        return Map.of(
+                "enterprises", jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single(),
+                "platforms", jdbc.sql("SELECT count(*) FROM platform").query(Long.class).single(),
+                "shops", jdbc.sql("SELECT count(*) FROM shop").query(Long.class).single());
+    }
+
+    private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Shop(rs.getString("platform_code"), rs.getString("platform_name"), rs.getString("shop_id"),
+                rs.getString("shop_name"), rs.getString("operator_credit_code"), rs.getString("licence_info"));
+    }
+
+    private static String escape(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,63 @@
+package cn.wangjian.platform.registry;
+
+import cn.wangjian.platform.identity.CurrentUser;
+import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Registry API: imports (the file as the request body) and lookups. */
+@RestController
+@PreAuthorize(RegistryController.CAN_READ)
+class RegistryApiController {
+
+    private final Registry registry;
+    private final RegistryImporter importer;
+
+    RegistryApiController(Registry registry, RegistryImporter importer) {
+        this.registry = registry;
+        this.importer = importer;
+    }
+
+    /**
+     * Imports a file sent as the request body. {@code mode=all} (default) writes nothing if any row is bad and
+     * answers 422 with every rejected row; {@code mode=partial} writes the good rows and lists the rejected ones.
+     */
+    @PostMapping(value = "/api/registry/imports", consumes = "*/*")
+    @PreAuthorize(RegistryController.CAN_IMPORT)
+    ResponseEntity<ImportReport> importFile(@RequestParam String kind, @RequestParam(defaultValue = "all") String mode,
+                                            @RequestParam(defaultValue = "auto") String encoding,
+                                            @RequestParam(required = false) String name, @RequestBody byte[] body,
+                                            @AuthenticationPrincipal CurrentUser user) throws IOException {
+        RegistryImporter.Mode m = switch (mode) {
+            case "all" -> RegistryImporter.Mode.ALL_OR_NOTHING;
+            case "partial" -> RegistryImporter.Mode.PARTIAL;
+            default -> throw new IllegalArgumentException("mode 应为 all 或 partial (mode must be all or partial)");
+        };
+        ImportReport report = importer.importFile(ImportKind.parse(kind), name, body,
+                RegistryController.charset(encoding), m, user.getUsername());
+        return ResponseEntity.status(report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+    }
+
+    @GetMapping("/api/registry/enterprises/{code}")
+    Registry.Enterprise enterprise(@PathVariable String code) {
+        return registry.enterprise(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "没有该统一社会信用代码的主体 (no such subject): " + code));
+    }
+
+    @GetMapping("/api/registry/search")
+    List<Object> search(@RequestParam String q) {
+        List<Object> out = new java.util.ArrayList<>(registry.searchEnterprises(q, 50));
+        out.addAll(registry.searchShops(q, 50));
+        return out;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.wangjian.platform.registry;
+
+import cn.wangjian.platform.identity.CurrentUser;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Registry pages: search, a subject's page, and file imports. */
+@Controller
+@PreAuthorize(RegistryController.CAN_READ)
+class RegistryController {
+
+    static final String CAN_READ = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','CREDIT_OFFICER',"
+            + "'CAMPAIGN_COORDINATOR','AGENCY_LIAISON','ADMIN')";
+    static final String CAN_IMPORT = "hasAnyRole('MONITORING_OFFICER','CREDIT_OFFICER','ADMIN')";
+
+    private final Registry registry;
+    private final RegistryImporter importer;
+
+    RegistryController(Registry registry, RegistryImporter importer) {
+        this.registry = registry;
+        this.importer = importer;
+    }
+
+    @GetMapping("/registry")
+    String search(@RequestParam(required = false) String q, Model model) {
+        model.addAttribute("counts", registry.counts());
+        if (q != null && !q.isBlank()) {
+            model.addAttribute("q", q);
+            model.addAttribute("enterprises", registry.searchEnterprises(q, 50));
+            model.addAttribute("shops", registry.searchShops(q, 50));
+        }
+        return "registry/search";
+    }
+
+    @GetMapping("/registry/enterprises/{code}")
+    String enterprise(@PathVariable String code, Model model) {
+        var e = registry.enterprise(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("enterprise", e);
+        model.addAttribute("shops", registry.shopsOf(e.creditCode()));
+        return "registry/enterprise";
+    }
+
+    @GetMapping("/registry/imports")
+    @PreAuthorize(CAN_IMPORT)
+    String importForm(Model model) {
+        model.addAttribute("kinds", ImportKind.values());
+        return "registry/import";
+    }
+
+    @PostMapping("/registry/imports")
+    @PreAuthorize(CAN_IMPORT)
+    String importFile(@RequestParam String kind, @RequestParam(defaultValue = "ALL_OR_NOTHING") String mode,
+                      @RequestParam(defaultValue = "auto") String encoding, @RequestParam MultipartFile file,
+                      @AuthenticationPrincipal CurrentUser user, Model model) throws IOException {
+        model.addAttribute("kinds", ImportKind.values());
+        try {
+            ImportReport report = importer.importFile(ImportKind.parse(kind), file.getOriginalFilename(),
+                    file.getBytes(), charset(encoding), RegistryImporter.Mode.valueOf(mode), user.getUsername());
+            model.addAttribute("report", report);
+        } catch (IllegalArgumentException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return "registry/import";
+    }
+
+    static Charset charset(String encoding) {
+        if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        try {
+            return Charset.forName(encoding);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("不支持的编码 (unsupported encoding): " + encoding);
+        }
+    }
+}

@@ -59,6 +59,7 @@ class SecurityConfiguration {
     }
 
     @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
                                             ObjectMapper objectMapper) throws Exception {
         ApiAuthenticationEntryPoint api = new ApiAuthenticationEntryPoint(objectMapper);

@@ -7,7 +7,9 @@ import java.util.Locale;
 public enum ImportKind {
     ENTERPRISES("企业和个体工商户", List.of("credit_code", "name")),
     PLATFORMS("电子商务平台", List.of("code", "name")),
-    SHOPS("平台内店铺", List.of("platform", "shop_id", "shop_name"));
+    SHOPS("平台内店铺", List.of("platform", "shop_id", "shop_name")),
+    WEBSITES("网站、应用和小程序", List.of("address")),
+    LICENCES("许可证", List.of("kind", "number", "holder_credit_code"));
 
     private final String label;
     private final List<String> required;
@@ -30,7 +32,7 @@ public enum ImportKind {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("未知的导入类型 (unknown import kind): " + s
-                    + "；可选 enterprises、platforms、shops");
+                    + "；可选 enterprises、platforms、shops、websites、licences");
         }
     }
 }

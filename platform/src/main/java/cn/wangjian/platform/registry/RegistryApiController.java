@@ -22,10 +22,22 @@ class RegistryApiController {
 
     private final Registry registry;
     private final RegistryImporter importer;
+    private final CrossChecks crossChecks;
 
-    RegistryApiController(Registry registry, RegistryImporter importer) {
+    RegistryApiController(Registry registry, RegistryImporter importer, CrossChecks crossChecks) {
         this.registry = registry;
         this.importer = importer;
+        this.crossChecks = crossChecks;
+    }
+
+    /** The registry's cross-check findings; licences are judged valid or not on {@code on} (default today). */
+    record CheckReport(String rulesVersion, java.time.LocalDate on, List<CrossChecks.Finding> findings) {
+    }
+
+    @GetMapping("/api/registry/checks")
+    CheckReport checks(@RequestParam(required = false) java.time.LocalDate on) {
+        java.time.LocalDate day = on != null ? on : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        return new CheckReport(crossChecks.version(), day, crossChecks.run(day));
     }
 
     /**

@@ -26,10 +26,21 @@ class RegistryController {
 
     private final Registry registry;
     private final RegistryImporter importer;
+    private final CrossChecks crossChecks;
 
-    RegistryController(Registry registry, RegistryImporter importer) {
+    RegistryController(Registry registry, RegistryImporter importer, CrossChecks crossChecks) {
         this.registry = registry;
         this.importer = importer;
+        this.crossChecks = crossChecks;
+    }
+
+    @GetMapping("/registry/checks")
+    String checks(@RequestParam(required = false) java.time.LocalDate on, Model model) {
+        java.time.LocalDate day = on != null ? on : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        model.addAttribute("on", day);
+        model.addAttribute("version", crossChecks.version());
+        model.addAttribute("findings", crossChecks.run(day));
+        return "registry/checks";
     }
 
     @GetMapping("/registry")

@@ -230,9 +230,59 @@ public class RegistryImporter {
                     }
                 }
                 yield new Valid(row.line(), platform + "\u0000" + shopId, new Object[] {platform, shopId,
-                        required(row, "shop_name"), operator, row.get("licence_info")});
+                        required(row, "shop_name"), operator, row.get("licence_info"), row.get("category")});
+            }
+            case WEBSITES -> {
+                String address = required(row, "address").toLowerCase(java.util.Locale.ROOT);
+                String kindOf = row.get("kind") == null ? "WEBSITE" : row.get("kind").toUpperCase(java.util.Locale.ROOT);
+                if (!Set.of("WEBSITE", "APP", "MINI_PROGRAM").contains(kindOf)) {
+                    throw new IllegalArgumentException("字段 kind：应为 WEBSITE、APP 或 MINI_PROGRAM，而非 " + kindOf);
+                }
+                if (kindOf.equals("WEBSITE") && !address.matches("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+")) {
+                    throw new IllegalArgumentException("字段 address：不是有效的域名 " + address + " (not a domain name)");
+                }
+                yield new Valid(row.line(), address, new Object[] {address, kindOf, row.get("name"),
+                        row.get("icp_filing"), row.get("public_security_filing"), optionalCode(row, "operator_credit_code")});
+            }
+            case LICENCES -> {
+                String kindOf = required(row, "kind").toUpperCase(java.util.Locale.ROOT);
+                if (!Set.of("FOOD_BUSINESS", "FOOD_PRODUCTION", "ICP_LICENCE", "DRUG_ONLINE", "OTHER").contains(kindOf)) {
+                    throw new IllegalArgumentException("字段 kind：应为 FOOD_BUSINESS、FOOD_PRODUCTION、ICP_LICENCE、DRUG_ONLINE 或 OTHER");
+                }
+                String holder = optionalCode(row, "holder_credit_code");
+                java.time.LocalDate from = date(row, "valid_from");
+                java.time.LocalDate to = date(row, "valid_to");
+                if (from != null && to != null && to.isBefore(from)) {
+                    throw new IllegalArgumentException("字段 valid_to 早于 valid_from (valid_to is before valid_from)");
+                }
+                yield new Valid(row.line(), kindOf + "\u0000" + required(row, "number"), new Object[] {kindOf,
+                        required(row, "number"), holder, from, to});
             }
         };
+    }
+
+    private static String optionalCode(Row row, String field) {
+        String v = row.get(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return UnifiedSocialCreditCode.parse(v).value();
+        } catch (UnifiedSocialCreditCode.InvalidCodeException e) {
+            throw new IllegalArgumentException("字段 " + field + "：" + e.getMessage());
+        }
+    }
+
+    private static java.time.LocalDate date(Row row, String field) {
+        String v = row.get(field);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("字段 " + field + " 不是日期（YYYY-MM-DD）：" + v + " (not a date)");
+        }
     }
 
     private static String required(Row row, String field) {
@@ -260,11 +310,26 @@ public class RegistryImporter {
                         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""").params(x[0], x[1]).update();
                 case SHOPS -> jdbc.sql("""
                         INSERT INTO shop (platform_code, shop_id, shop_name, operator_credit_code, licence_info,
-                                          updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?)
+                                          category, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (platform_code, shop_id) DO UPDATE SET shop_name = EXCLUDED.shop_name,
                             operator_credit_code = EXCLUDED.operator_credit_code,
-                            licence_info = EXCLUDED.licence_info, updated_at = EXCLUDED.updated_at,
+                            licence_info = EXCLUDED.licence_info, category = EXCLUDED.category,
+                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""")
+                        .params(x[0], x[1], x[2], x[3], x[4], x[5], now, source).update();
+                case WEBSITES -> jdbc.sql("""
+                        INSERT INTO website (address, kind, name, icp_filing, public_security_filing,
+                                             operator_credit_code, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (address) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
+                            icp_filing = EXCLUDED.icp_filing, public_security_filing = EXCLUDED.public_security_filing,
+                            operator_credit_code = EXCLUDED.operator_credit_code, updated_at = EXCLUDED.updated_at,
                             source = EXCLUDED.source""")
+                        .params(x[0], x[1], x[2], x[3], x[4], x[5], now, source).update();
+                case LICENCES -> jdbc.sql("""
+                        INSERT INTO licence (kind, number, holder_credit_code, valid_from, valid_to, updated_at, source)
+                        VALUES (?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (kind, number) DO UPDATE SET holder_credit_code = EXCLUDED.holder_credit_code,
+                            valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
+                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""")
                         .params(x[0], x[1], x[2], x[3], x[4], now, source).update();
             }
         }

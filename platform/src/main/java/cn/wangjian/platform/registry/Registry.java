@@ -55,6 +55,15 @@ public class Registry {
                 .query((rs, n) -> shop(rs)).list();
     }
 
+    /** The code of the platform an organisation (a platform compliance user's) is: matched by code or name. */
+    public Optional<String> platformOf(String organisation) {
+        if (organisation == null || organisation.isBlank()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT code FROM platform WHERE code = :o OR name = :o ORDER BY (code = :o) DESC LIMIT 1")
+                .param("o", organisation.strip()).query(String.class).optional();
+    }
+
     public List<Shop> shopsOf(String creditCode) {
         return jdbc.sql("""
                 SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code

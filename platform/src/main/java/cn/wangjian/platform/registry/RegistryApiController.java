@@ -50,11 +50,7 @@ class RegistryApiController {
                                             @RequestParam(defaultValue = "auto") String encoding,
                                             @RequestParam(required = false) String name, @RequestBody byte[] body,
                                             @AuthenticationPrincipal CurrentUser user) throws IOException {
-        RegistryImporter.Mode m = switch (mode) {
-            case "all" -> RegistryImporter.Mode.ALL_OR_NOTHING;
-            case "partial" -> RegistryImporter.Mode.PARTIAL;
-            default -> throw new IllegalArgumentException("mode 应为 all 或 partial (mode must be all or partial)");
-        };
+        RegistryImporter.Mode m = RegistryImporter.Mode.ofParameter(mode);
         ImportReport report = importer.importFile(ImportKind.parse(kind), name, body,
                 RegistryController.charset(encoding), m, user.getUsername());
         return ResponseEntity.status(report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);

@@ -36,7 +36,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RegistryImporter {
 
     /** All rows or none, or the good rows only. */
-    public enum Mode { ALL_OR_NOTHING, PARTIAL }
+    public enum Mode {
+        ALL_OR_NOTHING, PARTIAL;
+
+        /** The API's {@code mode} parameter: {@code all} or {@code partial}. */
+        static Mode ofParameter(String mode) {
+            return switch (mode) {
+                case "all" -> ALL_OR_NOTHING;
+                case "partial" -> PARTIAL;
+                default -> throw new IllegalArgumentException("mode 应为 all 或 partial (mode must be all or partial)");
+            };
+        }
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -63,6 +74,20 @@ public class RegistryImporter {
 
     public ImportReport importFile(ImportKind kind, String fileName, byte[] content, Charset chosen, Mode mode,
                                    String actor) {
+        return importFile(kind, fileName, content, chosen, mode, actor, null);
+    }
+
+    /**
+     * A platform's own report of its shops (平台报送): the rows need no platform column, and a row naming another
+     * platform is rejected. Idempotent by (platform, shop id), like every shop import.
+     */
+    public ImportReport reportShops(String platformCode, String fileName, byte[] content, Charset chosen, Mode mode,
+                                    String actor) {
+        return importFile(ImportKind.SHOPS, fileName, content, chosen, mode, actor, platformCode);
+    }
+
+    private ImportReport importFile(ImportKind kind, String fileName, byte[] content, Charset chosen, Mode mode,
+                                    String actor, String reportingPlatform) {
         Charset cs = chosen == null ? TextEncoding.detect(content) : chosen;
         String text;
         try {
@@ -74,7 +99,7 @@ public class RegistryImporter {
             throw new IllegalStateException(e);
         }
         List<ImportReport.Rejected> rejected = new ArrayList<>();
-        List<Row> rows = parse(text, fileName, kind, rejected);
+        List<Row> rows = parse(text, fileName, kind, reportingPlatform != null, rejected);
         int unreadable = rejected.size();
         List<Valid> valid = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
@@ -84,7 +109,8 @@ public class RegistryImporter {
                 .query(String.class).list()) : Set.of();
         for (Row row : rows) {
             try {
-                Valid v = validate(kind, row, platforms, regions);
+                Valid v = validate(kind, reportingPlatform == null ? row : asReportOf(reportingPlatform, row),
+                        platforms, regions);
                 Long earlier = seen.putIfAbsent(v.key(), row.line());
                 if (earlier != null) {
                     throw new IllegalArgumentException("与第 " + earlier + " 行重复 (duplicate of line " + earlier + ")");
@@ -116,11 +142,23 @@ public class RegistryImporter {
         return new ImportReport(kind, cs.name(), mode.name(), total, valid.size(), rejected, true);
     }
 
-    private List<Row> parse(String text, String fileName, ImportKind kind, List<ImportReport.Rejected> rejected) {
+    private static Row asReportOf(String platform, Row row) {
+        String named = row.get("platform");
+        if (named != null && !named.equals(platform)) {
+            throw new IllegalArgumentException("字段 platform：只能报送本平台（" + platform + "）的店铺，而非 " + named
+                    + " (a platform reports only its own shops)");
+        }
+        Map<String, String> fields = new HashMap<>(row.fields());
+        fields.put("platform", platform);
+        return new Row(row.line(), fields);
+    }
+
+    private List<Row> parse(String text, String fileName, ImportKind kind, boolean platformReport,
+                            List<ImportReport.Rejected> rejected) {
         String trimmed = text.stripLeading();
         boolean jsonLines = (fileName != null && (fileName.endsWith(".jsonl") || fileName.endsWith(".json")))
                 || trimmed.startsWith("{");
-        return jsonLines ? parseJsonLines(text, rejected) : parseCsv(text, kind, rejected);
+        return jsonLines ? parseJsonLines(text, rejected) : parseCsv(text, kind, platformReport, rejected);
     }
 
     private static List<Row> parseJsonLines(String text, List<ImportReport.Rejected> rejected) {
@@ -147,12 +185,16 @@ public class RegistryImporter {
         return rows;
     }
 
-    private static List<Row> parseCsv(String text, ImportKind kind, List<ImportReport.Rejected> rejected) {
+    private static List<Row> parseCsv(String text, ImportKind kind, boolean platformReport,
+                                      List<ImportReport.Rejected> rejected) {
         List<Row> rows = new ArrayList<>();
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (String required : kind.required()) {
+                if (platformReport && required.equals("platform")) {
+                    continue;
+                }
                 if (!parser.getHeaderMap().containsKey(required)) {
                     rejected.add(new ImportReport.Rejected(1, "表头缺少列 " + required + "，应有 " + kind.required()
                             + " (header lacks column '" + required + "')"));

@@ -35,14 +35,73 @@ public class Registry {
 
     /** Enterprises whose credit code is the query, or whose name contains it. */
     public List<Enterprise> searchEnterprises(String query, int limit) {
-        String q = query.strip();
+        return searchEnterprises(query, null, limit);
+    }
+
+    /**
+     * Enterprises whose credit code is the query or whose name contains it (any when the query is blank), within
+     * a region and its subtree when one is given (330000 = the province, 330100 = the city, 330102 = the district).
+     */
+    public List<Enterprise> searchEnterprises(String query, String region, int limit) {
+        String q = query == null ? "" : query.strip();
+        String prefix = region == null || region.isBlank() ? "" : regionPrefix(region.strip());
         return jdbc.sql("""
-                SELECT * FROM enterprise WHERE credit_code = upper(:q) OR name LIKE :like ESCAPE '\\'
+                SELECT * FROM enterprise
+                WHERE (:q = '' OR credit_code = upper(:q) OR name LIKE :like ESCAPE '\\')
+                  AND (:prefix = '' OR region_code LIKE :prefix || '%')
                 ORDER BY (credit_code = upper(:q)) DESC, length(name), name LIMIT :limit""")
-                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "limit", limit))
+                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "prefix", prefix, "limit", limit))
                 .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
                         rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
                         rs.getString("status"), rs.getString("kind"))).list();
+    }
+
+    /** 330000 → 33, 330100 → 3301, 330102 → 330102; anything but six digits is refused. */
+    static String regionPrefix(String region) {
+        if (!region.matches("\\d{6}")) {
+            throw new IllegalArgumentException("行政区划代码应为6位数字：" + region + " (region must be a 6-digit code)");
+        }
+        if (region.endsWith("0000")) {
+            return region.substring(0, 2);
+        }
+        return region.endsWith("00") ? region.substring(0, 4) : region;
+    }
+
+    /** A website, app or mini-program with its filings. */
+    public record Website(String address, String kind, String name, String icpFiling, String publicSecurityFiling,
+                          String operatorCreditCode) {
+    }
+
+    /** A licence with its validity. */
+    public record Licence(String kind, String number, String holderCreditCode, java.time.LocalDate validFrom,
+                          java.time.LocalDate validTo) {
+    }
+
+    /** Websites whose address or ICP filing contains the query (a domain, an app id, a filing number). */
+    public List<Website> searchWebsites(String query, int limit) {
+        String q = query.strip().toLowerCase(java.util.Locale.ROOT);
+        return jdbc.sql("""
+                SELECT * FROM website WHERE address LIKE :like ESCAPE '\\' OR lower(icp_filing) LIKE :like ESCAPE '\\'
+                ORDER BY (address = :q) DESC, address LIMIT :limit""")
+                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "limit", limit))
+                .query((rs, n) -> website(rs)).list();
+    }
+
+    public List<Website> websitesOf(String creditCode) {
+        return jdbc.sql("SELECT * FROM website WHERE operator_credit_code = ? ORDER BY address").param(creditCode)
+                .query((rs, n) -> website(rs)).list();
+    }
+
+    public List<Licence> licencesOf(String creditCode) {
+        return jdbc.sql("SELECT * FROM licence WHERE holder_credit_code = ? ORDER BY kind, number").param(creditCode)
+                .query((rs, n) -> new Licence(rs.getString("kind"), rs.getString("number"),
+                        rs.getString("holder_credit_code"), rs.getObject("valid_from", java.time.LocalDate.class),
+                        rs.getObject("valid_to", java.time.LocalDate.class))).list();
+    }
+
+    private static Website website(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Website(rs.getString("address"), rs.getString("kind"), rs.getString("name"),
+                rs.getString("icp_filing"), rs.getString("public_security_filing"), rs.getString("operator_credit_code"));
     }
 
     /** Shops whose id is the query, or whose name contains it. */
@@ -75,7 +134,9 @@ public class Registry {
         return Map.of(
                 "enterprises", jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single(),
                 "platforms", jdbc.sql("SELECT count(*) FROM platform").query(Long.class).single(),
-                "shops", jdbc.sql("SELECT count(*) FROM shop").query(Long.class).single());
+                "shops", jdbc.sql("SELECT count(*) FROM shop").query(Long.class).single(),
+                "websites", jdbc.sql("SELECT count(*) FROM website").query(Long.class).single(),
+                "licences", jdbc.sql("SELECT count(*) FROM licence").query(Long.class).single());
     }
 
     private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -63,9 +63,17 @@ class RegistryApiController {
     }
 
     @GetMapping("/api/registry/search")
-    List<Object> search(@RequestParam String q) {
-        List<Object> out = new java.util.ArrayList<>(registry.searchEnterprises(q, 50));
-        out.addAll(registry.searchShops(q, 50));
-        return out;
+    SearchResult search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String region) {
+        if (q.isBlank() && (region == null || region.isBlank())) {
+            throw new IllegalArgumentException("q 与 region 至少填写一项 (give q or region)");
+        }
+        boolean text = !q.isBlank();
+        return new SearchResult(registry.searchEnterprises(q, region, 50),
+                text ? registry.searchShops(q, 50) : List.of(), text ? registry.searchWebsites(q, 50) : List.of());
+    }
+
+    /** Subjects, shops and websites matching a search. */
+    record SearchResult(List<Registry.Enterprise> enterprises, List<Registry.Shop> shops,
+                        List<Registry.Website> websites) {
     }
 }

@@ -44,12 +44,22 @@ class RegistryController {
     }
 
     @GetMapping("/registry")
-    String search(@RequestParam(required = false) String q, Model model) {
+    String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
+                  Model model) {
         model.addAttribute("counts", registry.counts());
-        if (q != null && !q.isBlank()) {
-            model.addAttribute("q", q);
-            model.addAttribute("enterprises", registry.searchEnterprises(q, 50));
-            model.addAttribute("shops", registry.searchShops(q, 50));
+        boolean byRegion = region != null && !region.isBlank();
+        if ((q != null && !q.isBlank()) || byRegion) {
+            model.addAttribute("q", q == null ? "" : q);
+            model.addAttribute("region", region);
+            try {
+                model.addAttribute("enterprises", registry.searchEnterprises(q, region, 50));
+            } catch (IllegalArgumentException e) {
+                model.addAttribute("error", e.getMessage());
+                model.addAttribute("enterprises", java.util.List.of());
+            }
+            boolean text = q != null && !q.isBlank();
+            model.addAttribute("shops", text ? registry.searchShops(q, 50) : java.util.List.of());
+            model.addAttribute("websites", text ? registry.searchWebsites(q, 50) : java.util.List.of());
         }
         return "registry/search";
     }
@@ -59,6 +69,8 @@ class RegistryController {
         var e = registry.enterprise(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("enterprise", e);
         model.addAttribute("shops", registry.shopsOf(e.creditCode()));
+        model.addAttribute("websites", registry.websitesOf(e.creditCode()));
+        model.addAttribute("licences", registry.licencesOf(e.creditCode()));
         return "registry/enterprise";
     }
 

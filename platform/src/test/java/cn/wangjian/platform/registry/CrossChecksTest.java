@@ -49,12 +49,12 @@ class CrossChecksTest extends PlatformTest {
     @BeforeEach
     void registry() {
         assertThat(load(ImportKind.ENTERPRISES, """
-                credit_code,name,status
-                %s,杭州核验示例食品有限公司,ACTIVE
-                %s,杭州核验过期食品有限公司,ACTIVE
-                %s,杭州核验吊销贸易有限公司,REVOKED
-                %s,杭州星辰数码科技有限公司,ACTIVE
-                %s,杭州核验网络有限公司,ACTIVE
+                credit_code,name,status,region_code
+                %s,杭州核验示例食品有限公司,ACTIVE,330102
+                %s,杭州核验过期食品有限公司,ACTIVE,330106
+                %s,杭州核验吊销贸易有限公司,REVOKED,
+                %s,杭州星辰数码科技有限公司,ACTIVE,
+                %s,杭州核验网络有限公司,ACTIVE,310101
                 """.formatted(FOOD_OK, FOOD_EXPIRED, REVOKED, BRAND, WEB)).committed()).isTrue();
         assertThat(load(ImportKind.PLATFORMS, "code,name\ncheck-mall,核验商城\n").committed()).isTrue();
         ImportReport shops = load(ImportKind.SHOPS, """
@@ -171,5 +171,38 @@ class CrossChecksTest extends PlatformTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/registry/checks", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void search_finds_websites_by_domain_and_filing_and_subjects_by_region_and_the_subject_page_shows_all() throws Exception {
+        testUser("chk.search", "SAMR", "330000", Role.MONITORING_OFFICER);
+        ResponseEntity<String> byDomain = rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?q=chk-b.example", String.class);
+        assertThat(byDomain.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byDomain.getBody()).contains("\"address\":\"chk-b.example.cn\"").doesNotContain("chk-c.example.cn");
+        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?q=浙ICP备12345678号-2", String.class).getBody())
+                .contains("chk-b.example.cn").doesNotContain("chk-a.example.cn");
+        ResponseEntity<String> city = rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?region=330100", String.class);
+        assertThat(city.getBody()).contains(FOOD_OK, FOOD_EXPIRED).doesNotContain(WEB, BRAND);
+        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?q=核验&region=330102", String.class).getBody())
+                .contains(FOOD_OK).doesNotContain(FOOD_EXPIRED);
+        ResponseEntity<String> bad = rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?region=33", String.class);
+        assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(bad.getBody()).contains("6位数字");
+        var officer = accounts.loadUserByUsername("chk.search");
+        mvc.perform(get("/registry/enterprises/" + FOOD_OK).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("JY13301020000011"), containsString("2029-12-31"),
+                        containsString("核验示例食品旗舰店"))));
+        mvc.perform(get("/registry/enterprises/" + WEB).with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("chk-a.example.cn"), containsString("com.example.chk"))));
+        mvc.perform(get("/registry").param("region", "330100").with(user(officer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString(FOOD_EXPIRED), not(containsString(WEB)))));
     }
 }

@@ -78,6 +78,9 @@ final class Commands {
         if (command.equals("scan")) {
             return cn.wangjian.engine.cli.ScanCli.run(rest, System.in, System.out, System.err);
         }
+        if (command.equals("demo-data")) {
+            return cn.wangjian.engine.cli.DemoDataCli.run(rest, System.out, System.err);
+        }
         if (command.equals("brushing")) {
             return cn.wangjian.engine.cli.BrushingCli.run(rest, System.out, System.err);
         }
@@ -163,6 +166,7 @@ final class Commands {
         List<String> springArgs = new java.util.ArrayList<>(List.of(args));
         springArgs.add("--wangjian.bootstrap.initial-accounts=false");
         springArgs.add("--wangjian.bootstrap.demo-clues=false");
+        springArgs.add("--wangjian.bootstrap.demo-market=false");
         springArgs.add("--logging.level.root=WARN");
         springArgs.add("--logging.level.cn.wangjian=WARN");
         try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(WangjianApplication.class)

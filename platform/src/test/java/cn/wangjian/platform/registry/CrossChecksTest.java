@@ -184,7 +184,7 @@ class CrossChecksTest extends PlatformTest {
                 .getForEntity("/api/registry/search?q=浙ICP备12345678号-2", String.class).getBody())
                 .contains("chk-b.example.cn").doesNotContain("chk-a.example.cn");
         ResponseEntity<String> city = rest.withBasicAuth("chk.search", PASSWORD)
-                .getForEntity("/api/registry/search?region=330100", String.class);
+                .getForEntity("/api/registry/search?q=核验&region=330100", String.class);
         assertThat(city.getBody()).contains(FOOD_OK, FOOD_EXPIRED).doesNotContain(WEB, BRAND);
         assertThat(rest.withBasicAuth("chk.search", PASSWORD)
                 .getForEntity("/api/registry/search?q=核验&region=330102", String.class).getBody())
@@ -201,7 +201,7 @@ class CrossChecksTest extends PlatformTest {
         mvc.perform(get("/registry/enterprises/" + WEB).with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("chk-a.example.cn"), containsString("com.example.chk"))));
-        mvc.perform(get("/registry").param("region", "330100").with(user(officer)))
+        mvc.perform(get("/registry").param("q", "核验").param("region", "330100").with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(FOOD_EXPIRED), not(containsString(WEB)))));
     }

@@ -76,7 +76,7 @@ public final class RegistryMarket {
     private static final String[] GIVEN = {"伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "杰", "军", "勇"};
     private static final String[] CATEGORIES = {"服装", "数码", "家居", "美妆", "母婴", "日用百货", "图书"};
     private static final String[] FOOD_CATEGORIES = {"食品", "预包装食品", "食用农产品", "保健食品"};
-    private static final String[] PLATFORMS = {"demo-mall:示例商城", "huiyi-shop:汇易购", "linli-go:邻里团购",
+    private static final String[] PLATFORMS = {"demo-mall:示例电商平台", "huiyi-shop:汇易购", "linli-go:邻里团购",
             "xianguo-live:鲜果直播", "qianhe-b2b:千禾批发"};
     private static final String CODE_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -66,6 +66,23 @@ class DemoMarketTest extends PlatformTest {
     }
 
     @Test
+    void the_demo_platform_user_can_report_the_demo_platforms_shops() {
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+        if (accounts.find("demo.platform.user").isEmpty()) {
+            accounts.create(new cn.wangjian.platform.identity.NewAccount("demo.platform.user", "示例平台合规", PASSWORD,
+                    null, new cn.wangjian.platform.identity.RegionCode("110000"), "示例电商平台",
+                    Set.of(cn.wangjian.platform.identity.Role.PLATFORM_COMPLIANCE)), "test");
+        }
+        var response = rest.withBasicAuth("demo.platform.user", PASSWORD).postForEntity("/api/platform-reports/shops",
+                new org.springframework.http.HttpEntity<>("shop_id,shop_name\nP900001,示例报送店\n"
+                        .getBytes(StandardCharsets.UTF_8), headers), String.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT platform_code FROM shop WHERE shop_id = 'P900001'").query(String.class).single())
+                .isEqualTo("demo-mall");
+    }
+
+    @Test
     void the_cross_checks_find_the_planted_violations_and_nothing_else() throws IOException {
         Set<String> shops = new HashSet<>();
         csv("shops.csv").forEach(s -> shops.add(s[0] + "/" + s[1]));

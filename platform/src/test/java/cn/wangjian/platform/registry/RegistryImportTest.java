@@ -120,7 +120,7 @@ class RegistryImportTest extends PlatformTest {
 
     @Test
     void shops_need_a_known_platform() {
-        importer.importFile(ImportKind.PLATFORMS, "p.csv", "code,name\ndemo-mall,示例商城\n".getBytes(StandardCharsets.UTF_8),
+        importer.importFile(ImportKind.PLATFORMS, "p.csv", "code,name\ndemo-mall,示例电商平台\n".getBytes(StandardCharsets.UTF_8),
                 null, RegistryImporter.Mode.ALL_OR_NOTHING, "test");
         ImportReport shops = importer.importFile(ImportKind.SHOPS, "s.csv",
                 "platform,shop_id,shop_name,operator_credit_code\ndemo-mall,S1,示例旗舰店,9144030071526726XG\nno-such,S2,某店,\n"

@@ -123,6 +123,14 @@ public class Registry {
                 .param("o", organisation.strip()).query(String.class).optional();
     }
 
+    /** The shops with this id, on any platform (indexed: a lookup by id, not a search). */
+    public List<Shop> shopsWithId(String shopId) {
+        return jdbc.sql("""
+                SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code
+                WHERE s.shop_id = ? ORDER BY s.platform_code""").param(shopId.strip())
+                .query((rs, n) -> shop(rs)).list();
+    }
+
     public List<Shop> shopsOf(String creditCode) {
         return jdbc.sql("""
                 SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code

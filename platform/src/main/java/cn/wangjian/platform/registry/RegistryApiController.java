@@ -62,6 +62,15 @@ class RegistryApiController {
                 "没有该统一社会信用代码的主体 (no such subject): " + code));
     }
 
+    @GetMapping("/api/registry/shops/{shopId}")
+    List<Registry.Shop> shops(@PathVariable String shopId) {
+        List<Registry.Shop> shops = registry.shopsWithId(shopId);
+        if (shops.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有该编号的店铺 (no shop with this id): " + shopId);
+        }
+        return shops;
+    }
+
     @GetMapping("/api/registry/search")
     SearchResult search(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String region) {
         if (q.isBlank() && (region == null || region.isBlank())) {

@@ -51,12 +51,17 @@ public class RegistryImporter {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final int BATCH = 1000;
+
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batchJdbc;
     private final TransactionTemplate tx;
     private final AuditLog audit;
 
-    RegistryImporter(JdbcClient jdbc, TransactionTemplate tx, AuditLog audit) {
+    RegistryImporter(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc, TransactionTemplate tx,
+                     AuditLog audit) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.tx = tx;
         this.audit = audit;
     }
@@ -337,43 +342,52 @@ public class RegistryImporter {
 
     private void write(ImportKind kind, List<Valid> rows, String source) {
         Timestamp now = Timestamp.from(Instant.now());
-        for (Valid v : rows) {
-            Object[] x = v.values();
-            switch (kind) {
-                case ENTERPRISES -> jdbc.sql("""
+        String sql = switch (kind) {
+            case ENTERPRISES -> """
                         INSERT INTO enterprise (credit_code, name, legal_rep, address, region_code, status, kind,
                                                 updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (credit_code) DO UPDATE SET name = EXCLUDED.name, legal_rep = EXCLUDED.legal_rep,
                             address = EXCLUDED.address, region_code = EXCLUDED.region_code, status = EXCLUDED.status,
-                            kind = EXCLUDED.kind, updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""")
-                        .params(x[0], x[1], x[2], x[3], x[4], x[5], x[6], now, source).update();
-                case PLATFORMS -> jdbc.sql("""
+                            kind = EXCLUDED.kind, updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
+            case PLATFORMS -> """
                         INSERT INTO platform (code, name) VALUES (?, ?)
-                        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""").params(x[0], x[1]).update();
-                case SHOPS -> jdbc.sql("""
+                        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""";
+            case SHOPS -> """
                         INSERT INTO shop (platform_code, shop_id, shop_name, operator_credit_code, licence_info,
                                           category, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (platform_code, shop_id) DO UPDATE SET shop_name = EXCLUDED.shop_name,
                             operator_credit_code = EXCLUDED.operator_credit_code,
                             licence_info = EXCLUDED.licence_info, category = EXCLUDED.category,
-                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""")
-                        .params(x[0], x[1], x[2], x[3], x[4], x[5], now, source).update();
-                case WEBSITES -> jdbc.sql("""
+                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
+            case WEBSITES -> """
                         INSERT INTO website (address, kind, name, icp_filing, public_security_filing,
                                              operator_credit_code, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (address) DO UPDATE SET kind = EXCLUDED.kind, name = EXCLUDED.name,
                             icp_filing = EXCLUDED.icp_filing, public_security_filing = EXCLUDED.public_security_filing,
                             operator_credit_code = EXCLUDED.operator_credit_code, updated_at = EXCLUDED.updated_at,
-                            source = EXCLUDED.source""")
-                        .params(x[0], x[1], x[2], x[3], x[4], x[5], now, source).update();
-                case LICENCES -> jdbc.sql("""
+                            source = EXCLUDED.source""";
+            case LICENCES -> """
                         INSERT INTO licence (kind, number, holder_credit_code, valid_from, valid_to, updated_at, source)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (kind, number) DO UPDATE SET holder_credit_code = EXCLUDED.holder_credit_code,
                             valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
-                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""")
-                        .params(x[0], x[1], x[2], x[3], x[4], now, source).update();
+                            updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
+        };
+        List<Object[]> batch = new ArrayList<>(rows.size());
+        for (Valid v : rows) {
+            Object[] x = v.values();
+            if (kind == ImportKind.PLATFORMS) {
+                batch.add(x);
+            } else {
+                Object[] args = java.util.Arrays.copyOf(x, x.length + 2);
+                args[x.length] = now;
+                args[x.length + 1] = source;
+                batch.add(args);
             }
+        }
+        // batched statements: one round trip per thousand rows instead of one per row
+        for (int from = 0; from < batch.size(); from += BATCH) {
+            batchJdbc.batchUpdate(sql, batch.subList(from, Math.min(batch.size(), from + BATCH)));
         }
     }
 }

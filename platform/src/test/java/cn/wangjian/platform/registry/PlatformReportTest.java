@@ -54,6 +54,11 @@ class PlatformReportTest extends PlatformTest {
         assertThat(post("report.compliance", report.replace("报送一店", "报送一店（更名）"), "").getStatusCode())
                 .isEqualTo(HttpStatus.OK);
         assertThat(shops("report-mall")).isEqualTo(2);
+        testUser("report.reader", "SAMR", "330000", Role.MONITORING_OFFICER);
+        assertThat(rest.withBasicAuth("report.reader", PASSWORD).getForEntity("/api/registry/shops/R1", String.class)
+                .getBody()).contains("\"platformCode\":\"report-mall\"", "报送一店（更名）");
+        assertThat(rest.withBasicAuth("report.reader", PASSWORD).getForEntity("/api/registry/shops/NO-SUCH", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.sql("SELECT shop_name FROM shop WHERE platform_code = 'report-mall' AND shop_id = 'R1'")
                 .query(String.class).single()).isEqualTo("报送一店（更名）");
     }

@@ -58,6 +58,15 @@ public final class NameIndex {
         }
     }
 
+    /**
+     * A name or query in the form names are searched in: full-width to half-width, traditional to simplified
+     * characters, spaces removed ("杭州 星辰數碼" → "杭州星辰数码").
+     */
+    public static String searchForm(String text) {
+        String n = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        return HanLP.convertToSimplifiedChinese(n).replaceAll("\\s+", "");
+    }
+
     /** The core of a name: what a seller cannot change without changing the name. */
     public static String core(String name) {
         String n = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);

@@ -85,4 +85,9 @@ class RegistryChecksTest {
                 .isInstanceOf(TextEncoding.MisfitException.class)
                 .hasMessageContaining("第 1 行").hasMessageContaining("GB18030");
     }
+
+    @Test
+    void the_search_form_folds_width_script_and_spaces() {
+        org.assertj.core.api.Assertions.assertThat(NameIndex.searchForm("杭州 星辰數碼ＡＢＣ")).isEqualTo("杭州星辰数码ABC");
+    }
 }

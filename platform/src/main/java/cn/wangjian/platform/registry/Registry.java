@@ -47,10 +47,11 @@ public class Registry {
         String prefix = region == null || region.isBlank() ? "" : regionPrefix(region.strip());
         return jdbc.sql("""
                 SELECT * FROM enterprise
-                WHERE (:q = '' OR credit_code = upper(:q) OR name LIKE :like ESCAPE '\\')
+                WHERE (:q = '' OR credit_code = upper(:q) OR name LIKE :like ESCAPE '\\' OR name LIKE :folded ESCAPE '\\')
                   AND (:prefix = '' OR region_code LIKE :prefix || '%')
                 ORDER BY (credit_code = upper(:q)) DESC, length(name), name LIMIT :limit""")
-                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "prefix", prefix, "limit", limit))
+                .params(Map.of("q", q, "like", "%" + escape(q) + "%", "prefix", prefix, "limit", limit,
+                        "folded", "%" + escape(cn.wangjian.engine.registry.NameIndex.searchForm(q)) + "%"))
                 .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
                         rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
                         rs.getString("status"), rs.getString("kind"))).list();

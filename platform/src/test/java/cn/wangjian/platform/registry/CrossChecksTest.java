@@ -189,6 +189,9 @@ class CrossChecksTest extends PlatformTest {
         assertThat(rest.withBasicAuth("chk.search", PASSWORD)
                 .getForEntity("/api/registry/search?q=核验&region=330102", String.class).getBody())
                 .contains(FOOD_OK).doesNotContain(FOOD_EXPIRED);
+        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+                .getForEntity("/api/registry/search?q=星辰 數碼", String.class).getBody())
+                .as("traditional characters and spaces in the query").contains(BRAND);
         ResponseEntity<String> bad = rest.withBasicAuth("chk.search", PASSWORD)
                 .getForEntity("/api/registry/search?region=33", String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);

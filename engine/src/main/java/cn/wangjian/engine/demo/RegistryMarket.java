@@ -17,22 +17,25 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * A deterministic synthetic registry market: enterprises, platforms, shops, websites and licences as the platform's
- * import files, with registry violations planted at known rates and a ground-truth file listing each of them.
+ * A deterministic synthetic market: enterprises, platforms, shops, websites and licences as the platform's import
+ * files, and product listings with price histories ({@code listings.jsonl}), with violations planted at known rates
+ * and a ground-truth file listing each of them.
  * The same scale and seed always give the same bytes.
  */
 public final class RegistryMarket {
 
     /** How big a market to write. */
     public enum Scale {
-        SMALL(1_000, 5_000), MEDIUM(100_000, 100_000), LARGE(1_000_000, 1_000_000);
+        SMALL(1_000, 5_000, 50_000), MEDIUM(100_000, 100_000, 1_000_000), LARGE(1_000_000, 1_000_000, 10_000_000);
 
         final int enterprises;
         final int shops;
+        final long listings;
 
-        Scale(int enterprises, int shops) {
+        Scale(int enterprises, int shops, long listings) {
             this.enterprises = enterprises;
             this.shops = shops;
+            this.listings = listings;
         }
 
         public static Scale parse(String s) {
@@ -161,6 +164,7 @@ public final class RegistryMarket {
 
         // shops
         Map<String, List<String>> foodShopsByOperator = new LinkedHashMap<>();
+        List<String[]> shopCategories = new ArrayList<>(scale.shops);
         try (BufferedWriter w = writer(dir, "shops.csv")) {
             w.write("platform,shop_id,shop_name,operator_credit_code,licence_info,category\n");
             for (int i = 0; i < scale.shops; i++) {
@@ -207,6 +211,7 @@ public final class RegistryMarket {
                 if (food) {
                     foodShopsByOperator.computeIfAbsent(operator, k -> new ArrayList<>()).add(key);
                 }
+                shopCategories.add(new String[] {key, category});
                 w.write(String.join(",", platform, shopId, name, operator, licenceInfo, category));
                 w.write('\n');
             }
@@ -320,6 +325,17 @@ public final class RegistryMarket {
             }
         }
         rows.put("websites", sites.size());
+
+        // listings: their own random stream, so adding them left the registry files as they were
+        List<String[]> listingTruth = new ArrayList<>();
+        try (BufferedWriter w = writer(dir, "listings.jsonl")) {
+            Listings.write(w, scale.listings, shopCategories, new SplittableRandom(seed ^ 0x5DEECE66DL), listingTruth);
+        }
+        rows.put("listings", (int) scale.listings);
+        for (String[] t : listingTruth) {
+            truth.add(t);
+            count(planted, t[0]);
+        }
 
         try (BufferedWriter w = writer(dir, "ground-truth.csv")) {
             w.write("check,subject_kind,subject\n");

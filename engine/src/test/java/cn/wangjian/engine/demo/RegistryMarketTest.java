@@ -60,4 +60,50 @@ class RegistryMarketTest {
     void an_unknown_scale_is_refused() {
         assertThatThrownBy(() -> RegistryMarket.Scale.parse("huge")).hasMessageContaining("small、medium 或 large");
     }
+
+    @Test
+    void the_text_engine_finds_the_planted_listing_wording_and_nothing_above_a_hint_in_the_rest() throws IOException {
+        new RegistryMarket(RegistryMarket.Scale.SMALL, 7).write(tmp);
+        Set<String> absolute = new java.util.HashSet<>();
+        Set<String> disease = new java.util.HashSet<>();
+        Set<String> fictitious = new java.util.HashSet<>();
+        for (String[] t : rows(tmp, "ground-truth.csv")) {
+            switch (t[0]) {
+                case "ABSOLUTE_WORDING" -> absolute.add(t[2]);
+                case "DISEASE_CLAIM_ON_FOOD" -> disease.add(t[2]);
+                case "FICTITIOUS_ORIGINAL_PRICE" -> fictitious.add(t[2]);
+                default -> { }
+            }
+        }
+        assertThat(absolute).hasSizeBetween(700, 1300);   // 2 % of 50,000
+        assertThat(disease).isNotEmpty();
+        var scanner = cn.wangjian.engine.text.TextScanner.build(cn.wangjian.engine.text.RuleCatalog.builtIn());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int listings = 0;
+        for (String line : Files.readAllLines(tmp.resolve("listings.jsonl"), StandardCharsets.UTF_8)) {
+            var l = json.readTree(line);
+            String id = l.get("id").asText();
+            listings++;
+            Set<String> rules = scanner.scan(l.get("title").asText() + "\n" + l.get("description").asText(),
+                            l.get("category").asText(), java.time.LocalDate.of(2026, 11, 30)).stream()
+                    .filter(f -> f.severity() != cn.wangjian.engine.text.Severity.HINT)
+                    .map(cn.wangjian.engine.text.Finding::rule).collect(Collectors.toSet());
+            Set<String> expected = new java.util.HashSet<>();
+            if (absolute.contains(id)) {
+                expected.add("AD-9.3-ABSOLUTE");
+            }
+            if (disease.contains(id)) {
+                expected.add("AD-17-DISEASE");
+            }
+            assertThat(rules).as(line).isEqualTo(expected);
+            // a fictitious original price was never charged in the 30-day history; a true one was
+            int original = l.get("original_price").asInt();
+            boolean charged = false;
+            for (var p : l.get("prices")) {
+                charged |= p.get("price").asInt() == original;
+            }
+            assertThat(charged).as(id).isEqualTo(!fictitious.contains(id));
+        }
+        assertThat(listings).isEqualTo(50_000);
+    }
 }

@@ -1,0 +1,102 @@
+package cn.wangjian.engine.demo;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Product listings of the demo market, one JSON object per line: id, shop, product category (the text engine's
+ * categories), title, description, the displayed original price (划线价) and the price history of the last 30 days
+ * as changes ({from, price}). Planted:
+ * absolute wording (广告法第九条第三项), disease claims on food (广告法第十七条), and original prices never charged in
+ * the history (明码标价和禁止价格欺诈规定第十六条、第十七条); each goes to the ground truth with the listing id.
+ */
+final class Listings {
+
+    static final double ABSOLUTE_WORDING = 0.02;
+    static final double DISEASE_CLAIMS_ON_FOOD = 0.02;
+    static final double FICTITIOUS_ORIGINAL_PRICE = 0.02;
+
+    private static final String[][] PRODUCTS = {
+            {"food", "有机燕麦片", "东北大米", "坚果礼盒", "手工挂面", "新疆红枣", "紫菜汤料"},
+            {"health_food", "维生素C咀嚼片", "鱼油软胶囊", "蛋白粉"},
+            {"apparel", "纯棉T恤", "牛仔裤", "羊毛围巾", "运动鞋", "双肩包"},
+            {"electronics", "蓝牙耳机", "移动电源", "电热水壶", "台灯"},
+            {"cosmetics", "保湿面霜", "洗面奶", "护手霜"},
+            {"general", "收纳盒", "保温杯", "儿童绘本", "抽纸", "数据线"}};
+    private static final String[] PLAIN = {"多规格可选", "包邮", "当季新品", "品质保证", "支持七天无理由退货", "产地直发"};
+    private static final String[] ABSOLUTE = {"国家级", "最佳"};
+    private static final String[] DISEASE = {"降血压", "治疗糖尿病"};
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+
+    private Listings() {
+    }
+
+    /** The text-engine category of a shop's goods category. */
+    static String productCategory(String shopCategory) {
+        return switch (shopCategory) {
+            case "食品", "预包装食品", "食用农产品" -> "food";
+            case "保健食品" -> "health_food";
+            case "服装" -> "apparel";
+            case "数码" -> "electronics";
+            case "美妆" -> "cosmetics";
+            default -> "general";
+        };
+    }
+
+    static void write(BufferedWriter w, long count, List<String[]> shops, SplittableRandom random,
+                      List<String[]> truth) throws IOException {
+        StringBuilder line = new StringBuilder(512);
+        for (long i = 0; i < count; i++) {
+            String[] shop = shops.get(random.nextInt(shops.size()));       // {key, shop category}
+            String category = productCategory(shop[1]);
+            String[] products = productsOf(category);
+            String product = products[1 + random.nextInt(products.length - 1)];
+            String id = "L" + (10_000_000 + i);
+            String title = product + " " + PLAIN[random.nextInt(PLAIN.length)];
+            String description = product + "，" + PLAIN[random.nextInt(PLAIN.length)] + "，"
+                    + PLAIN[random.nextInt(PLAIN.length)] + "。";
+            if (category.equals("health_food")) {
+                description += "保健食品不是药物，本品不能代替药物。";
+            }
+            if (random.nextDouble() < ABSOLUTE_WORDING) {
+                title = ABSOLUTE[random.nextInt(ABSOLUTE.length)] + "品质 " + title;
+                truth.add(new String[] {"ABSOLUTE_WORDING", "LISTING", id});
+            }
+            if (category.equals("food") && random.nextDouble() < DISEASE_CLAIMS_ON_FOOD) {
+                description += "常吃可" + DISEASE[random.nextInt(DISEASE.length)] + "。";
+                truth.add(new String[] {"DISEASE_CLAIM_ON_FOOD", "LISTING", id});
+            }
+            // 30 days of prices: a regular price, then (for most) a discount in the last week
+            int regular = 20 + random.nextInt(280);
+            int discount = regular * (70 + random.nextInt(21)) / 100;
+            boolean fictitious = random.nextDouble() < FICTITIOUS_ORIGINAL_PRICE;
+            int original = fictitious ? regular * (150 + random.nextInt(100)) / 100 : regular;
+            if (fictitious) {
+                truth.add(new String[] {"FICTITIOUS_ORIGINAL_PRICE", "LISTING", id});
+            }
+            line.setLength(0);
+            line.append("{\"id\":\"").append(id).append("\",\"shop\":\"").append(shop[0])
+                    .append("\",\"category\":\"").append(category).append("\",\"title\":\"").append(title)
+                    .append("\",\"description\":\"").append(description).append("\",\"original_price\":")
+                    .append(original).append(",\"prices\":[");
+            // the history as price changes: the regular price from 30 days ago, the discount for the last week
+            line.append("{\"from\":\"").append(TODAY.minusDays(29)).append("\",\"price\":").append(regular)
+                    .append("},{\"from\":\"").append(TODAY.minusDays(6)).append("\",\"price\":").append(discount)
+                    .append('}');
+            line.append("]}\n");
+            w.append(line);
+        }
+    }
+
+    private static String[] productsOf(String category) {
+        for (String[] p : PRODUCTS) {
+            if (p[0].equals(category)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException(category);
+    }
+}

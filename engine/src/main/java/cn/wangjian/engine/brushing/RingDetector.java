@@ -204,7 +204,9 @@ public final class RingDetector {
         extraSum = total;
         try {
             for (int round = 0; round < config.rounds(); round++) {
-                int[] newUsers = chooseUsers(shops, days, inExtra);
+                // the seed is one shop on one day, where a ring account may have bought only once: the purchase
+                // floor applies from the second round, when the block spans the ring's shops and days
+                int[] newUsers = chooseUsers(shops, days, inExtra, round == 0 ? 1 : config.minPurchases());
                 if (newUsers.length > config.maxAccounts()) {
                     return null; // spread over the whole market: not a ring
                 }
@@ -322,7 +324,7 @@ public final class RingDetector {
         return s;
     }
 
-    private int[] chooseUsers(int[] shops, int[] days, boolean[] inExtra) {
+    private int[] chooseUsers(int[] shops, int[] days, boolean[] inExtra, int minPurchases) {
         Accumulator acc = userAcc.reset();
         int dayCount = t.days();
         for (int s : shops) {
@@ -337,7 +339,7 @@ public final class RingDetector {
             }
         }
         double factor = expected(1, sum(wShop, shops), sum(wDay, days), extraMass(inExtra));
-        acc.dropBelow(config.minPurchases());
+        acc.dropBelow(minPurchases);
         return acc.best(wUser, factor, Integer.MAX_VALUE);
     }
 

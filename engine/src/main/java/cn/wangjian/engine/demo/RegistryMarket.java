@@ -18,24 +18,29 @@ import java.util.SplittableRandom;
 
 /**
  * A deterministic synthetic market: enterprises, platforms, shops, websites and licences as the platform's import
- * files, and product listings with price histories ({@code listings.jsonl}), with violations planted at known rates
- * and a ground-truth file listing each of them.
+ * files, product listings with price histories ({@code listings.jsonl}), and orders, parcels and reviews with
+ * brushing rings, with violations planted at known rates and a ground-truth file listing each of them.
  * The same scale and seed always give the same bytes.
  */
 public final class RegistryMarket {
 
     /** How big a market to write. */
     public enum Scale {
-        SMALL(1_000, 5_000, 50_000), MEDIUM(100_000, 100_000, 1_000_000), LARGE(1_000_000, 1_000_000, 10_000_000);
+        SMALL(1_000, 5_000, 50_000, 200_000, 5), MEDIUM(100_000, 100_000, 1_000_000, 5_000_000, 20),
+        LARGE(1_000_000, 1_000_000, 10_000_000, 50_000_000, 50);
 
         final int enterprises;
         final int shops;
         final long listings;
+        final long orders;
+        final int rings;
 
-        Scale(int enterprises, int shops, long listings) {
+        Scale(int enterprises, int shops, long listings, long orders, int rings) {
             this.enterprises = enterprises;
             this.shops = shops;
             this.listings = listings;
+            this.orders = orders;
+            this.rings = rings;
         }
 
         public static Scale parse(String s) {
@@ -333,6 +338,20 @@ public final class RegistryMarket {
         }
         rows.put("listings", (int) scale.listings);
         for (String[] t : listingTruth) {
+            truth.add(t);
+            count(planted, t[0]);
+        }
+
+        // orders, parcels and reviews with brushing rings: a third stream
+        List<String[]> orderTruth = new ArrayList<>();
+        try (BufferedWriter o = writer(dir, "orders.csv"); BufferedWriter p = writer(dir, "parcels.csv");
+             BufferedWriter r = writer(dir, "reviews.csv")) {
+            Orders.write(o, p, r, scale.orders, scale.rings, shopCategories.stream().map(s -> s[0]).toList(),
+                    new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L), orderTruth);
+        }
+        rows.put("orders", (int) Math.max(scale.orders, orderTruth.stream()
+                .filter(t -> t[0].equals("BRUSHING_RING_ORDER")).count()));
+        for (String[] t : orderTruth) {
             truth.add(t);
             count(planted, t[0]);
         }

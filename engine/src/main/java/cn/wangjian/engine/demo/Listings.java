@@ -10,14 +10,16 @@ import java.util.SplittableRandom;
  * Product listings of the demo market, one JSON object per line: id, shop, product category (the text engine's
  * categories), title, description, the displayed original price (划线价) and the price history of the last 30 days
  * as changes ({from, price}). Planted:
- * absolute wording (广告法第九条第三项), disease claims on food (广告法第十七条), and original prices never charged in
- * the history (明码标价和禁止价格欺诈规定第十六条、第十七条); each goes to the ground truth with the listing id.
+ * absolute wording (广告法第九条第三项), disease claims on food (广告法第十七条), counterfeit wording (高仿、精仿、A货;
+ * 商标法第五十七条), and original prices never charged in the history (明码标价和禁止价格欺诈规定第十六条、第十七条);
+ * each goes to the ground truth with the listing id.
  */
 final class Listings {
 
     static final double ABSOLUTE_WORDING = 0.02;
     static final double DISEASE_CLAIMS_ON_FOOD = 0.02;
     static final double FICTITIOUS_ORIGINAL_PRICE = 0.02;
+    static final double COUNTERFEIT_WORDING = 0.01;
 
     private static final String[][] PRODUCTS = {
             {"food", "有机燕麦片", "东北大米", "坚果礼盒", "手工挂面", "新疆红枣", "紫菜汤料"},
@@ -29,6 +31,7 @@ final class Listings {
     private static final String[] PLAIN = {"多规格可选", "包邮", "当季新品", "品质保证", "支持七天无理由退货", "产地直发"};
     private static final String[] ABSOLUTE = {"国家级", "最佳"};
     private static final String[] DISEASE = {"降血压", "治疗糖尿病"};
+    private static final String[] COUNTERFEIT = {"高仿", "精仿", "A货"};
     static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
 
     private Listings() {
@@ -64,6 +67,10 @@ final class Listings {
             if (random.nextDouble() < ABSOLUTE_WORDING) {
                 title = ABSOLUTE[random.nextInt(ABSOLUTE.length)] + "品质 " + title;
                 truth.add(new String[] {"ABSOLUTE_WORDING", "LISTING", id});
+            }
+            if (!category.equals("food") && !category.equals("health_food") && random.nextDouble() < COUNTERFEIT_WORDING) {
+                title = COUNTERFEIT[random.nextInt(COUNTERFEIT.length)] + " " + title;
+                truth.add(new String[] {"COUNTERFEIT_WORDING", "LISTING", id});
             }
             if (category.equals("food") && random.nextDouble() < DISEASE_CLAIMS_ON_FOOD) {
                 description += "常吃可" + DISEASE[random.nextInt(DISEASE.length)] + "。";

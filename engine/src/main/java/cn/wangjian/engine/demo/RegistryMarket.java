@@ -67,6 +67,7 @@ public final class RegistryMarket {
     public static final double WEBSITES_WITHOUT_FILING = 0.02;
     public static final double WEBSITES_WITH_MALFORMED_FILING = 0.01;
     public static final double WEBSITES_WITH_BORROWED_FILING = 0.01;
+    public static final double WEBSITES_IMITATING_A_NAME = 0.01;
 
     private record City(String name, String abbreviation, String district) {
     }
@@ -308,7 +309,16 @@ public final class RegistryMarket {
                     sitesByFiling.computeIfAbsent(written.replaceFirst("-\\d+$", ""), k -> new ArrayList<>())
                             .add(new String[] {address, e.code()});
                 }
-                sites.add(new String[] {address, "WEBSITE", e.trade() + e.industry() + "官网", written,
+                String siteName = e.trade() + e.industry() + "官网";
+                if (random.nextDouble() < WEBSITES_IMITATING_A_NAME) {
+                    Enterprise victim = registered.get(random.nextInt(registered.size()));
+                    if (!victim.code().equals(e.code())) {
+                        siteName = victim.core() + "官方网站";
+                        truth.add(new String[] {"WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT", "WEBSITE", address});
+                        count(planted, "WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT");
+                    }
+                }
+                sites.add(new String[] {address, "WEBSITE", siteName, written,
                         e.city().abbreviation() + "公网安备 " + e.region() + String.format("%08d", random.nextInt(100_000_000)) + "号",
                         e.code()});
             }

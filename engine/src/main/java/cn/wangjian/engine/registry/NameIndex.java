@@ -33,7 +33,7 @@ public final class NameIndex {
     }
 
     private static final String[] SUFFIXES = {"股份有限公司", "有限责任公司", "有限公司", "集团公司", "分公司", "总公司",
-            "公司", "集团", "商行", "经营部", "工作室", "官方旗舰店", "旗舰店", "专卖店", "专营店", "官方店", "网店", "店"};
+            "公司", "集团", "商行", "经营部", "工作室", "官方旗舰店", "旗舰店", "专卖店", "专营店", "官方店", "网店", "店", "官方网站", "官网", "网站"};
     private static final int MIN_CORE = 4;
 
     private final Map<String, List<String>> byCore = new HashMap<>();

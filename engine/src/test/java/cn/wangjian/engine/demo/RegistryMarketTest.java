@@ -67,16 +67,19 @@ class RegistryMarketTest {
         Set<String> absolute = new java.util.HashSet<>();
         Set<String> disease = new java.util.HashSet<>();
         Set<String> fictitious = new java.util.HashSet<>();
+        Set<String> counterfeit = new java.util.HashSet<>();
         for (String[] t : rows(tmp, "ground-truth.csv")) {
             switch (t[0]) {
                 case "ABSOLUTE_WORDING" -> absolute.add(t[2]);
                 case "DISEASE_CLAIM_ON_FOOD" -> disease.add(t[2]);
                 case "FICTITIOUS_ORIGINAL_PRICE" -> fictitious.add(t[2]);
+                case "COUNTERFEIT_WORDING" -> counterfeit.add(t[2]);
                 default -> { }
             }
         }
         assertThat(absolute).hasSizeBetween(700, 1300);   // 2 % of 50,000
         assertThat(disease).isNotEmpty();
+        assertThat(counterfeit).isNotEmpty();
         var scanner = cn.wangjian.engine.text.TextScanner.build(cn.wangjian.engine.text.RuleCatalog.builtIn());
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         int listings = 0;
@@ -94,6 +97,9 @@ class RegistryMarketTest {
             }
             if (disease.contains(id)) {
                 expected.add("AD-17-DISEASE");
+            }
+            if (counterfeit.contains(id)) {
+                expected.add("TM-57-COUNTERFEIT");
             }
             assertThat(rules).as(line).isEqualTo(expected);
             // a fictitious original price was never charged in the 30-day history; a true one was

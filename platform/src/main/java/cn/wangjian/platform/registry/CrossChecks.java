@@ -138,10 +138,21 @@ public class CrossChecks {
         });
         Map<String, Set<String>> operatorsByFiling = new HashMap<>();
         List<String[]> websites = new ArrayList<>();
-        jdbc.sql("SELECT address, kind, icp_filing, operator_credit_code FROM website ORDER BY address").query(rs -> {
+        jdbc.sql("SELECT address, kind, icp_filing, operator_credit_code, name FROM website ORDER BY address").query(rs -> {
             String[] w = {rs.getString(1), rs.getString(2), rs.getString(3),
                     rs.getString(4) == null ? null : rs.getString(4).strip()};
             websites.add(w);
+            if (rs.getString(5) != null) {
+                for (NameIndex.Match m : names.similar(rs.getString(5))) {
+                    for (String code : codesByName.getOrDefault(m.registeredName(), List.of())) {
+                        if (!code.equals(w[3])) {
+                            out.add(finding("WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT", "WEBSITE", w[0], "网站名称“"
+                                    + rs.getString(5) + "”与 " + m.registeredName() + "（" + code + "）"
+                                    + similarityLabel(m.similarity()) + "，而经营者为 " + (w[3] == null ? "未登记" : w[3])));
+                        }
+                    }
+                }
+            }
             if (w[3] != null && !status.containsKey(w[3])) {
                 out.add(finding("WEBSITE_OPERATOR_UNREGISTERED", "WEBSITE", w[0], "经营者 " + w[3] + " 不在登记库中"));
             }

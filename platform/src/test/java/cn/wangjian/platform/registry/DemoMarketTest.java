@@ -123,7 +123,7 @@ class DemoMarketTest extends PlatformTest {
         assertThat(byCheck.keySet()).containsAll(List.of("OPERATOR_UNREGISTERED", "OPERATOR_NOT_ACTIVE",
                 "LICENCE_INFO_NOT_DISPLAYED", "FOOD_WITHOUT_LICENCE", "LICENCE_NUMBER_MALFORMED",
                 "NAME_RESEMBLES_OTHER_SUBJECT", "WEBSITE_FILING_MISSING", "WEBSITE_FILING_MALFORMED",
-                "WEBSITE_FILING_SHARED"));
+                "WEBSITE_FILING_SHARED", "WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT"));
         assertThat(found).as("findings that were not planted").isSubsetOf(truth);
         assertThat(truth).as("planted violations that were not found").isSubsetOf(found);
     }

@@ -158,4 +158,10 @@ class RegistryImportTest extends PlatformTest {
                 new HttpEntity<>(GOOD.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
+
+    @Test
+    void the_embedded_database_has_trigram_indexes_for_fragment_searches() {
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE indexname LIKE '%\\_trgm'").query(String.class).list())
+                .containsExactlyInAnyOrder("enterprise_name_trgm", "shop_name_trgm", "website_address_trgm");
+    }
 }

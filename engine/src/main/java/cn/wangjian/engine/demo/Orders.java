@@ -33,7 +33,6 @@ final class Orders {
         parcels.write("tracking_number,carrier,order_id,buyer,weight_grams,pickup_time,sign_time\n");
         reviews.write("review_id,order_id,buyer,shop,rating,time,text\n");
         long buyers = Math.max(1_000, count / 10);
-        long n = 0;
         List<String[]> ringRows = new ArrayList<>();
         // the rings first, so their size is known; their orders are written among the others below
         for (int r = 0; r < rings; r++) {
@@ -77,7 +76,7 @@ final class Orders {
         for (long i = 0; i < total; i++) {
             // the ring orders spread evenly among the rest: sampling without replacement
             boolean ring = random.nextLong(total - i) < ringRows.size() - ringIndex;
-            String id = "O" + (100_000_000 + n++);
+            String id = "O" + (100_000_000 + i);
             String buyer;
             String shop;
             long time;

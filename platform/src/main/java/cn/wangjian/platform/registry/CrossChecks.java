@@ -126,15 +126,8 @@ public class CrossChecks {
                               + " 不在有效期内（" + nz(held.get(0)[3]) + " 至 " + nz(held.get(0)[4]) + "）"));
                 }
             }
-            for (NameIndex.Match m : names.similar(rs.getString(3))) {
-                for (String code : codesByName.getOrDefault(m.registeredName(), List.of())) {
-                    if (!code.equals(operator)) {
-                        out.add(finding("NAME_RESEMBLES_OTHER_SUBJECT", "SHOP", key, "店铺名称与 " + m.registeredName()
-                                + "（" + code + "）" + similarityLabel(m.similarity()) + "，而经营者为 "
-                                + (operator == null ? "未登记" : operator)));
-                    }
-                }
-            }
+            imitations(names, codesByName, rs.getString(3), operator, "NAME_RESEMBLES_OTHER_SUBJECT", "SHOP", key,
+                    "店铺名称", out);
         });
         Map<String, Set<String>> operatorsByFiling = new HashMap<>();
         List<String[]> websites = new ArrayList<>();
@@ -143,15 +136,8 @@ public class CrossChecks {
                     rs.getString(4) == null ? null : rs.getString(4).strip()};
             websites.add(w);
             if (rs.getString(5) != null) {
-                for (NameIndex.Match m : names.similar(rs.getString(5))) {
-                    for (String code : codesByName.getOrDefault(m.registeredName(), List.of())) {
-                        if (!code.equals(w[3])) {
-                            out.add(finding("WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT", "WEBSITE", w[0], "网站名称“"
-                                    + rs.getString(5) + "”与 " + m.registeredName() + "（" + code + "）"
-                                    + similarityLabel(m.similarity()) + "，而经营者为 " + (w[3] == null ? "未登记" : w[3])));
-                        }
-                    }
-                }
+                imitations(names, codesByName, rs.getString(5), w[3], "WEBSITE_NAME_RESEMBLES_OTHER_SUBJECT", "WEBSITE",
+                        w[0], "网站名称“" + rs.getString(5) + "”", out);
             }
             if (w[3] != null && !status.containsKey(w[3])) {
                 out.add(finding("WEBSITE_OPERATOR_UNREGISTERED", "WEBSITE", w[0], "经营者 " + w[3] + " 不在登记库中"));
@@ -179,6 +165,24 @@ public class CrossChecks {
             }
         }
         return out;
+    }
+
+    /** A finding for each registered subject other than the operator whose name this name resembles. */
+    private void imitations(NameIndex names, Map<String, List<String>> codesByName, String name, String operator,
+                            String check, String subjectKind, String subject, String what, List<Finding> out) {
+        for (NameIndex.Match m : names.similar(name)) {
+            for (String code : codesByName.getOrDefault(m.registeredName(), List.of())) {
+                if (!code.equals(operator)) {
+                    out.add(finding(check, subjectKind, subject, what + "与 " + m.registeredName() + "（" + code + "）"
+                            + similarityLabel(m.similarity()) + "，而经营者为 " + (operator == null ? "未登记" : operator)));
+                }
+            }
+        }
+    }
+
+    /** Today in China, the default day on which licences are judged valid. */
+    static LocalDate today() {
+        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
     }
 
     /** The filing without its per-site serial: 京ICP备12345678号-2 → 京ICP备12345678号. */

@@ -28,9 +28,7 @@ public class Registry {
 
     public Optional<Enterprise> enterprise(String creditCode) {
         return jdbc.sql("SELECT * FROM enterprise WHERE credit_code = ?").param(creditCode.strip().toUpperCase(java.util.Locale.ROOT))
-                .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
-                        rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
-                        rs.getString("status"), rs.getString("kind"))).optional();
+                .query((rs, n) -> enterprise(rs)).optional();
     }
 
     /** Enterprises whose credit code is the query, or whose name contains it. */
@@ -44,7 +42,8 @@ public class Registry {
      */
     public List<Enterprise> searchEnterprises(String query, String region, int limit) {
         String q = query == null ? "" : query.strip();
-        String prefix = region == null || region.isBlank() ? "" : regionPrefix(region.strip());
+        String prefix = region == null || region.isBlank() ? ""
+                : new cn.wangjian.platform.identity.RegionCode(region.strip()).subtreePrefix();
         return jdbc.sql("""
                 SELECT * FROM enterprise
                 WHERE (:q = '' OR credit_code = upper(:q) OR name LIKE :like ESCAPE '\\' OR name LIKE :folded ESCAPE '\\')
@@ -52,20 +51,7 @@ public class Registry {
                 ORDER BY (credit_code = upper(:q)) DESC, length(name), name LIMIT :limit""")
                 .params(Map.of("q", q, "like", "%" + escape(q) + "%", "prefix", prefix, "limit", limit,
                         "folded", "%" + escape(cn.wangjian.engine.registry.NameIndex.searchForm(q)) + "%"))
-                .query((rs, n) -> new Enterprise(rs.getString("credit_code"), rs.getString("name"),
-                        rs.getString("legal_rep"), rs.getString("address"), rs.getString("region_code"),
-                        rs.getString("status"), rs.getString("kind"))).list();
-    }
-
-    /** 330000 → 33, 330100 → 3301, 330102 → 330102; anything but six digits is refused. */
-    static String regionPrefix(String region) {
-        if (!region.matches("\\d{6}")) {
-            throw new IllegalArgumentException("行政区划代码应为6位数字：" + region + " (region must be a 6-digit code)");
-        }
-        if (region.endsWith("0000")) {
-            return region.substring(0, 2);
-        }
-        return region.endsWith("00") ? region.substring(0, 4) : region;
+                .query((rs, n) -> enterprise(rs)).list();
     }
 
     /** A website, app or mini-program with its filings. */
@@ -146,6 +132,11 @@ public class Registry {
                 "shops", jdbc.sql("SELECT count(*) FROM shop").query(Long.class).single(),
                 "websites", jdbc.sql("SELECT count(*) FROM website").query(Long.class).single(),
                 "licences", jdbc.sql("SELECT count(*) FROM licence").query(Long.class).single());
+    }
+
+    private static Enterprise enterprise(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Enterprise(rs.getString("credit_code"), rs.getString("name"), rs.getString("legal_rep"),
+                rs.getString("address"), rs.getString("region_code"), rs.getString("status"), rs.getString("kind"));
     }
 
     private static Shop shop(java.sql.ResultSet rs) throws java.sql.SQLException {

@@ -36,7 +36,7 @@ class RegistryApiController {
 
     @GetMapping("/api/registry/checks")
     CheckReport checks(@RequestParam(required = false) java.time.LocalDate on) {
-        java.time.LocalDate day = on != null ? on : java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+        java.time.LocalDate day = on != null ? on : CrossChecks.today();
         return new CheckReport(crossChecks.version(), day, crossChecks.run(day));
     }
 

@@ -37,6 +37,16 @@ class TextScannerTest {
     }
 
     @Test
+    void prohibited_goods_are_found_but_toys_and_detectors_are_not() {
+        assertThat(scan("出售仿 真 枪，配件齐全", "general")).extracting(Finding::rule)
+                .containsExactly("EC-13-PROHIBITED-GOODS");
+        assertThat(scan("针孔摄像头 隐蔽安装", "electronics")).extracting(Finding::rule)
+                .containsExactly("EC-13-PROHIBITED-GOODS");
+        assertThat(scan("儿童夏日水枪玩具", "general")).isEmpty();
+        assertThat(scan("酒店防偷拍检测仪", "electronics")).isEmpty();
+    }
+
+    @Test
     void disease_claims_are_violations_for_food_but_not_for_registered_drugs() {
         assertThat(scan("本品可降血糖", "food")).extracting(Finding::rule).containsExactly("AD-17-DISEASE");
         assertThat(scan("本品可降血糖", "cosmetics")).extracting(Finding::rule).containsExactly("AD-17-DISEASE");

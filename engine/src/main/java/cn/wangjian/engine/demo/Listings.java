@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Product listings of the demo market, one JSON object per line: id, shop, product category (the text engine's
- * categories), title, description, the displayed original price (划线价) and the price history of the last 30 days
- * as changes ({from, price}). Planted:
+ * Product listings of the demo market as a platform reports them, one JSON object per line: listing_id, platform,
+ * shop_id, url, product category (the text engine's categories), title, description, the displayed original price
+ * (划线价), sometimes the home-page price, and the price history of the last 30 days as changes ({from, price}).
+ * Planted:
  * absolute wording (广告法第九条第三项), disease claims on food (广告法第十七条), counterfeit wording (高仿、精仿、A货;
- * 商标法第五十七条), and original prices never charged in the history (明码标价和禁止价格欺诈规定第十六条、第十七条);
+ * 商标法第五十七条), and original prices never charged in the history (明码标价和禁止价格欺诈规定第十六条、第十七条), prices raised
+ * shortly before the discount (第十七条第一项) and home-page prices below the detail price (第二十条第一项);
  * each goes to the ground truth with the listing id.
  */
 final class Listings {
@@ -20,6 +22,8 @@ final class Listings {
     static final double DISEASE_CLAIMS_ON_FOOD = 0.02;
     static final double FICTITIOUS_ORIGINAL_PRICE = 0.02;
     static final double COUNTERFEIT_WORDING = 0.01;
+    static final double RAISE_BEFORE_DISCOUNT = 0.005;
+    static final double HOME_PRICE_LOWER = 0.005;
 
     private static final String[][] PRODUCTS = {
             {"food", "有机燕麦片", "东北大米", "坚果礼盒", "手工挂面", "新疆红枣", "紫菜汤料"},
@@ -80,18 +84,44 @@ final class Listings {
             int regular = 20 + random.nextInt(280);
             int discount = regular * (70 + random.nextInt(21)) / 100;
             boolean fictitious = random.nextDouble() < FICTITIOUS_ORIGINAL_PRICE;
-            int original = fictitious ? regular * (150 + random.nextInt(100)) / 100 : regular;
+            boolean raised = !fictitious && random.nextDouble() < RAISE_BEFORE_DISCOUNT;
+            int raisedPrice = regular * (125 + random.nextInt(50)) / 100;
+            int original = fictitious ? regular * (150 + random.nextInt(100)) / 100 : raised ? raisedPrice : regular;
             if (fictitious) {
                 truth.add(new String[] {"FICTITIOUS_ORIGINAL_PRICE", "LISTING", id});
             }
+            if (raised) {
+                truth.add(new String[] {"RAISE_BEFORE_DISCOUNT", "LISTING", id});
+            }
+            int home = -1;
+            double h = random.nextDouble();
+            if (h < HOME_PRICE_LOWER) {
+                home = Math.max(1, discount * 80 / 100);
+                truth.add(new String[] {"HOME_PRICE_LOWER", "LISTING", id});
+            } else if (h < 0.2) {
+                home = discount;                      // the same price on the home page: lawful
+            }
+            int slash = shop[0].indexOf('/');
+            String platform = shop[0].substring(0, slash);
             line.setLength(0);
-            line.append("{\"id\":\"").append(id).append("\",\"shop\":\"").append(shop[0])
+            line.append("{\"listing_id\":\"").append(id).append("\",\"platform\":\"").append(platform)
+                    .append("\",\"shop_id\":\"").append(shop[0], slash + 1, shop[0].length())
+                    .append("\",\"url\":\"https://").append(platform).append(".example/item/").append(id)
                     .append("\",\"category\":\"").append(category).append("\",\"title\":\"").append(title)
                     .append("\",\"description\":\"").append(description).append("\",\"original_price\":")
-                    .append(original).append(",\"prices\":[");
-            // the history as price changes: the regular price from 30 days ago, the discount for the last week
-            line.append("{\"from\":\"").append(TODAY.minusDays(29)).append("\",\"price\":").append(regular)
-                    .append("},{\"from\":\"").append(TODAY.minusDays(6)).append("\",\"price\":").append(discount)
+                    .append(original);
+            if (home >= 0) {
+                line.append(",\"home_price\":").append(home);
+            }
+            line.append(",\"prices\":[");
+            // the history as price changes: the regular price from 30 days ago, (a raise 12 days ago,) the discount
+            // for the last week
+            line.append("{\"from\":\"").append(TODAY.minusDays(29)).append("\",\"price\":").append(regular).append('}');
+            if (raised) {
+                line.append(",{\"from\":\"").append(TODAY.minusDays(12)).append("\",\"price\":").append(raisedPrice)
+                        .append('}');
+            }
+            line.append(",{\"from\":\"").append(TODAY.minusDays(6)).append("\",\"price\":").append(discount)
                     .append('}');
             line.append("]}\n");
             w.append(line);

@@ -68,12 +68,16 @@ class RegistryMarketTest {
         Set<String> disease = new java.util.HashSet<>();
         Set<String> fictitious = new java.util.HashSet<>();
         Set<String> counterfeit = new java.util.HashSet<>();
+        Set<String> raised = new java.util.HashSet<>();
+        Set<String> homeLower = new java.util.HashSet<>();
         for (String[] t : rows(tmp, "ground-truth.csv")) {
             switch (t[0]) {
                 case "ABSOLUTE_WORDING" -> absolute.add(t[2]);
                 case "DISEASE_CLAIM_ON_FOOD" -> disease.add(t[2]);
                 case "FICTITIOUS_ORIGINAL_PRICE" -> fictitious.add(t[2]);
                 case "COUNTERFEIT_WORDING" -> counterfeit.add(t[2]);
+                case "RAISE_BEFORE_DISCOUNT" -> raised.add(t[2]);
+                case "HOME_PRICE_LOWER" -> homeLower.add(t[2]);
                 default -> { }
             }
         }
@@ -82,10 +86,13 @@ class RegistryMarketTest {
         assertThat(counterfeit).isNotEmpty();
         var scanner = cn.wangjian.engine.text.TextScanner.build(cn.wangjian.engine.text.RuleCatalog.builtIn());
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var prices = cn.wangjian.engine.price.PriceRules.builtIn();
+        assertThat(raised).isNotEmpty();
+        assertThat(homeLower).isNotEmpty();
         int listings = 0;
         for (String line : Files.readAllLines(tmp.resolve("listings.jsonl"), StandardCharsets.UTF_8)) {
             var l = json.readTree(line);
-            String id = l.get("id").asText();
+            String id = l.get("listing_id").asText();
             listings++;
             Set<String> rules = scanner.scan(l.get("title").asText() + "\n" + l.get("description").asText(),
                             l.get("category").asText(), java.time.LocalDate.of(2026, 11, 30)).stream()
@@ -102,13 +109,23 @@ class RegistryMarketTest {
                 expected.add("TM-57-COUNTERFEIT");
             }
             assertThat(rules).as(line).isEqualTo(expected);
-            // a fictitious original price was never charged in the 30-day history; a true one was
-            int original = l.get("original_price").asInt();
-            boolean charged = false;
-            for (var p : l.get("prices")) {
-                charged |= p.get("price").asInt() == original;
+            // the price rules find exactly the planted price violations
+            var offer = new cn.wangjian.engine.price.PriceRules.Offer(l.get("original_price").asLong() * 100,
+                    l.has("home_price") ? l.get("home_price").asLong() * 100 : -1,
+                    cn.wangjian.engine.price.PriceHistory.parse(l.get("prices").toString()));
+            Set<String> priceRules = prices.check(offer, java.time.LocalDate.of(2026, 11, 30)).stream()
+                    .map(f -> f.rule().id()).collect(Collectors.toSet());
+            Set<String> expectedPrice = new java.util.HashSet<>();
+            if (fictitious.contains(id)) {
+                expectedPrice.addAll(Set.of("PR-16-REFERENCE-PRICE", "PR-17.2-GROUNDLESS-BASE"));
             }
-            assertThat(charged).as(id).isEqualTo(!fictitious.contains(id));
+            if (raised.contains(id)) {
+                expectedPrice.addAll(Set.of("PR-16-REFERENCE-PRICE", "PR-17.1-RAISE-BEFORE-DISCOUNT"));
+            }
+            if (homeLower.contains(id)) {
+                expectedPrice.add("PR-20.1-HOME-PRICE");
+            }
+            assertThat(priceRules).as(line).isEqualTo(expectedPrice);
         }
         assertThat(listings).isEqualTo(50_000);
     }

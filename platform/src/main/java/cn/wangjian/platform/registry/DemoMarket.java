@@ -20,8 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * The demo market: writes the deterministic small registry market ({@link RegistryMarket}) and imports it the way
- * a regulator would (enterprises partially, since the files carry deliberately bad codes; the rest all-or-nothing).
+ * The demo market: writes the deterministic small registry market ({@link RegistryMarket}) and imports it (subjects,
+ * shops, websites, licences and the platforms' listings) the way a regulator would (enterprises partially, since the files carry deliberately bad codes; the rest all-or-nothing).
  * On the first start of the platform, with an empty registry, it is loaded so a new user sees real work.
  */
 @Service
@@ -46,8 +46,9 @@ public class DemoMarket {
             new RegistryMarket(scale, seed).write(dir);
             Map<String, ImportReport> reports = new LinkedHashMap<>();
             for (ImportKind kind : new ImportKind[] {ImportKind.PLATFORMS, ImportKind.ENTERPRISES, ImportKind.SHOPS,
-                    ImportKind.WEBSITES, ImportKind.LICENCES}) {
-                String file = kind.name().toLowerCase(java.util.Locale.ROOT) + ".csv";
+                    ImportKind.WEBSITES, ImportKind.LICENCES, ImportKind.LISTINGS}) {
+                String file = kind.name().toLowerCase(java.util.Locale.ROOT)
+                        + (kind == ImportKind.LISTINGS ? ".jsonl" : ".csv");
                 RegistryImporter.Mode mode = kind == ImportKind.ENTERPRISES
                         ? RegistryImporter.Mode.PARTIAL : RegistryImporter.Mode.ALL_OR_NOTHING;
                 ImportReport report = importer.importFile(kind, file, Files.readAllBytes(dir.resolve(file)),

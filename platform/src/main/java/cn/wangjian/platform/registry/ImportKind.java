@@ -9,7 +9,8 @@ public enum ImportKind {
     PLATFORMS("电子商务平台", List.of("code", "name")),
     SHOPS("平台内店铺", List.of("platform", "shop_id", "shop_name")),
     WEBSITES("网站、应用和小程序", List.of("address")),
-    LICENCES("许可证", List.of("kind", "number", "holder_credit_code"));
+    LICENCES("许可证", List.of("kind", "number", "holder_credit_code")),
+    LISTINGS("商品信息", List.of("platform", "shop_id", "listing_id", "title"));
 
     private final String label;
     private final List<String> required;
@@ -32,7 +33,7 @@ public enum ImportKind {
             return valueOf(s.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new IllegalArgumentException("未知的导入类型 (unknown import kind): " + s
-                    + "；可选 enterprises、platforms、shops、websites、licences");
+                    + "；可选 enterprises、platforms、shops、websites、licences、listings");
         }
     }
 }

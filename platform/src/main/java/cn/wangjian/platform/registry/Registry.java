@@ -125,13 +125,42 @@ public class Registry {
                 .query((rs, n) -> shop(rs)).list();
     }
 
+    /**
+     * The region of the operator behind each shop ({@code SHOP:platform/shop}), website ({@code WEBSITE:address})
+     * and licence ({@code LICENCE:kind number}), as the cross-checks name their subjects; null when unregistered.
+     */
+    public Map<String, String> subjectRegions() {
+        Map<String, String> out = new java.util.HashMap<>();
+        jdbc.sql("""
+                SELECT 'SHOP:' || s.platform_code || '/' || s.shop_id, e.region_code FROM shop s
+                LEFT JOIN enterprise e ON e.credit_code = s.operator_credit_code
+                UNION ALL
+                SELECT 'WEBSITE:' || w.address, e.region_code FROM website w
+                LEFT JOIN enterprise e ON e.credit_code = w.operator_credit_code
+                UNION ALL
+                SELECT 'LICENCE:' || l.kind || ' ' || l.number, e.region_code FROM licence l
+                LEFT JOIN enterprise e ON e.credit_code = l.holder_credit_code""")
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
+    }
+
+    public Optional<Shop> shop(String platformCode, String shopId) {
+        return jdbc.sql("""
+                SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code
+                WHERE s.platform_code = ? AND s.shop_id = ?""").params(platformCode, shopId)
+                .query((rs, n) -> shop(rs)).optional();
+    }
+
     public Map<String, Long> counts() {
         return Map.of(
                 "enterprises", jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single(),
                 "platforms", jdbc.sql("SELECT count(*) FROM platform").query(Long.class).single(),
                 "shops", jdbc.sql("SELECT count(*) FROM shop").query(Long.class).single(),
                 "websites", jdbc.sql("SELECT count(*) FROM website").query(Long.class).single(),
-                "licences", jdbc.sql("SELECT count(*) FROM licence").query(Long.class).single());
+                "licences", jdbc.sql("SELECT count(*) FROM licence").query(Long.class).single(),
+                "listings", jdbc.sql("SELECT count(*) FROM listing").query(Long.class).single());
     }
 
     private static Enterprise enterprise(java.sql.ResultSet rs) throws java.sql.SQLException {

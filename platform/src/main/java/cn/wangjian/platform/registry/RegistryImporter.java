@@ -74,7 +74,7 @@ public class RegistryImporter {
     }
 
     /** A row checked and ready to write. */
-    private record Valid(long line, String key, Object[] values) {
+    record Valid(long line, String key, Object[] values) {
     }
 
     public ImportReport importFile(ImportKind kind, String fileName, byte[] content, Charset chosen, Mode mode,
@@ -89,6 +89,12 @@ public class RegistryImporter {
     public ImportReport reportShops(String platformCode, String fileName, byte[] content, Charset chosen, Mode mode,
                                     String actor) {
         return importFile(ImportKind.SHOPS, fileName, content, chosen, mode, actor, platformCode);
+    }
+
+    /** A platform's own report of its listings; idempotent by (platform, listing id). */
+    public ImportReport reportListings(String platformCode, String fileName, byte[] content, Charset chosen,
+                                       Mode mode, String actor) {
+        return importFile(ImportKind.LISTINGS, fileName, content, chosen, mode, actor, platformCode);
     }
 
     private ImportReport importFile(ImportKind kind, String fileName, byte[] content, Charset chosen, Mode mode,
@@ -108,14 +114,20 @@ public class RegistryImporter {
         int unreadable = rejected.size();
         List<Valid> valid = new ArrayList<>();
         Map<String, Long> seen = new HashMap<>();
-        Set<String> platforms = kind == ImportKind.SHOPS ? new HashSet<>(jdbc.sql("SELECT code FROM platform")
+        Set<String> platforms = kind == ImportKind.SHOPS || kind == ImportKind.LISTINGS ? new HashSet<>(jdbc.sql("SELECT code FROM platform")
                 .query(String.class).list()) : Set.of();
         Set<String> regions = kind == ImportKind.ENTERPRISES ? new HashSet<>(jdbc.sql("SELECT code FROM region")
                 .query(String.class).list()) : Set.of();
+        Set<String> shops = new HashSet<>();
+        if (kind == ImportKind.LISTINGS) {
+            jdbc.sql("SELECT platform_code, shop_id FROM shop").query(rs -> {
+                shops.add(rs.getString(1) + "\u0000" + rs.getString(2));
+            });
+        }
+        Known known = new Known(platforms, regions, shops);
         for (Row row : rows) {
             try {
-                Valid v = validate(kind, reportingPlatform == null ? row : asReportOf(reportingPlatform, row),
-                        platforms, regions);
+                Valid v = validate(kind, reportingPlatform == null ? row : asReportOf(reportingPlatform, row), known);
                 Long earlier = seen.putIfAbsent(v.key(), row.line());
                 if (earlier != null) {
                     throw new IllegalArgumentException("与第 " + earlier + " 行重复 (duplicate of line " + earlier + ")");
@@ -150,8 +162,8 @@ public class RegistryImporter {
     private static Row asReportOf(String platform, Row row) {
         String named = row.get("platform");
         if (named != null && !named.equals(platform)) {
-            throw new IllegalArgumentException("字段 platform：只能报送本平台（" + platform + "）的店铺，而非 " + named
-                    + " (a platform reports only its own shops)");
+            throw new IllegalArgumentException("字段 platform：只能报送本平台（" + platform + "）的数据，而非 " + named
+                    + " (a platform reports only its own shops and listings)");
         }
         Map<String, String> fields = new HashMap<>(row.fields());
         fields.put("platform", platform);
@@ -180,7 +192,9 @@ public class RegistryImporter {
                     throw new IOException("not an object");
                 }
                 Map<String, String> fields = new HashMap<>();
-                n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null : e.getValue().asText()));
+                // nested values (a listing's price history) keep their JSON text
+                n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
+                        : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
                 rows.add(new Row(i + 1, fields));
             } catch (IOException e) {
                 rejected.add(new ImportReport.Rejected(i + 1, "不是有效的 JSON 对象（文件可能被截断）(not a valid JSON object; "
@@ -233,8 +247,15 @@ public class RegistryImporter {
         return rows;
     }
 
-    private static Valid validate(ImportKind kind, Row row, Set<String> platforms, Set<String> regions) {
+    /** What rows are checked against: the platforms, regions and shops on record. */
+    private record Known(Set<String> platforms, Set<String> regions, Set<String> shops) {
+    }
+
+    private static Valid validate(ImportKind kind, Row row, Known known) {
+        Set<String> platforms = known.platforms();
+        Set<String> regions = known.regions();
         return switch (kind) {
+            case LISTINGS -> ListingRecord.validate(row.fields(), platforms, known.shops()).asValid(row.line());
             case ENTERPRISES -> {
                 String code;
                 try {
@@ -372,6 +393,16 @@ public class RegistryImporter {
                         ON CONFLICT (kind, number) DO UPDATE SET holder_credit_code = EXCLUDED.holder_credit_code,
                             valid_from = EXCLUDED.valid_from, valid_to = EXCLUDED.valid_to,
                             updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
+            case LISTINGS -> """
+                        INSERT INTO listing (platform_code, listing_id, shop_id, category, title, description, url,
+                                             original_price, home_price, prices, content, content_sha256, updated_at,
+                                             source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (platform_code, listing_id) DO UPDATE SET shop_id = EXCLUDED.shop_id,
+                            category = EXCLUDED.category, title = EXCLUDED.title, description = EXCLUDED.description,
+                            url = EXCLUDED.url, original_price = EXCLUDED.original_price,
+                            home_price = EXCLUDED.home_price, prices = EXCLUDED.prices, content = EXCLUDED.content,
+                            content_sha256 = EXCLUDED.content_sha256, updated_at = EXCLUDED.updated_at,
+                            source = EXCLUDED.source""";
         };
         List<Object[]> batch = new ArrayList<>(rows.size());
         for (Valid v : rows) {

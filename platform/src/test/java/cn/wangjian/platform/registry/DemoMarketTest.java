@@ -62,7 +62,9 @@ class DemoMarketTest extends PlatformTest {
         assertThat(jdbc.sql("SELECT count(*) FROM shop WHERE shop_id ~ '^S1[0-9]{5}$'").query(Long.class).single())
                 .isEqualTo(5000);
         assertThat(jdbc.sql("SELECT count(*) FROM registry_import WHERE imported_by = 'demo-market'")
-                .query(Long.class).single()).isEqualTo(5);
+                .query(Long.class).single()).isEqualTo(6);
+        assertThat(jdbc.sql("SELECT count(*) FROM listing WHERE listing_id ~ '^L1[0-9]{7}$'").query(Long.class).single())
+                .isEqualTo(50_000);
     }
 
     @Test

@@ -1,0 +1,123 @@
+package cn.wangjian.platform.registry;
+
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The listings platforms reported, for the monitoring area: streamed by scope (platforms, product categories,
+ * the operator's region) with a server-side cursor, so a million listings never sit in memory at once.
+ */
+@Service
+public class Listings {
+
+    /** Which listings: empty sets mean all; regions are GB/T 2260 prefixes of the operator's region code. */
+    public record Scope(Set<String> platforms, Set<String> categories, Set<String> regions) {
+        public Scope {
+            platforms = Set.copyOf(platforms);
+            categories = Set.copyOf(categories);
+            regions = Set.copyOf(regions);
+        }
+
+        public static final Scope ALL = new Scope(Set.of(), Set.of(), Set.of());
+    }
+
+    /** A listing as reported, with its shop's name and its operator's region. */
+    public record Listing(String platformCode, String listingId, String shopId, String shopName, String category,
+                          String title, String description, String url, BigDecimal originalPrice,
+                          BigDecimal homePrice, String prices, String contentSha256, Instant reportedAt,
+                          String operatorCreditCode, String regionCode) {
+    }
+
+    private static final int FETCH = 2_000;
+    private static final String SELECT = """
+            SELECT l.platform_code, l.listing_id, l.shop_id, s.shop_name, l.category, l.title, l.description,
+                   l.url, l.original_price, l.home_price, l.prices, l.content_sha256, l.updated_at,
+                   s.operator_credit_code, e.region_code
+            FROM listing l
+            JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
+            LEFT JOIN enterprise e ON e.credit_code = s.operator_credit_code
+            """;
+
+    private final DataSource dataSource;
+    private final TransactionTemplate tx;
+    private final JdbcClient jdbc;
+
+    Listings(DataSource dataSource, TransactionTemplate tx, JdbcClient jdbc) {
+        this.dataSource = dataSource;
+        this.tx = tx;
+        this.jdbc = jdbc;
+    }
+
+    /** Every listing in scope, in key order; returns how many. */
+    public long forEach(Scope scope, Consumer<Listing> sink) {
+        return tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            List<String> regionPatterns = new ArrayList<>();
+            for (String r : scope.regions()) {
+                regionPatterns.add(r.replaceAll("0+$", "") + "%");
+            }
+            String sql = SELECT + """
+                    WHERE (cardinality(?::text[]) = 0 OR l.platform_code = ANY (?::text[]))
+                      AND (cardinality(?::text[]) = 0 OR l.category = ANY (?::text[]))
+                      AND (cardinality(?::text[]) = 0 OR e.region_code LIKE ANY (?::text[]))
+                    ORDER BY l.platform_code, l.listing_id""";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Array platforms = c.createArrayOf("text", scope.platforms().toArray());
+                Array categories = c.createArrayOf("text", scope.categories().toArray());
+                Array regions = c.createArrayOf("text", regionPatterns.toArray());
+                ps.setArray(1, platforms);
+                ps.setArray(2, platforms);
+                ps.setArray(3, categories);
+                ps.setArray(4, categories);
+                ps.setArray(5, regions);
+                ps.setArray(6, regions);
+                ps.setFetchSize(FETCH);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(listing(rs));
+                        n++;
+                    }
+                }
+                return n;
+            } catch (SQLException e) {
+                throw new IllegalStateException("读取商品信息失败 (cannot read listings): " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+    }
+
+    /** The canonical record as reported (the evidence of what the platform reported). */
+    public Optional<String> content(String platformCode, String listingId) {
+        return jdbc.sql("SELECT content FROM listing WHERE platform_code = ? AND listing_id = ?")
+                .params(platformCode, listingId).query(String.class).optional();
+    }
+
+    public Optional<Listing> find(String platformCode, String listingId) {
+        return jdbc.sql(SELECT + " WHERE l.platform_code = ? AND l.listing_id = ?").params(platformCode, listingId)
+                .query((rs, n) -> listing(rs)).optional();
+    }
+
+    private static Listing listing(ResultSet rs) throws SQLException {
+        return new Listing(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                rs.getString(11), rs.getString(12), rs.getTimestamp(13).toInstant(), rs.getString(14),
+                rs.getString(15));
+    }
+}

@@ -19,7 +19,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The commands of the platform jar (the launcher {@code ./wangjian} calls them): {@code serve} (the default),
- * {@code audit-verify} and the engine's {@code scan} and {@code brushing}. Options come as {@code --name=value} or from the environment; problems that a user can
+ * {@code audit-verify}, {@code import}, {@code capture}, {@code evidence-verify} and the engine's {@code scan},
+ * {@code brushing} and {@code demo-data}. Options come as {@code --name=value} or from the environment; problems that a user can
  * fix are reported in one line with a non-zero exit code, not as a stack trace.
  */
 final class Commands {
@@ -94,6 +95,8 @@ final class Commands {
                 }
                 case "audit-verify" -> auditVerify(options);
                 case "import" -> importFile(rest, options);
+                case "capture" -> capture(rest, options);
+                case "evidence-verify" -> evidenceVerify(options);
                 default -> {
                     System.err.println("错误：未知命令 " + command + " (unknown command)");
                     yield 64;
@@ -151,7 +154,7 @@ final class Commands {
         }
         if (positional.size() != 2) {
             throw new UsageException("用法 (usage): import KIND FILE [--partial] [--encoding UTF-8|GB18030]；KIND 为 "
-                    + "enterprises、platforms 或 shops");
+                    + "enterprises、platforms、shops、websites、licences 或 listings");
         }
         Path file = Path.of(positional.get(1));
         byte[] content;
@@ -163,15 +166,7 @@ final class Commands {
         if (options.externalDatabase()) {
             checkConnection(options);
         }
-        List<String> springArgs = new java.util.ArrayList<>(List.of(args));
-        springArgs.add("--wangjian.bootstrap.initial-accounts=false");
-        springArgs.add("--wangjian.bootstrap.demo-clues=false");
-        springArgs.add("--wangjian.bootstrap.demo-market=false");
-        springArgs.add("--logging.level.root=WARN");
-        springArgs.add("--logging.level.cn.wangjian=WARN");
-        try (var context = new org.springframework.boot.builder.SpringApplicationBuilder(WangjianApplication.class)
-                .web(org.springframework.boot.WebApplicationType.NONE)
-                .run(springArgs.toArray(String[]::new))) {
+        try (var context = withoutWebServer(args)) {
             var importer = context.getBean(cn.wangjian.platform.registry.RegistryImporter.class);
             var report = importer.importFile(cn.wangjian.platform.registry.ImportKind.parse(positional.get(0)),
                     file.getFileName().toString(), content, charset(encoding),
@@ -182,6 +177,109 @@ final class Commands {
             return report.rejected().isEmpty() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The platform's services on its database, without the web server and without first-start data. */
+    private static org.springframework.context.ConfigurableApplicationContext withoutWebServer(String[] args) {
+        List<String> springArgs = new java.util.ArrayList<>();
+        for (String a : args) {
+            if (a.startsWith("--wangjian.") || a.startsWith("--server.")) {
+                springArgs.add(a);
+            }
+        }
+        springArgs.add("--wangjian.bootstrap.initial-accounts=false");
+        springArgs.add("--wangjian.bootstrap.demo-clues=false");
+        springArgs.add("--wangjian.bootstrap.demo-market=false");
+        springArgs.add("--wangjian.monitoring.scheduler=false");
+        springArgs.add("--logging.level.root=WARN");
+        springArgs.add("--logging.level.cn.wangjian=WARN");
+        return new org.springframework.boot.builder.SpringApplicationBuilder(WangjianApplication.class)
+                .web(org.springframework.boot.WebApplicationType.NONE)
+                .run(springArgs.toArray(String[]::new));
+    }
+
+    /**
+     * {@code capture URL [--allow-host HOST]… [--agency CODE] [--region CODE]}: fixes a page as evidence and
+     * prints its SHA-256. Internal addresses are refused unless their host is allowed.
+     */
+    static int capture(String[] args, Options options) {
+        List<String> positional = new java.util.ArrayList<>();
+        java.util.Set<String> allowed = new java.util.HashSet<>();
+        String agency = "SAMR";
+        String region = "000000";
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--allow-host") && i + 1 < args.length) {
+                allowed.add(args[++i]);
+            } else if (a.equals("--agency") && i + 1 < args.length) {
+                agency = args[++i].toUpperCase(java.util.Locale.ROOT);
+            } else if (a.equals("--region") && i + 1 < args.length) {
+                region = args[++i];
+            } else if (!a.startsWith("--")) {
+                positional.add(a);
+            }
+        }
+        if (positional.size() != 1) {
+            throw new UsageException("用法 (usage): capture URL [--allow-host HOST]… [--agency CODE] [--region CODE]");
+        }
+        if (!region.matches("\\d{6}")) {
+            throw new UsageException("--region 应为6位行政区划代码 (region must be 6 digits): " + region);
+        }
+        if (options.externalDatabase()) {
+            checkConnection(options);
+        }
+        try (var context = withoutWebServer(args)) {
+            var capturer = context.getBean(cn.wangjian.platform.evidence.Capturer.class);
+            var result = capturer.capture(positional.get(0), "cli:" + System.getProperty("user.name", "?"), agency,
+                    region, allowed);
+            if (!result.captured()) {
+                System.err.println("取证失败 (" + result.outcome() + "): " + result.reason());
+                return 1;
+            }
+            var c = result.capture();
+            System.out.println(c.contentSha256() + "  " + c.url());
+            System.out.println("证据序号 (evidence no.) " + c.seq() + "，HTTP " + c.httpStatus() + "，" + c.contentSize()
+                    + " 字节" + (c.screenshotSha256() == null ? "" : "，截图 " + c.screenshotSha256())
+                    + (c.note() == null ? "" : "；" + c.note()));
+            return 0;
+        }
+    }
+
+    /** {@code evidence-verify}: the evidence chain and every stored object. */
+    static int evidenceVerify(Options options) {
+        return withDataSource(options, ds -> {
+            var result = new cn.wangjian.platform.evidence.EvidenceVerifier(ds, Path.of(options.dataDir())).verify();
+            (result.intact() ? System.out : System.err).println(result.describe());
+            return result.intact() ? 0 : 1;
+        });
+    }
+
+    private static int withDataSource(Options options, java.util.function.ToIntFunction<DataSource> work) {
+        if (options.externalDatabase()) {
+            checkConnection(options);
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(options.dbUrl());
+            if (!options.dbUser().isBlank()) {
+                ds.setUser(options.dbUser());
+                ds.setPassword(options.dbPassword());
+            }
+            return work.applyAsInt(ds);
+        }
+        Path pgData = Path.of(options.dataDir()).resolve("pgdata").toAbsolutePath();
+        if (!Files.exists(pgData.resolve("PG_VERSION"))) {
+            throw new UsageException("数据目录 " + Path.of(options.dataDir()).toAbsolutePath()
+                    + " 中没有数据库，请先运行 ./wangjian serve (no database in the data directory)");
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
+            PGSimpleDataSource ds = new PGSimpleDataSource();
+            ds.setUrl(db.jdbcUrl());
+            ds.setUser(db.username());
+            try {
+                return work.applyAsInt(ds);
+            } catch (IllegalStateException e) {
+                throw new UsageException(firstLine(e.getMessage()));
+            }
         }
     }
 
@@ -197,27 +295,7 @@ final class Commands {
     }
 
     static int auditVerify(Options options) {
-        if (options.externalDatabase()) {
-            checkConnection(options);
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(options.dbUrl());
-            if (!options.dbUser().isBlank()) {
-                ds.setUser(options.dbUser());
-                ds.setPassword(options.dbPassword());
-            }
-            return verify(ds);
-        }
-        Path pgData = Path.of(options.dataDir()).resolve("pgdata").toAbsolutePath();
-        if (!Files.exists(pgData.resolve("PG_VERSION"))) {
-            throw new UsageException("数据目录 " + Path.of(options.dataDir()).toAbsolutePath()
-                    + " 中没有数据库，请先运行 ./wangjian serve (no database in the data directory)");
-        }
-        try (EmbeddedDatabase db = EmbeddedDatabase.open(pgData)) {
-            PGSimpleDataSource ds = new PGSimpleDataSource();
-            ds.setUrl(db.jdbcUrl());
-            ds.setUser(db.username());
-            return verify(ds);
-        }
+        return withDataSource(options, Commands::verify);
     }
 
     private static int verify(DataSource ds) {

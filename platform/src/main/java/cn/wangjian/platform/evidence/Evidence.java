@@ -1,0 +1,124 @@
+package cn.wangjian.platform.evidence;
+
+import cn.wangjian.platform.database.DatabaseProperties;
+import cn.wangjian.platform.identity.DataScope;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The evidence register: appends captures to the chain (objects first, then the record, so a record never names a
+ * missing object) and reads them within the reader's data scope.
+ */
+@Service
+public class Evidence {
+
+    /** Serialises appends so that each record sees the previous one. */
+    private static final long CHAIN_LOCK = 0x65766964656e6365L;
+    static final String GENESIS = "0".repeat(64);
+
+    /** What to fix: the bytes and what is known about them. */
+    public record NewCapture(Capture.Kind kind, String url, Instant fetchedAt, Integer httpStatus, String headers,
+                             String contentType, byte[] content, String text, byte[] screenshot, String note,
+                             String capturedBy, String ownerAgency, String ownerRegion) {
+        public NewCapture {
+            java.util.Objects.requireNonNull(kind, "kind");
+            java.util.Objects.requireNonNull(url, "url");
+            java.util.Objects.requireNonNull(fetchedAt, "fetchedAt");
+            java.util.Objects.requireNonNull(content, "content");
+            java.util.Objects.requireNonNull(capturedBy, "capturedBy");
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final ObjectStore objects;
+
+    Evidence(JdbcClient jdbc, DatabaseProperties properties) {
+        this.jdbc = jdbc;
+        this.objects = new ObjectStore(objectsDirectory(properties.dataDir()));
+    }
+
+    /** The SHA-256 of some bytes, as the evidence store names them. */
+    public static String sha256(byte[] bytes) {
+        return ObjectStore.sha256(bytes);
+    }
+
+    static java.nio.file.Path objectsDirectory(java.nio.file.Path dataDir) {
+        return dataDir.resolve("evidence").resolve("objects");
+    }
+
+    @Transactional(propagation = Propagation.REQUIRED)
+    public Capture record(NewCapture c) {
+        String contentSha = objects.put(c.content());
+        String textSha = c.text() == null ? null : objects.put(c.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String shotSha = c.screenshot() == null ? null : objects.put(c.screenshot());
+        jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(CHAIN_LOCK).query().singleRow();
+        var last = jdbc.sql("SELECT seq, record_hash FROM evidence_capture ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
+        long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
+        String prev = last.map(r -> (String) r[1]).orElse(GENESIS);
+        Instant at = c.fetchedAt().truncatedTo(ChronoUnit.MICROS);
+        String hash = Capture.hash(seq, c.kind(), c.url(), at, c.httpStatus(), c.headers(), c.contentType(),
+                contentSha, c.content().length, textSha, shotSha, c.note(), c.capturedBy(), c.ownerAgency(),
+                c.ownerRegion(), prev);
+        jdbc.sql("""
+                INSERT INTO evidence_capture (seq, kind, url, fetched_at, http_status, headers, content_type,
+                    content_sha256, content_size, text_sha256, screenshot_sha256, note, captured_by, owner_agency,
+                    owner_region, prev_hash, record_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(seq, c.kind().name(), c.url(), Timestamp.from(at), c.httpStatus(), c.headers(),
+                        c.contentType(), contentSha, (long) c.content().length, textSha, shotSha, c.note(),
+                        c.capturedBy(), c.ownerAgency(), c.ownerRegion(), prev, hash)
+                .update();
+        return new Capture(seq, c.kind(), c.url(), at, c.httpStatus(), c.headers(), c.contentType(), contentSha,
+                c.content().length, textSha, shotSha, c.note(), c.capturedBy(), c.ownerAgency(), c.ownerRegion(), prev,
+                hash);
+    }
+
+    private static final String IN_SCOPE = """
+             (:global OR (owner_agency = :agency AND owner_region LIKE :region))""";
+
+    public Optional<Capture> find(long seq, DataScope scope) {
+        return jdbc.sql("SELECT * FROM evidence_capture WHERE seq = :seq AND" + IN_SCOPE).param("seq", seq)
+                .param("global", scope.global()).param("agency", scope.agencyCode())
+                .param("region", scope.regionLikePattern()).query((rs, n) -> capture(rs)).optional();
+    }
+
+    public List<Capture> latest(DataScope scope, int limit) {
+        return jdbc.sql("SELECT * FROM evidence_capture WHERE" + IN_SCOPE + " ORDER BY seq DESC LIMIT :limit")
+                .param("global", scope.global()).param("agency", scope.agencyCode())
+                .param("region", scope.regionLikePattern()).param("limit", limit).query((rs, n) -> capture(rs)).list();
+    }
+
+    /** The stored bytes of an object that a capture in the reader's scope names. */
+    public Optional<byte[]> object(Capture capture, String sha256) {
+        if (!sha256.equals(capture.contentSha256()) && !sha256.equals(capture.textSha256())
+                && !sha256.equals(capture.screenshotSha256())) {
+            return Optional.empty();
+        }
+        return objects.get(sha256);
+    }
+
+    ObjectStore objects() {
+        return objects;
+    }
+
+    static Capture capture(ResultSet rs) throws SQLException {
+        int status = rs.getInt("http_status");
+        Integer httpStatus = rs.wasNull() ? null : status;
+        return new Capture(rs.getLong("seq"), Capture.Kind.valueOf(rs.getString("kind")), rs.getString("url"),
+                rs.getTimestamp("fetched_at").toInstant(), httpStatus, rs.getString("headers"),
+                rs.getString("content_type"), rs.getString("content_sha256"), rs.getLong("content_size"),
+                rs.getString("text_sha256"), rs.getString("screenshot_sha256"), rs.getString("note"),
+                rs.getString("captured_by"), rs.getString("owner_agency"), rs.getString("owner_region"),
+                rs.getString("prev_hash"), rs.getString("record_hash"));
+    }
+}

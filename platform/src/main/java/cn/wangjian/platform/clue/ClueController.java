@@ -74,6 +74,7 @@ class ClueController {
                         s.sharedBy(), s.sharedAt().toString()})
                 .toList());
         model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("evidence", clues.evidence(id));
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
         return "clue/show";

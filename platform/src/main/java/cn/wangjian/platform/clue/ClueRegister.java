@@ -74,6 +74,27 @@ public class ClueRegister {
         return created;
     }
 
+    /** A piece of evidence attached to a clue. */
+    public record AttachedEvidence(long evidenceSeq, String note, String attachedBy, Instant attachedAt) {
+    }
+
+    /** Attaches fixed evidence (by its sequence number in the evidence chain) to a clue. */
+    @Transactional
+    public void attachEvidence(long clueId, long evidenceSeq, String note, String actor) {
+        jdbc.sql("""
+                INSERT INTO clue_evidence (clue_id, evidence_seq, note, attached_by, attached_at)
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                .params(clueId, evidenceSeq, note, actor, Timestamp.from(Instant.now())).update();
+        audit.record(actor, "clue.evidence-attached", "clue", Long.toString(clueId), null,
+                java.util.Map.of("evidenceSeq", evidenceSeq, "note", note == null ? "" : note));
+    }
+
+    public List<AttachedEvidence> evidence(long clueId) {
+        return jdbc.sql("SELECT * FROM clue_evidence WHERE clue_id = ? ORDER BY attached_at, evidence_seq")
+                .param(clueId).query((rs, n) -> new AttachedEvidence(rs.getLong("evidence_seq"), rs.getString("note"),
+                        rs.getString("attached_by"), rs.getTimestamp("attached_at").toInstant())).list();
+    }
+
     public Optional<Clue> find(long id, DataScope scope) {
         return jdbc.sql("SELECT c.* FROM clue c WHERE c.id = :id AND " + IN_SCOPE)
                 .paramSource(scopeParams(scope).addValue("id", id)).query(ClueRegister::map).optional();

@@ -8,8 +8,8 @@ record Area(String key, String label, String path, boolean built, String require
     static final List<Area> ALL = List.of(
             new Area("dashboard", "工作台", "/", true, null),
             new Area("registry", "主体库", "/registry", true, null),
-            new Area("monitoring", "网络监测", "/monitoring", false, null),
-            new Area("evidence", "电子证据", "/evidence", false, null),
+            new Area("monitoring", "网络监测", "/monitoring", true, null),
+            new Area("evidence", "电子证据", "/evidence", true, null),
             new Area("clue", "线索", "/clues", true, null),
             new Area("casework", "案件办理", "/casework", false, null),
             new Area("credit", "信用监管", "/credit", false, null),

@@ -1,0 +1,55 @@
+package cn.wangjian.platform.monitoring;
+
+import cn.wangjian.engine.price.PriceRules;
+import cn.wangjian.engine.text.LiveScanner;
+import cn.wangjian.engine.text.Rule;
+import cn.wangjian.engine.text.RuleCatalog;
+import cn.wangjian.engine.text.TextScanner;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.springframework.stereotype.Component;
+
+/**
+ * The detection engine as the platform uses it: one text scanner built from the rule catalog (rebuilt and swapped
+ * atomically when the rules change; scans in flight finish on the scanner they started with) and the price rules.
+ */
+@Component
+public class Detectors {
+
+    private final LiveScanner text;
+    private final PriceRules prices = PriceRules.builtIn();
+
+    Detectors() {
+        this.text = new LiveScanner(RuleCatalog.builtIn());
+    }
+
+    TextScanner text() {
+        return text.get();
+    }
+
+    /** Swaps in a scanner built from {@code catalog}; returns the new one. */
+    TextScanner replace(RuleCatalog catalog) {
+        return text.replace(catalog);
+    }
+
+    PriceRules prices() {
+        return prices;
+    }
+
+    public Map<String, String> productCategories() {
+        return text().catalog().productCategories();
+    }
+
+    Set<String> ruleCategories() {
+        Set<String> out = new TreeSet<>();
+        for (Rule r : text().catalog().rules()) {
+            out.add(r.category());
+        }
+        return out;
+    }
+
+    String versions() {
+        return "text " + text().catalog().version() + "; price " + prices.version();
+    }
+}

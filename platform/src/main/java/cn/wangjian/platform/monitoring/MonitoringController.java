@@ -1,0 +1,229 @@
+package cn.wangjian.platform.monitoring;
+
+import cn.wangjian.platform.identity.CurrentUser;
+import jakarta.validation.Valid;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Monitoring pages: tasks and runs, the findings queue and decisions, the rules with their false-positive rates. */
+@Controller
+@PreAuthorize(MonitoringController.CAN_READ)
+class MonitoringController {
+
+    static final String CAN_READ = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','CAMPAIGN_COORDINATOR','ADMIN')";
+    static final String CAN_ACT = "hasAnyRole('MONITORING_OFFICER','ADMIN')";
+    static final int PAGE = 50;
+
+    private final MonitoringTasks tasks;
+    private final MonitoringRunner runner;
+    private final Findings findings;
+    private final Detectors detectors;
+
+    MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors) {
+        this.tasks = tasks;
+        this.runner = runner;
+        this.findings = findings;
+        this.detectors = detectors;
+    }
+
+    @GetMapping("/monitoring")
+    String overview(@AuthenticationPrincipal CurrentUser user, Model model) {
+        List<MonitoringTask> list = tasks.list(user.dataScope());
+        model.addAttribute("tasks", list);
+        model.addAttribute("lastRuns", list.stream().collect(java.util.stream.Collectors.toMap(MonitoringTask::id,
+                t -> runner.runs(t.id(), 1).stream().findFirst())));
+        model.addAttribute("newCount", findings.count(user.dataScope(),
+                new FindingFilter(null, null, null, null, null, null, "NEW", null, null)));
+        return "monitoring/overview";
+    }
+
+    @GetMapping("/monitoring/tasks/new")
+    @PreAuthorize(CAN_ACT)
+    String newTask(Model model) {
+        model.addAttribute("form", TaskForm.empty());
+        return formModel(model);
+    }
+
+    private String formModel(Model model) {
+        model.addAttribute("kinds", TaskKind.values());
+        model.addAttribute("ruleSets", RuleSet.values());
+        model.addAttribute("categories", detectors.productCategories());
+        model.addAttribute("textCategories", detectors.ruleCategories());
+        return "monitoring/task-form";
+    }
+
+    @PostMapping("/monitoring/tasks")
+    @PreAuthorize(CAN_ACT)
+    String create(@Valid @ModelAttribute("form") TaskForm form, BindingResult errors,
+                  @AuthenticationPrincipal CurrentUser user, Model model) {
+        if (errors.hasErrors()) {
+            return formModel(model);
+        }
+        try {
+            MonitoringTask t = tasks.create(form, user.getUsername(), user.agencyCode(), user.region().value());
+            return "redirect:/monitoring/tasks/" + t.id();
+        } catch (MonitoringTasks.InvalidTaskException e) {
+            errors.rejectValue(e.field(), "invalid", e.getMessage());
+            return formModel(model);
+        }
+    }
+
+    @GetMapping("/monitoring/tasks/{id}")
+    String task(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        MonitoringTask t = tasks.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("task", t);
+        model.addAttribute("runs", runner.runs(id, 30));
+        model.addAttribute("categories", detectors.productCategories());
+        return "monitoring/task";
+    }
+
+    @PostMapping("/monitoring/tasks/{id}/runs")
+    @PreAuthorize(CAN_ACT)
+    String run(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        MonitoringTask t = tasks.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        long run = runner.start(t, "MANUAL", user.getUsername());
+        return "redirect:/monitoring/runs/" + run;
+    }
+
+    @GetMapping("/monitoring/runs/{id}")
+    String runPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
+                   @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
+        MonitoringRunner.Run r = runner.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        MonitoringTask t = tasks.find(r.taskId(), user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("run", r);
+        model.addAttribute("task", t);
+        return htmx != null ? "monitoring/run :: status" : "monitoring/run";
+    }
+
+    @GetMapping("/monitoring/findings")
+    String queue(@ModelAttribute("filter") FindingFilter filter, @RequestParam(defaultValue = "0") int page,
+                 @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("findings", findings.queue(user.dataScope(), filter, PAGE, Math.max(0, page) * PAGE));
+        model.addAttribute("total", findings.count(user.dataScope(), filter));
+        model.addAttribute("page", Math.max(0, page));
+        model.addAttribute("pageSize", PAGE);
+        model.addAttribute("tasks", tasks.list(user.dataScope()));
+        model.addAttribute("ruleStats", findings.ruleStats(user.dataScope()));
+        return "monitoring/findings";
+    }
+
+    @GetMapping("/monitoring/findings/{id}")
+    String finding(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("f", findings.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        return "monitoring/finding";
+    }
+
+    @PostMapping("/monitoring/findings/{id}/confirm")
+    @PreAuthorize(CAN_ACT)
+    String confirm(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            Findings.Confirmed c = findings.confirm(id, user);
+            flash.addFlashAttribute("message", "已确认，生成线索 " + c.clueNo() + "，证据第 " + c.evidenceSeq() + " 号");
+            return "redirect:/clues/" + c.clueId();
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (IllegalStateException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/monitoring/findings/" + id;
+        }
+    }
+
+    @PostMapping("/monitoring/findings/bulk")
+    @PreAuthorize(CAN_ACT)
+    String bulk(@RequestParam(name = "ids", required = false) List<Long> ids, @RequestParam String action,
+                @RequestParam(required = false) String reason, @RequestParam(required = false) String assignee,
+                @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute("error", "请先勾选发现 (select findings first)");
+            return "redirect:/monitoring/findings";
+        }
+        try {
+            switch (action) {
+                case "dismiss" -> flash.addFlashAttribute("message", "已排除 " + findings.dismiss(ids, reason, user) + " 条");
+                case "assign" -> flash.addFlashAttribute("message", "已分派 " + findings.assign(ids, assignee, user) + " 条");
+                case "confirm" -> {
+                    int n = 0;
+                    for (long id : ids) {
+                        try {
+                            findings.confirm(id, user);
+                            n++;
+                        } catch (IllegalStateException | java.util.NoSuchElementException e) {
+                            // already decided or out of scope: skipped, counted below
+                        }
+                    }
+                    flash.addFlashAttribute("message", "已确认 " + n + " 条并生成线索" + (n < ids.size()
+                            ? "（" + (ids.size() - n) + " 条已处理或不可见，已跳过）" : ""));
+                }
+                default -> flash.addFlashAttribute("error", "未知操作 (unknown action): " + action);
+            }
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/monitoring/findings";
+    }
+
+    @PostMapping("/monitoring/findings/{id}/dismiss")
+    @PreAuthorize(CAN_ACT)
+    String dismiss(@PathVariable long id, @RequestParam(required = false) String reason,
+                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            findings.dismiss(List.of(id), reason, user);
+            flash.addFlashAttribute("message", "已排除");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/monitoring/findings/" + id;
+    }
+
+    @GetMapping("/monitoring/rules")
+    String rules(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("catalog", detectors.text().catalog());
+        model.addAttribute("prices", detectors.prices());
+        model.addAttribute("stats", findings.ruleStats(user.dataScope()).stream()
+                .collect(java.util.stream.Collectors.toMap(Findings.RuleStats::rule, s -> s)));
+        return "monitoring/rules";
+    }
+
+    /** Figures for the monitoring dashboard's charts. */
+    @GetMapping(value = "/api/monitoring/dashboard", produces = "application/json")
+    @org.springframework.web.bind.annotation.ResponseBody
+    Map<String, Object> dashboard(@AuthenticationPrincipal CurrentUser user) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        for (String d : new String[] {"category", "platform", "region", "day", "severity"}) {
+            out.put(d, findings.countBy(user.dataScope(), d));
+        }
+        List<Map<String, Object>> runs = new java.util.ArrayList<>();
+        for (MonitoringTask t : tasks.list(user.dataScope())) {
+            for (MonitoringRunner.Run r : runner.runs(t.id(), 20)) {
+                Map<String, Object> m = new java.util.LinkedHashMap<>();
+                m.put("task", t.name());
+                m.put("run", r.id());
+                m.put("status", r.status());
+                m.put("startedAt", r.startedAt().toString());
+                m.put("seconds", r.finishedAt() == null ? null
+                        : java.time.Duration.between(r.startedAt(), r.finishedAt()).toMillis() / 1000.0);
+                m.put("findings", r.findingsTotal());
+                runs.add(m);
+            }
+        }
+        out.put("runs", runs);
+        return out;
+    }
+}

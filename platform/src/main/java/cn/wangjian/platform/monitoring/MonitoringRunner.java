@@ -1,0 +1,242 @@
+package cn.wangjian.platform.monitoring;
+
+import cn.wangjian.engine.price.PriceHistory;
+import cn.wangjian.engine.price.PriceRules;
+import cn.wangjian.engine.text.Finding;
+import cn.wangjian.engine.text.LawReference;
+import cn.wangjian.engine.text.Rule;
+import cn.wangjian.engine.text.TextScanner;
+import cn.wangjian.platform.registry.CrossChecks;
+import cn.wangjian.platform.registry.Listings;
+import cn.wangjian.platform.registry.Registry;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.PreDestroy;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Runs a monitoring task: streams the listings in scope through the text engine (titles and descriptions, with
+ * the listing's product category) and the price rules, runs the registry cross-checks on the subjects in scope,
+ * and writes every finding with its evidence (address, time and SHA-256 of the reported content). One run at a
+ * time per instance; a failed run is recorded with its reason and leaves the findings it wrote.
+ */
+@Service
+public class MonitoringRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitoringRunner.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A run as recorded. */
+    public record Run(long id, long taskId, String trigger, String startedBy, Instant startedAt, Instant finishedAt,
+                      String status, long listingsScanned, long subjectsChecked, long findingsTotal, long findingsNew,
+                      String ruleVersions, String error) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Listings listings;
+    private final CrossChecks crossChecks;
+    private final Registry registry;
+    private final Detectors detectors;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "monitoring-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
+                     Registry registry, Detectors detectors) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.listings = listings;
+        this.crossChecks = crossChecks;
+        this.registry = registry;
+        this.detectors = detectors;
+    }
+
+    @PreDestroy
+    void stop() {
+        executor.shutdownNow();
+    }
+
+    /** Records a run and executes it in the background; returns the run's id. */
+    public long start(MonitoringTask task, String trigger, String actor) {
+        long runId = begin(task, trigger, actor);
+        executor.submit(() -> execute(task, runId));
+        return runId;
+    }
+
+    /** Records and executes a run on the caller's thread. */
+    public Run runNow(MonitoringTask task, String trigger, String actor) {
+        long runId = begin(task, trigger, actor);
+        execute(task, runId);
+        return run(runId).orElseThrow();
+    }
+
+    private long begin(MonitoringTask task, String trigger, String actor) {
+        return jdbc.sql("""
+                INSERT INTO monitoring_run (task_id, trigger, started_by, started_at, status, rule_versions)
+                VALUES (?, ?, ?, ?, 'RUNNING', ?) RETURNING id""")
+                .params(task.id(), trigger, actor, Timestamp.from(Instant.now()), detectors.versions())
+                .query(Long.class).single();
+    }
+
+    void execute(MonitoringTask task, long runId) {
+        Instant started = Instant.now();
+        LocalDate today = LocalDate.now(MonitoringTasks.CHINA);
+        FindingWriter writer = new FindingWriter(batch, task, runId, started);
+        long[] scanned = {0};
+        long subjects = 0;
+        try {
+            if (task.runs(RuleSet.TEXT) || task.runs(RuleSet.PRICE)) {
+                TextScanner scanner = detectors.text();
+                Map<String, Rule> rules = new HashMap<>();
+                for (Rule r : scanner.catalog().rules()) {
+                    rules.put(r.id(), r);
+                }
+                Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions());
+                scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, rules, today, writer));
+            }
+            if (task.runs(RuleSet.REGISTRY)) {
+                subjects = checkRegistry(task, today, writer);
+            }
+            writer.flush();
+            finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
+            log.info("监测任务 {} 运行 {} 完成：商品 {} 条，主体 {} 个，发现 {} 条（新增 {}），用时 {} ms", task.id(), runId,
+                    scanned[0], subjects, writer.total(), writer.inserted(),
+                    java.time.Duration.between(started, Instant.now()).toMillis());
+        } catch (RuntimeException e) {
+            log.warn("监测任务 {} 运行 {} 失败 (run failed)", task.id(), runId, e);
+            try {
+                writer.flush();
+            } catch (RuntimeException ignored) {
+                // the run is recorded as failed below either way
+            }
+            finish(runId, "FAILED", scanned[0], subjects, writer, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    private void scan(MonitoringTask task, Listings.Listing l, TextScanner scanner, Map<String, Rule> rules,
+                      LocalDate today, FindingWriter writer) {
+        String subject = l.platformCode() + "/" + l.listingId();
+        String url = l.url() != null ? l.url() : "platform-report:" + subject;
+        String category = l.category() == null ? "general" : l.category();
+        if (task.runs(RuleSet.TEXT)) {
+            // one text per listing, so that rules about what the whole listing lacks (a required statement) see
+            // all of it; each finding's span is then mapped back to its field
+            String title = l.title();
+            String description = l.description();
+            String whole = description == null ? title : title + "\n" + description;
+            for (Finding f : scanner.scan(whole, category, today)) {
+                if (!task.textCategories().isEmpty() && !task.textCategories().contains(f.category())) {
+                    continue;
+                }
+                boolean inTitle = f.start() < title.length() || description == null;
+                int offset = inTitle ? 0 : title.length() + 1;
+                String field = inTitle ? "title" : "description";
+                String fieldText = inTitle ? title : description;
+                int start = Math.max(0, Math.min(fieldText.length(), f.start() - offset));
+                int end = Math.max(start, Math.min(fieldText.length(), f.end() - offset));
+                Rule rule = rules.get(f.rule());
+                boolean unverified = false;
+                String ruleTitle = f.rule();
+                if (rule != null) {
+                    ruleTitle = rule.title();
+                    LawReference law = rule.lawOn(today);
+                    unverified = law != null && "R".equals(law.verification());
+                }
+                writer.add(new FindingWriter.Row("TEXT", "LISTING", subject, l.platformCode(), l.shopId(),
+                        l.regionCode(), category, f.rule(), f.category(), ruleTitle, f.law(), f.article(), unverified,
+                        f.severity().name(), f.confidence(), field, fieldText, start, end, f.matched(), f.term(),
+                        f.explanation(), url, l.reportedAt(), l.contentSha256()));
+            }
+        }
+        if (task.runs(RuleSet.PRICE) && l.prices() != null) {
+            PriceRules.Offer offer = new PriceRules.Offer(cents(l.originalPrice()), cents(l.homePrice()),
+                    PriceHistory.parse(l.prices()));
+            for (PriceRules.Finding f : detectors.prices().check(offer, today)) {
+                PriceRules.Rule r = f.rule();
+                writer.add(new FindingWriter.Row("PRICE", "LISTING", subject, l.platformCode(), l.shopId(),
+                        l.regionCode(), category, r.id(), r.category(), r.title(), r.law(), r.article(), false,
+                        r.severity().name(), 1.0, "prices", l.title(), null, null, null, null,
+                        f.detail() + "。" + r.explanation(), url, l.reportedAt(), l.contentSha256()));
+            }
+        }
+    }
+
+    private long checkRegistry(MonitoringTask task, LocalDate today, FindingWriter writer) {
+        Map<String, String> regions = registry.subjectRegions();
+        long subjects = 0;
+        String checkedAt = today.toString();
+        for (CrossChecks.Finding f : crossChecks.run(today)) {
+            String subject = f.subjectKind().equals("SHOP") ? f.subject().split(" ")[0] : f.subject();
+            String platform = f.subjectKind().equals("SHOP") ? subject.substring(0, subject.indexOf('/')) : null;
+            String region = regions.get(f.subjectKind() + ":" + subject);
+            if (!task.platforms().isEmpty() && (platform == null || !task.platforms().contains(platform))) {
+                continue;
+            }
+            if (!task.regions().isEmpty() && (region == null || task.regions().stream()
+                    .noneMatch(r -> region.startsWith(r.replaceAll("0+$", ""))))) {
+                continue;
+            }
+            subjects++;
+            // the evidence of a registry finding: the check, the subject and what was found, as canonical JSON
+            ObjectNode content = JSON.createObjectNode().put("check", f.check()).put("subjectKind", f.subjectKind())
+                    .put("subject", f.subject()).put("detail", f.detail()).put("law", f.law()).put("article", f.article());
+            String json = content.toString();
+            writer.add(new FindingWriter.Row("REGISTRY", f.subjectKind(), subject, platform,
+                    platform == null ? null : subject.substring(platform.length() + 1), region, null, f.check(),
+                    "registry", f.title(), f.law(), f.article(), f.citationToBeConfirmed(),
+                    f.check().startsWith("NAME") || f.check().startsWith("WEBSITE_NAME") ? "MEDIUM" : "HIGH", 1.0,
+                    "registry", json, null, null, null, null, f.detail(), "registry:" + f.subjectKind().toLowerCase()
+                    + "/" + subject + "?checked=" + checkedAt, Instant.now(), cn.wangjian.platform.evidence.Evidence.sha256(json.getBytes(StandardCharsets.UTF_8))));
+        }
+        return subjects;
+    }
+
+    private void finish(long runId, String status, long scanned, long subjects, FindingWriter writer, String error) {
+        jdbc.sql("""
+                UPDATE monitoring_run SET status = ?, finished_at = ?, listings_scanned = ?, subjects_checked = ?,
+                    findings_total = ?, findings_new = ?, error = ? WHERE id = ?""")
+                .params(status, Timestamp.from(Instant.now()), scanned, subjects, writer.total(), writer.inserted(),
+                        error == null ? null : error.substring(0, Math.min(error.length(), 2000)), runId)
+                .update();
+    }
+
+    public Optional<Run> run(long id) {
+        return jdbc.sql("SELECT * FROM monitoring_run WHERE id = ?").param(id).query((rs, n) -> run(rs)).optional();
+    }
+
+    public java.util.List<Run> runs(long taskId, int limit) {
+        return jdbc.sql("SELECT * FROM monitoring_run WHERE task_id = ? ORDER BY id DESC LIMIT ?")
+                .params(taskId, limit).query((rs, n) -> run(rs)).list();
+    }
+
+    static Run run(java.sql.ResultSet rs) throws java.sql.SQLException {
+        Timestamp finished = rs.getTimestamp("finished_at");
+        return new Run(rs.getLong("id"), rs.getLong("task_id"), rs.getString("trigger"), rs.getString("started_by"),
+                rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
+                rs.getString("status"), rs.getLong("listings_scanned"), rs.getLong("subjects_checked"),
+                rs.getLong("findings_total"), rs.getLong("findings_new"), rs.getString("rule_versions"),
+                rs.getString("error"));
+    }
+
+    private static long cents(BigDecimal yuan) {
+        return yuan == null ? -1 : yuan.movePointRight(2).longValueExact();
+    }
+
+}

@@ -1,0 +1,18 @@
+package cn.wangjian.platform.monitoring;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * A monitoring task: what to watch (platforms, product categories, operators' regions, detectors; empty means
+ * all), when (a cron schedule in China time, or by hand only), and who owns its findings.
+ */
+public record MonitoringTask(long id, String name, TaskKind kind, String topic, Set<String> platforms,
+                             Set<String> categories, Set<String> regions, Set<RuleSet> ruleSets,
+                             Set<String> textCategories, String schedule, boolean enabled, Instant nextRunAt,
+                             String ownerAgency, String ownerRegion, String createdBy, Instant createdAt) {
+
+    public boolean runs(RuleSet set) {
+        return ruleSets.isEmpty() || ruleSets.contains(set);
+    }
+}

@@ -1,0 +1,18 @@
+package cn.wangjian.platform.monitoring;
+
+/** The detectors a task runs. */
+public enum RuleSet {
+    TEXT("文字违法（广告用语、疾病功效、假冒信号、禁限售、不公平格式条款）"),
+    PRICE("价格违法（划线价、先涨后降、首页低价）"),
+    REGISTRY("主体资质（未登记、冒用名称、备案、许可、亮照）");
+
+    private final String label;
+
+    RuleSet(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Renders a captured page with headless Debian Chromium into a PNG. It renders the stored HTML, not the live
- * address, so the picture shows the evidence that was hashed; scripts are off and every network request goes to a
- * dead proxy, so hostile pages neither run nor reach internal addresses.
+ * address, so the picture shows the evidence that was hashed; a Content-Security-Policy put ahead of the page
+ * forbids scripts and loads, and every network request goes to a dead proxy, so hostile pages neither run nor reach
+ * internal addresses. (Chromium's own switch to disable scripts also breaks its headless screenshots.)
  */
 final class Screenshots {
 
@@ -30,12 +31,15 @@ final class Screenshots {
         try {
             dir = Files.createTempDirectory("wangjian-shot-");
             Path page = dir.resolve("page.html");
-            Files.writeString(page, "<meta charset=\"utf-8\">" + html, StandardCharsets.UTF_8);
+            // a Content-Security-Policy ahead of the page: no script runs, nothing is loaded from anywhere
+            Files.writeString(page, "<meta charset=\"utf-8\"><meta http-equiv=\"Content-Security-Policy\" content=\""
+                    + "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:\">" + html,
+                    StandardCharsets.UTF_8);
             Path png = dir.resolve("shot.png");
             List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
                     "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-extensions", "--no-first-run", "--hide-scrollbars", "--mute-audio",
-                    "--blink-settings=scriptEnabled=false", "--proxy-server=http://127.0.0.1:9",
+                    "--proxy-server=http://127.0.0.1:9",
                     "--proxy-bypass-list=<-loopback>", "--user-data-dir=" + dir.resolve("profile"),
                     "--window-size=1280,1600", "--screenshot=" + png, page.toUri().toString()));
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)

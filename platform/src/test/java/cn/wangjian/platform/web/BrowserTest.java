@@ -18,6 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -103,6 +104,45 @@ class BrowserTest extends PlatformTest {
         browser.get(baseUrl() + "/clues");
         wait.until(ExpectedConditions.urlContains("/login"));
         screenshot("logged-out");
+    }
+
+    @Test
+    void a_monitoring_officer_runs_the_daily_task_and_confirms_a_finding_into_a_clue_with_its_evidence() throws Exception {
+        testUser("e2e.mon", "SAMR", "110000", Role.MONITORING_OFFICER);
+        browser.get(baseUrl() + "/login");
+        browser.findElement(By.id("username")).sendKeys("e2e.mon");
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-title")));
+
+        browser.get(baseUrl() + "/monitoring");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText(
+                cn.wangjian.platform.monitoring.MonitoringTestAccess.demoTaskName()))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("run-now"))).click();
+        new WebDriverWait(browser, Duration.ofSeconds(120)).until(
+                ExpectedConditions.textToBe(By.id("run-state"), "已完成"));
+        assertThat(Long.parseLong(browser.findElement(By.id("run-findings")).getText())).isGreaterThan(1000);
+        screenshot("monitoring-run");
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("to-findings"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-table")));
+        screenshot("monitoring-findings");
+        browser.findElement(By.cssSelector("#finding-table tr[data-rule='AD-17-DISEASE'] a.finding-link")).click();
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("finding-text")));
+        String matched = text.findElement(By.tagName("mark")).getText();
+        assertThat(matched).isNotBlank();
+        String sha = browser.findElement(By.cssSelector("#finding-evidence code")).getText();
+        assertThat(sha).matches("[0-9a-f]{64}");
+        browser.findElement(By.id("confirm-finding")).click();
+
+        wait.until(ExpectedConditions.urlMatches(".*/clues/\\d+$"));
+        WebElement evidenceLink = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#clue-evidence a")));
+        assertThat(browser.getPageSource()).contains("AD-17-DISEASE", sha);
+        screenshot("monitoring-clue");
+        evidenceLink.click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-sha"))).getText())
+                .isEqualTo(sha);
+        screenshot("monitoring-evidence");
     }
 
     private void screenshot(String name) throws Exception {

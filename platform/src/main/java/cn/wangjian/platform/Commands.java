@@ -96,6 +96,7 @@ final class Commands {
                 case "audit-verify" -> auditVerify(options);
                 case "import" -> importFile(rest, options);
                 case "capture" -> capture(rest, options);
+                case "monitor" -> monitor(rest, options);
                 case "evidence-verify" -> evidenceVerify(options);
                 default -> {
                     System.err.println("错误：未知命令 " + command + " (unknown command)");
@@ -243,6 +244,30 @@ final class Commands {
                     + " 字节" + (c.screenshotSha256() == null ? "" : "，截图 " + c.screenshotSha256())
                     + (c.note() == null ? "" : "；" + c.note()));
             return 0;
+        }
+    }
+
+    /**
+     * {@code monitor [--task ID]}: runs a monitoring task (by default every enabled task) on the platform's database
+     * without the web server, and prints each run's figures.
+     */
+    static int monitor(String[] args, Options options) {
+        Long taskId = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--task") && i + 1 < args.length) {
+                try {
+                    taskId = Long.parseLong(args[++i]);
+                } catch (NumberFormatException e) {
+                    throw new UsageException("--task 应为任务编号 (task id must be a number): " + args[i]);
+                }
+            }
+        }
+        if (options.externalDatabase()) {
+            checkConnection(options);
+        }
+        try (var context = withoutWebServer(args)) {
+            var monitoring = context.getBean(cn.wangjian.platform.monitoring.MonitoringCommand.class);
+            return monitoring.run(taskId, System.out, System.err);
         }
     }
 

@@ -44,6 +44,9 @@ public abstract class PlatformTest {
     static void dataDirectory(DynamicPropertyRegistry registry) {
         registry.add("wangjian.data-dir", DATA_DIR::toString);
         registry.add("wangjian.db.url", () -> "");
+        // the administrator's allowed hosts: the tests' own local sites (127.0.0.1 only; other loopback names stay
+        // refused, which the capture tests check)
+        registry.add("wangjian.capture.allowed-hosts", () -> "127.0.0.1");
     }
 
     @Autowired

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,6 +62,36 @@ public class Capturer {
                 p.status(), headersJson(p), p.contentType(), p.body(), p.text(), shot.png(), note, actor, agency,
                 region));
         return attempt(address, actor, at, "CAPTURED", note, c);
+    }
+
+    /** A crawled page, fixed as evidence, with its extracted text (null for binary content). */
+    public interface CrawledPage {
+        void accept(Capture capture, String text);
+    }
+
+    /**
+     * Crawls from the seeds (same hosts only, robots.txt, per-host rate and concurrency of the settings) and fixes
+     * every page as evidence (without a screenshot: a crawl is for finding, an officer's capture for showing);
+     * every refused or failed address is recorded with its reason.
+     */
+    public Crawler.Result crawl(List<URI> seeds, Crawler.Settings settings, String actor, String agency, String region,
+                                CrawledPage handler) {
+        Crawler crawler = new Crawler(fetcher, policy, settings);
+        return crawler.crawl(seeds, new Crawler.Sink() {
+            @Override
+            public void page(PageFetcher.Page p, int depth) {
+                Capture c = evidence.record(new Evidence.NewCapture(Capture.Kind.WEB_PAGE, p.finalUrl().toString(),
+                        Instant.now(), p.status(), headersJson(p), p.contentType(), p.body(), p.text(), null,
+                        join(p.note(), "监测抓取，深度 " + depth), actor, agency, region));
+                attempt(p.requested().toString(), actor, c.fetchedAt(), "CAPTURED", null, c);
+                handler.accept(c, p.text());
+            }
+
+            @Override
+            public void problem(URI url, String outcome, String reason) {
+                attempt(url.toString(), actor, Instant.now(), outcome, reason, null);
+            }
+        });
     }
 
     private Result attempt(String url, String actor, Instant at, String outcome, String reason, Capture capture) {

@@ -23,7 +23,8 @@ class DemoTask {
         return args -> {
             if (!tasks.any()) {
                 tasks.create(new TaskForm(NAME, TaskKind.DAILY, "以网管网日常巡查", List.of(), List.of(), "",
-                        List.of(RuleSet.values()), List.of(), "0 0 2 * * *"), "system", "SAMR", "110000");
+                        List.of(RuleSet.values()), List.of(), "0 0 2 * * *", "", 2.0, 1000), "system", "SAMR",
+                        "110000");
             }
         };
     }

@@ -53,7 +53,7 @@ final class FindingWriter {
         }
     }
 
-    void add(Row r) {
+    synchronized void add(Row r) {
         total++;
         pending.add(new Object[] {fingerprint(r), task.id(), runId, r.detector(), r.source(), r.subject(), r.platform(),
                 r.shopId(), r.region(), r.productCategory(), r.rule(), r.ruleCategory(), r.title(), r.law(),
@@ -65,7 +65,7 @@ final class FindingWriter {
         }
     }
 
-    void flush() {
+    synchronized void flush() {
         if (pending.isEmpty()) {
             return;
         }

@@ -43,7 +43,7 @@ public class MonitoringRunner {
     /** A run as recorded. */
     public record Run(long id, long taskId, String trigger, String startedBy, Instant startedAt, Instant finishedAt,
                       String status, long listingsScanned, long subjectsChecked, long findingsTotal, long findingsNew,
-                      String ruleVersions, String error) {
+                      String ruleVersions, String error, long pagesCrawled, long crawlProblems) {
     }
 
     private final JdbcClient jdbc;
@@ -52,6 +52,7 @@ public class MonitoringRunner {
     private final CrossChecks crossChecks;
     private final Registry registry;
     private final Detectors detectors;
+    private final cn.wangjian.platform.evidence.Capturer capturer;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "monitoring-run");
         t.setDaemon(true);
@@ -59,7 +60,8 @@ public class MonitoringRunner {
     });
 
     MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
-                     Registry registry, Detectors detectors) {
+                     Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer) {
+        this.capturer = capturer;
         this.jdbc = jdbc;
         this.batch = batch;
         this.listings = listings;
@@ -113,6 +115,9 @@ public class MonitoringRunner {
             }
             if (task.runs(RuleSet.REGISTRY)) {
                 subjects = checkRegistry(task, today, writer);
+            }
+            if (task.runs(RuleSet.TEXT) && !task.seeds().isEmpty()) {
+                crawl(task, runId, today, writer);
             }
             writer.flush();
             finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
@@ -178,6 +183,48 @@ public class MonitoringRunner {
         }
     }
 
+    /** Crawls the task's seeds; each page is fixed as evidence and its text scanned (category: general goods). */
+    private void crawl(MonitoringTask task, long runId, LocalDate today, FindingWriter writer) {
+        TextScanner scanner = detectors.text();
+        java.util.List<java.net.URI> seeds = task.seeds().stream().map(java.net.URI::create).toList();
+        var settings = new cn.wangjian.platform.evidence.Crawler.Settings(task.crawlMaxPages(), 32, task.crawlRate(),
+                2, 4);
+        var result = capturer.crawl(seeds, settings, "monitoring-task-" + task.id(), task.ownerAgency(),
+                task.ownerRegion(), (capture, text) -> {
+                    if (text == null || text.isBlank()) {
+                        return;
+                    }
+                    java.util.List<Finding> found = scanner.scan(text, "general", today);
+                    synchronized (writer) {
+                        for (Finding f : found) {
+                            if (!task.textCategories().isEmpty() && !task.textCategories().contains(f.category())) {
+                                continue;
+                            }
+                            // keep a window of the page around the match, with the span moved into it
+                            int from = Math.max(0, f.start() - 120);
+                            int to = Math.min(text.length(), f.end() + 120);
+                            writer.add(new FindingWriter.Row("TEXT", "PAGE", capture.url(), null, null, null, "general",
+                                    f.rule(), f.category(), ruleTitle(scanner, f.rule()), f.law(), f.article(), false,
+                                    f.severity().name(), f.confidence(), "page", text.substring(from, to),
+                                    f.start() - from, f.end() - from, f.matched(), f.term(), f.explanation(),
+                                    capture.url(), capture.fetchedAt(), capture.contentSha256()));
+                        }
+                    }
+                });
+        jdbc.sql("UPDATE monitoring_run SET pages_crawled = ?, crawl_problems = ? WHERE id = ?")
+                .params(result.fetched(), result.refused() + result.failed() + result.disallowedByRobots(), runId)
+                .update();
+    }
+
+    private static String ruleTitle(TextScanner scanner, String ruleId) {
+        for (Rule r : scanner.catalog().rules()) {
+            if (r.id().equals(ruleId)) {
+                return r.title();
+            }
+        }
+        return ruleId;
+    }
+
     private long checkRegistry(MonitoringTask task, LocalDate today, FindingWriter writer) {
         Map<String, String> regions = registry.subjectRegions();
         long subjects = 0;
@@ -232,7 +279,7 @@ public class MonitoringRunner {
                 rs.getTimestamp("started_at").toInstant(), finished == null ? null : finished.toInstant(),
                 rs.getString("status"), rs.getLong("listings_scanned"), rs.getLong("subjects_checked"),
                 rs.getLong("findings_total"), rs.getLong("findings_new"), rs.getString("rule_versions"),
-                rs.getString("error"));
+                rs.getString("error"), rs.getLong("pages_crawled"), rs.getLong("crawl_problems"));
     }
 
     private static long cents(BigDecimal yuan) {

@@ -5,12 +5,13 @@ import java.util.Set;
 
 /**
  * A monitoring task: what to watch (platforms, product categories, operators' regions, detectors; empty means
- * all), when (a cron schedule in China time, or by hand only), and who owns its findings.
+ * all; seed addresses to crawl public pages from, at a polite per-host rate), when (a cron schedule in China time, or by hand only), and who owns its findings.
  */
 public record MonitoringTask(long id, String name, TaskKind kind, String topic, Set<String> platforms,
                              Set<String> categories, Set<String> regions, Set<RuleSet> ruleSets,
                              Set<String> textCategories, String schedule, boolean enabled, Instant nextRunAt,
-                             String ownerAgency, String ownerRegion, String createdBy, Instant createdAt) {
+                             String ownerAgency, String ownerRegion, String createdBy, Instant createdAt,
+                             java.util.List<String> seeds, double crawlRate, int crawlMaxPages) {
 
     public boolean runs(RuleSet set) {
         return ruleSets.isEmpty() || ruleSets.contains(set);

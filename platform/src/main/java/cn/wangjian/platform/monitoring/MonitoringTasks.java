@@ -101,6 +101,31 @@ public class MonitoringTasks {
                         + e.getMessage());
             }
         }
+        List<String> seeds = new ArrayList<>();
+        if (form.seeds() != null) {
+            for (String seed : form.seeds().split("[\\s,，]+")) {
+                if (seed.isBlank()) {
+                    continue;
+                }
+                try {
+                    java.net.URI u = java.net.URI.create(seed.strip());
+                    if (u.getHost() == null || !Set.of("http", "https").contains(String.valueOf(u.getScheme()).toLowerCase(java.util.Locale.ROOT))) {
+                        throw new IllegalArgumentException();
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new InvalidTaskException("seeds", "起始网址须为 http(s) 地址 (seed must be an http(s) address): " + seed);
+                }
+                seeds.add(seed.strip());
+            }
+        }
+        double rate = form.crawlRate() == null ? 2.0 : form.crawlRate();
+        if (!(rate > 0 && rate <= 10_000)) {
+            throw new InvalidTaskException("crawlRate", "每个站点每秒请求数应在 0 到 10000 之间 (rate out of range)");
+        }
+        int maxPages = form.crawlMaxPages() == null ? 1000 : form.crawlMaxPages();
+        if (maxPages < 1 || maxPages > 1_000_000) {
+            throw new InvalidTaskException("crawlMaxPages", "抓取页数上限应在 1 到 1000000 之间 (page limit out of range)");
+        }
         Set<RuleSet> sets = form.ruleSets() == null ? Set.of() : Set.copyOf(form.ruleSets());
         if (sets.isEmpty()) {
             throw new InvalidTaskException("ruleSets", "请至少选择一类检测规则 (choose at least one rule set)");
@@ -108,14 +133,16 @@ public class MonitoringTasks {
         Instant now = Instant.now();
         long id = jdbc.sql("""
                 INSERT INTO monitoring_task (name, kind, topic, platforms, categories, regions, rule_sets,
-                    text_categories, schedule, enabled, next_run_at, owner_agency, owner_region, created_by, created_at)
-                VALUES (?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, TRUE, ?, ?, ?, ?, ?)
+                    text_categories, schedule, enabled, next_run_at, owner_agency, owner_region, created_by, created_at,
+                    seeds, crawl_rate, crawl_max_pages)
+                VALUES (?, ?, ?, ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?, TRUE, ?, ?, ?, ?, ?,
+                    ?::text[], ?, ?)
                 RETURNING id""")
                 .params(form.name().strip(), form.kind().name(), blankToNull(form.topic()), pgArray(platforms),
                         pgArray(categories), pgArray(regions),
                         pgArray(sets.stream().map(Enum::name).collect(Collectors.toCollection(java.util.TreeSet::new))),
                         pgArray(textCategories), schedule, next == null ? null : Timestamp.from(next), agency, region,
-                        actor, Timestamp.from(now))
+                        actor, Timestamp.from(now), pgArray(new java.util.LinkedHashSet<>(seeds)), rate, maxPages)
                 .query(Long.class).single();
         MonitoringTask task = find(id).orElseThrow();
         audit.record(actor, "monitoring.task-created", "monitoring-task", Long.toString(id), null, task);
@@ -170,7 +197,8 @@ public class MonitoringTasks {
                 .collect(Collectors.toUnmodifiableSet()), set(rs.getArray("text_categories")),
                 rs.getString("schedule"), rs.getBoolean("enabled"), next == null ? null : next.toInstant(),
                 rs.getString("owner_agency"), rs.getString("owner_region"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(), List.copyOf(Arrays.asList((String[]) rs.getArray("seeds").getArray())),
+                rs.getDouble("crawl_rate"), rs.getInt("crawl_max_pages"));
     }
 
     private static Set<String> set(Array a) throws SQLException {

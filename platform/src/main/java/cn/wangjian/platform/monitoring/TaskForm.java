@@ -15,10 +15,13 @@ public record TaskForm(
         @Size(max = 500, message = "区划代码过多") String regions,
         List<RuleSet> ruleSets,
         List<String> textCategories,
-        @Size(max = 100, message = "执行计划过长") String schedule) {
+        @Size(max = 100, message = "执行计划过长") String schedule,
+        @Size(max = 5000, message = "起始网址过长") String seeds,
+        Double crawlRate,
+        Integer crawlMaxPages) {
 
     static TaskForm empty() {
         return new TaskForm("", TaskKind.DAILY, "", List.of(), List.of(), "", List.of(RuleSet.values()), List.of(),
-                "0 0 2 * * *");
+                "0 0 2 * * *", "", 2.0, 1000);
     }
 }

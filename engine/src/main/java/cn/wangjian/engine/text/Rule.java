@@ -65,6 +65,17 @@ public record Rule(String id, String category, String title, Severity severity, 
         }
     }
 
+    /** A copy with more terms and more allowed (overriding) words, duplicates left out. */
+    public Rule withMoreWords(List<String> moreTerms, List<String> moreAllowed) {
+        java.util.LinkedHashSet<String> t = new java.util.LinkedHashSet<>(terms);
+        t.addAll(moreTerms);
+        java.util.LinkedHashSet<String> a = new java.util.LinkedHashSet<>(allowedWords);
+        a.addAll(moreAllowed);
+        return new Rule(id, category, title, severity, kind, laws, appliesTo, exempt, List.copyOf(t), List.copyOf(a),
+                exceptFollowedBy, exceptPrecededBy, window, required, sourceMarkers, numberPattern, evasionWatch,
+                wordBoundaries, explanation);
+    }
+
     /** Whether the rule applies to a listing of this product category (null: unknown, general goods). */
     public boolean appliesTo(String productCategory) {
         String c = productCategory == null || productCategory.isBlank() ? "general" : productCategory;

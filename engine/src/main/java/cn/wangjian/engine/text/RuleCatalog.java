@@ -85,6 +85,46 @@ public final class RuleCatalog {
         return new RuleCatalog(newVersion, productCategories, all);
     }
 
+    /**
+     * A rule written in the catalog files' JSON form (used for officers' additions); the message of a
+     * {@link CatalogException} names the source, the rule and the field.
+     */
+    public static Rule parseRule(JsonNode rule, String source) {
+        return rule(rule, source);
+    }
+
+    /**
+     * A copy with more terms and allowed words for existing rules (by rule id) and whole new rules; unknown rule
+     * ids and duplicate new ids are rejected.
+     */
+    public RuleCatalog withAdditions(String newVersion, Map<String, List<String>> moreTerms,
+                                     Map<String, List<String>> moreAllowed, List<Rule> newRules) {
+        Set<String> ids = new java.util.HashSet<>();
+        rules.forEach(r -> ids.add(r.id()));
+        for (String id : concat(moreTerms.keySet(), moreAllowed.keySet())) {
+            if (!ids.contains(id)) {
+                throw new CatalogException("没有规则 " + id + " (no such rule)");
+            }
+        }
+        List<Rule> all = new ArrayList<>();
+        for (Rule r : rules) {
+            List<String> t = moreTerms.getOrDefault(r.id(), List.of());
+            List<String> a = moreAllowed.getOrDefault(r.id(), List.of());
+            all.add(t.isEmpty() && a.isEmpty() ? r : r.withMoreWords(t, a));
+        }
+        for (Rule r : newRules) {
+            if (!ids.add(r.id())) {
+                throw new CatalogException("规则编号 " + r.id() + " 已存在 (duplicate rule id)");
+            }
+            all.add(r);
+        }
+        try {
+            return new RuleCatalog(newVersion, productCategories, all);
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(e.getMessage());
+        }
+    }
+
     private interface Source {
         InputStream open(String name);
     }

@@ -31,8 +31,11 @@ class MonitoringController {
     private final MonitoringRunner runner;
     private final Findings findings;
     private final Detectors detectors;
+    private final RuleChanges ruleChanges;
 
-    MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors) {
+    MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors,
+                         RuleChanges ruleChanges) {
+        this.ruleChanges = ruleChanges;
         this.tasks = tasks;
         this.runner = runner;
         this.findings = findings;
@@ -198,7 +201,70 @@ class MonitoringController {
         model.addAttribute("prices", detectors.prices());
         model.addAttribute("stats", findings.ruleStats(user.dataScope()).stream()
                 .collect(java.util.stream.Collectors.toMap(Findings.RuleStats::rule, s -> s)));
+        model.addAttribute("versions", ruleChanges.versions());
+        model.addAttribute("canEdit", canEditRules(user));
         return "monitoring/rules";
+    }
+
+    /** Rule changes reach every user: administrators and provincial or national monitoring officers make them. */
+    static boolean canEditRules(CurrentUser user) {
+        return user.hasRole(cn.wangjian.platform.identity.Role.ADMIN)
+                || (user.hasRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER)
+                    && user.region().value().endsWith("0000"));
+    }
+
+    private void requireRuleEditor(CurrentUser user) {
+        if (!canEditRules(user)) {
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "只有省级以上监测员或管理员可以修改规则");
+        }
+    }
+
+    @PostMapping("/monitoring/rules/words")
+    String addWords(@RequestParam String rule, @RequestParam String words,
+                    @RequestParam(defaultValue = "terms") String kind, @RequestParam(required = false) String note,
+                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        requireRuleEditor(user);
+        try {
+            RuleChanges.Version v = ruleChanges.addWords(rule, List.of(words.split("[\\n,，、]+")),
+                    kind.equals("allowed"), note, user.getUsername());
+            flash.addFlashAttribute("message", "已生效：规则版本 " + v.id() + "（" + v.note() + "）");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/monitoring/rules";
+    }
+
+    @PostMapping("/monitoring/rules/rules")
+    String addRule(@RequestParam String json, @RequestParam(required = false) String note,
+                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        requireRuleEditor(user);
+        try {
+            RuleChanges.Version v = ruleChanges.addRule(json, note, user.getUsername());
+            flash.addFlashAttribute("message", "已生效：规则版本 " + v.id() + "（" + v.note() + "）");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/monitoring/rules";
+    }
+
+    @PostMapping("/monitoring/rules/versions/{id}/rollback")
+    String rollBack(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        requireRuleEditor(user);
+        try {
+            RuleChanges.Version v = ruleChanges.rollBack(id, user.getUsername());
+            flash.addFlashAttribute("message", "已生效：规则版本 " + v.id() + "（" + v.note() + "）");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/monitoring/rules";
+    }
+
+    @PostMapping("/monitoring/rules/versions/built-in")
+    String rollBackToBuiltIn(@AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        requireRuleEditor(user);
+        RuleChanges.Version v = ruleChanges.rollBackToBuiltIn(user.getUsername());
+        flash.addFlashAttribute("message", "已生效：规则版本 " + v.id() + "（" + v.note() + "）");
+        return "redirect:/monitoring/rules";
     }
 
     /** Figures for the monitoring dashboard's charts. */

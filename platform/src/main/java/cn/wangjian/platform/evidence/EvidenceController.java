@@ -35,10 +35,47 @@ class EvidenceController {
 
     private final Evidence evidence;
     private final Capturer capturer;
+    private final EvidencePackages packages;
 
-    EvidenceController(Evidence evidence, Capturer capturer) {
+    EvidenceController(Evidence evidence, Capturer capturer, EvidencePackages packages) {
         this.evidence = evidence;
         this.capturer = capturer;
+        this.packages = packages;
+    }
+
+    /** An evidence package (ZIP with a manifest of hashes) of the given captures. */
+    @GetMapping("/evidence/package")
+    ResponseEntity<byte[]> exportPackage(@RequestParam("seq") java.util.List<Long> seqs,
+                                         @AuthenticationPrincipal CurrentUser user) {
+        byte[] zip = packages.export(seqs, user.dataScope(), user.getUsername());
+        HttpHeaders h = new HttpHeaders();
+        h.setContentType(MediaType.parseMediaType("application/zip"));
+        h.setContentDisposition(ContentDisposition.attachment().filename("evidence-package.zip").build());
+        return new ResponseEntity<>(zip, h, HttpStatus.OK);
+    }
+
+    @PostMapping("/evidence/packages")
+    @PreAuthorize(CAN_CAPTURE)
+    String importPackage(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                         @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) throws java.io.IOException {
+        EvidencePackages.ImportReport r = packages.verifyAndImport(file.getBytes(), user.getUsername(),
+                user.agencyCode(), user.region().value());
+        if (r.imported()) {
+            flash.addFlashAttribute("message", "证据包核验通过，已导入 " + r.records() + " 份证据：序号 " + r.newSeqs());
+        } else {
+            flash.addFlashAttribute("error", "证据包核验未通过，未导入任何内容：" + String.join("；", r.problems()));
+        }
+        return "redirect:/evidence";
+    }
+
+    @PostMapping(value = "/api/evidence/packages", consumes = "*/*")
+    @PreAuthorize(CAN_CAPTURE)
+    @ResponseBody
+    ResponseEntity<EvidencePackages.ImportReport> importPackageApi(@RequestBody byte[] body,
+                                                                  @AuthenticationPrincipal CurrentUser user) {
+        EvidencePackages.ImportReport r = packages.verifyAndImport(body, user.getUsername(), user.agencyCode(),
+                user.region().value());
+        return ResponseEntity.status(r.imported() ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY).body(r);
     }
 
     @GetMapping("/evidence")

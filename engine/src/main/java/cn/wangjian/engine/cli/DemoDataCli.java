@@ -33,8 +33,8 @@ public final class DemoDataCli {
             RegistryMarket.Summary summary = new RegistryMarket(RegistryMarket.Scale.parse(scale), seed).write(Path.of(dir));
             out.println("已写入 (written) " + dir + ": " + summary.rows());
             out.println("埋设的违法情形 (planted violations): " + summary.planted());
-            out.println("导入 (import): ./wangjian import platforms|enterprises|shops|websites|licences FILE"
-                    + "（enterprises 含故意错误的代码，请加 --partial）");
+            out.println("导入 (import): ./wangjian import platforms|enterprises|shops|websites|licences|listings FILE"
+                    + "（按此顺序；listings 用 listings.jsonl；enterprises 含故意错误的代码，请加 --partial）");
             return 0;
         } catch (NumberFormatException e) {
             err.println("错误：--seed 应为整数 (--seed must be an integer)");

@@ -14,11 +14,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One reported listing, checked: known platform and shop, a product category of the rule catalog, an http(s)
+ * One reported listing, ad or shop page (kind LISTING, AD or SHOP_PAGE), checked: known platform and shop, a
+ * product category of the rule catalog, an http(s)
  * address, amounts with at most two decimals, an ascending price history. Its canonical JSON ({@code content}) and
  * that JSON's SHA-256 are what the platform reported, kept as evidence.
  */
-record ListingRecord(String platform, String listingId, String shopId, String category, String title,
+record ListingRecord(String kind, String platform, String listingId, String shopId, String category, String title,
                      String description, String url, BigDecimal originalPrice, BigDecimal homePrice,
                      PriceHistory prices, String content, String contentSha256) {
 
@@ -36,6 +37,10 @@ record ListingRecord(String platform, String listingId, String shopId, String ca
                     + " 不在主体库中，请先报送店铺 (shop not in the registry)");
         }
         String listingId = required(fields, "listing_id");
+        String kind = optional(fields, "kind") == null ? "LISTING" : optional(fields, "kind").toUpperCase(java.util.Locale.ROOT);
+        if (!Set.of("LISTING", "AD", "SHOP_PAGE").contains(kind)) {
+            throw new IllegalArgumentException("字段 kind：应为 LISTING（商品）、AD（广告）或 SHOP_PAGE（店铺页面），而非 " + kind);
+        }
         if (listingId.length() > 100) {
             throw new IllegalArgumentException("字段 listing_id：不能超过100个字符 (too long)");
         }
@@ -73,18 +78,18 @@ record ListingRecord(String platform, String listingId, String shopId, String ca
             throw new IllegalArgumentException("字段 prices：" + e.getMessage());
         }
         ObjectNode canonical = JSON.createObjectNode();
-        canonical.put("platform", platform).put("shop_id", shopId).put("listing_id", listingId)
+        canonical.put("kind", kind).put("platform", platform).put("shop_id", shopId).put("listing_id", listingId)
                 .put("category", category).put("title", title).put("description", description).put("url", url)
                 .put("original_price", original).put("home_price", home).put("prices", prices.compact());
         String content = canonical.toString();
-        return new ListingRecord(platform, listingId, shopId, category, title, description, url, original, home, prices,
+        return new ListingRecord(kind, platform, listingId, shopId, category, title, description, url, original, home, prices,
                 content, sha256(content));
     }
 
     RegistryImporter.Valid asValid(long line) {
         return new RegistryImporter.Valid(line, platform + "\u0000" + listingId, new Object[] {platform, listingId,
                 shopId, category, title, description, url, originalPrice, homePrice, prices.compact(), content,
-                contentSha256});
+                contentSha256, kind});
     }
 
     static String sha256(String text) {

@@ -395,13 +395,14 @@ public class RegistryImporter {
                             updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
             case LISTINGS -> """
                         INSERT INTO listing (platform_code, listing_id, shop_id, category, title, description, url,
-                                             original_price, home_price, prices, content, content_sha256, updated_at,
-                                             source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             original_price, home_price, prices, content, content_sha256, kind,
+                                             updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (platform_code, listing_id) DO UPDATE SET shop_id = EXCLUDED.shop_id,
                             category = EXCLUDED.category, title = EXCLUDED.title, description = EXCLUDED.description,
                             url = EXCLUDED.url, original_price = EXCLUDED.original_price,
                             home_price = EXCLUDED.home_price, prices = EXCLUDED.prices, content = EXCLUDED.content,
-                            content_sha256 = EXCLUDED.content_sha256, updated_at = EXCLUDED.updated_at,
+                            content_sha256 = EXCLUDED.content_sha256, kind = EXCLUDED.kind,
+                            updated_at = EXCLUDED.updated_at,
                             source = EXCLUDED.source""";
         };
         List<Object[]> batch = new ArrayList<>(rows.size());

@@ -44,15 +44,18 @@ class HostileListingTest extends PlatformTest {
                 + "\"url\":\"https://demo-mall.example/item/H-1\",\"original_price\":399,"
                 + "\"prices\":[{\"from\":\"2026-11-01\",\"price\":199},{\"from\":\"2026-11-25\",\"price\":159}]}\n";
         String bad = "{\"listing_id\":\"H-2\",\"shop_id\":\"" + shop + "\",\"title\":\"羽绒服\",\"prices\":\"2026-11-25:10;2026-11-01:9\"}\n";
+        String shopPage = "{\"kind\":\"shop_page\",\"listing_id\":\"H-4\",\"shop_id\":\"" + shop
+                + "\",\"category\":\"apparel\",\"title\":\"店铺公告\",\"description\":\"活动最终解释权归本店所有。\"}\n";
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
         var partial = rest.withBasicAuth("hostile.platform", PASSWORD).postForEntity(
                 "/api/platform-reports/listings?mode=partial&name=report.jsonl",
-                new HttpEntity<>((hostile + bad).getBytes(StandardCharsets.UTF_8), headers), String.class);
+                new HttpEntity<>((hostile + bad + shopPage).getBytes(StandardCharsets.UTF_8), headers), String.class);
         assertThat(partial.getStatusCode().value()).isEqualTo(200);
         assertThat(partial.getBody()).contains("\"line\":2").contains("prices");
-        assertThat(jdbc.sql("SELECT count(*) FROM listing WHERE platform_code = 'demo-mall' AND listing_id IN ('H-1', 'H-2')")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT listing_id || ' ' || kind FROM listing WHERE platform_code = 'demo-mall'"
+                + " AND listing_id LIKE 'H-%' ORDER BY listing_id").query(String.class).list())
+                .containsExactly("H-1 LISTING", "H-4 SHOP_PAGE");
         // a report naming another platform is refused
         var foreign = rest.withBasicAuth("hostile.platform", PASSWORD).postForEntity("/api/platform-reports/listings",
                 new HttpEntity<>(("{\"platform\":\"huiyi-shop\",\"listing_id\":\"H-3\",\"shop_id\":\"S100000\","
@@ -67,6 +70,8 @@ class HostileListingTest extends PlatformTest {
         assertThat(jdbc.sql("SELECT rule FROM finding WHERE task_id = ? AND subject = 'demo-mall/H-1' ORDER BY rule")
                 .param(task.id()).query(String.class).list())
                 .contains("AD-9.3-ABSOLUTE", "PR-16-REFERENCE-PRICE", "PR-17.2-GROUNDLESS-BASE");
+        assertThat(jdbc.sql("SELECT rule FROM finding WHERE task_id = ? AND subject = 'demo-mall/H-4'")
+                .param(task.id()).query(String.class).list()).containsExactly("CP-26-UNFAIR-TERMS");
         assertThat(jdbc.sql("SELECT count(*) FROM finding WHERE task_id = ? AND platform_code <> 'demo-mall'")
                 .param(task.id()).query(Long.class).single()).isZero();
 

@@ -80,5 +80,16 @@ class HostileListingTest extends PlatformTest {
         assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(page).contains("<mark>最佳</mark>");
+
+        // data scope: the same agency elsewhere sees nothing of it; another agency's liaison has no monitoring area
+        long findingId = jdbc.sql("SELECT min(id) FROM finding WHERE task_id = ?").param(task.id()).query(Long.class).single();
+        assertThat(officer.get("/monitoring/findings/" + findingId).getStatusCode().value()).isEqualTo(200);
+        FormLogin shanghai = new FormLogin(rest, testUser("hostile.sh", "SAMR", "310000", Role.MONITORING_OFFICER), PASSWORD);
+        assertThat(shanghai.get("/monitoring/findings/" + findingId).getStatusCode().value()).isEqualTo(404);
+        assertThat(shanghai.get("/monitoring/tasks/" + task.id()).getStatusCode().value()).isEqualTo(404);
+        assertThat(shanghai.get("/monitoring/findings?task=" + task.id()).getBody()).doesNotContain("demo-mall/H-1");
+        FormLogin police = new FormLogin(rest, testUser("hostile.police", "MPS", "120000", Role.AGENCY_LIAISON), PASSWORD);
+        assertThat(police.get("/monitoring/findings/" + findingId).getStatusCode().value()).isEqualTo(403);
+        assertThat(rest.getForEntity("/api/monitoring/findings", String.class).getStatusCode().value()).isEqualTo(401);
     }
 }

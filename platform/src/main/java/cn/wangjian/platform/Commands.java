@@ -82,6 +82,9 @@ final class Commands {
         if (command.equals("demo-data")) {
             return cn.wangjian.engine.cli.DemoDataCli.run(rest, System.out, System.err);
         }
+        if (command.equals("deadline")) {
+            return cn.wangjian.engine.cli.DeadlineCli.run(rest, System.out, System.err);
+        }
         if (command.equals("brushing")) {
             return cn.wangjian.engine.cli.BrushingCli.run(rest, System.out, System.err);
         }

@@ -1,0 +1,336 @@
+package cn.wangjian.platform.casework;
+
+import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.LocalDate;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A case under the ordinary administrative penalty procedure (市场监督管理行政处罚程序规定, 行政处罚法), one type per stage.
+ * A step exists only as a method of the stages it may follow, and returns the next stage: an out-of-order step does
+ * not compile. What the types cannot express (dates, the number of officers, the hearing windows, counted in working
+ * days on the {@link WorkingDayCalendar}) is checked when the step is taken and refused with a
+ * {@link CaseRuleException}.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "stage")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = CaseStage.Verifying.class, name = "VERIFYING"),
+        @JsonSubTypes.Type(value = CaseStage.NotFiled.class, name = "NOT_FILED"),
+        @JsonSubTypes.Type(value = CaseStage.Investigating.class, name = "INVESTIGATING"),
+        @JsonSubTypes.Type(value = CaseStage.UnderReview.class, name = "UNDER_REVIEW"),
+        @JsonSubTypes.Type(value = CaseStage.NoticeServed.class, name = "NOTICE_SERVED"),
+        @JsonSubTypes.Type(value = CaseStage.HearingRequested.class, name = "HEARING_REQUESTED"),
+        @JsonSubTypes.Type(value = CaseStage.HearingScheduled.class, name = "HEARING_SCHEDULED"),
+        @JsonSubTypes.Type(value = CaseStage.Heard.class, name = "HEARD"),
+        @JsonSubTypes.Type(value = CaseStage.Decided.class, name = "DECIDED"),
+        @JsonSubTypes.Type(value = CaseStage.Served.class, name = "SERVED"),
+        @JsonSubTypes.Type(value = CaseStage.Closed.class, name = "CLOSED")})
+public sealed interface CaseStage {
+
+    /** Verification of a clue: decide to file (立案) or not within 15 working days, once extendable by 15. */
+    int VERIFY_WORKING_DAYS = 15;
+    /** A party asks for a hearing within 5 working days of the prior notice (行政处罚法 Art. 64, 85). */
+    int HEARING_REQUEST_WORKING_DAYS = 5;
+    /** The hearing is notified 7 working days ahead. */
+    int HEARING_NOTICE_WORKING_DAYS = 7;
+
+    /** Who and what the case is about. */
+    record Dossier(long clueId, String subjectName, String creditCode, String conduct) {
+        public Dossier {
+            if (subjectName == null || subjectName.isBlank()) {
+                throw new CaseRuleException("当事人名称不能为空 (subject required)");
+            }
+        }
+    }
+
+    /** The filing: case number, date, the officers in charge. */
+    record Filing(String caseNo, LocalDate filedOn, List<String> officers) {
+        public Filing {
+            officers = List.copyOf(new LinkedHashSet<>(officers));
+            if (officers.size() < 2) {
+                throw new CaseRuleException("立案须指定两名以上执法人员 (at least two officers)");
+            }
+        }
+    }
+
+    /** The prior notice (行政处罚告知书) and the party's hearing window. */
+    record Notice(LocalDate servedOn, String proposedPenalty, boolean hearingRight, LocalDate hearingRequestBy) {
+    }
+
+    /** The decision (行政处罚决定书). */
+    record Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis) {
+        public Decision {
+            if (decisionNo == null || !decisionNo.matches(".+〔\\d{4}〕\\d+号")) {
+                throw new CaseRuleException("决定书文号格式应如 X市监处罚〔2026〕12号 (decision number): " + decisionNo);
+            }
+        }
+    }
+
+    Dossier dossier();
+
+    /** The stage's name in Chinese. */
+    String label();
+
+    /** The steps this stage allows, by name (for pages and the API). */
+    Set<String> steps();
+
+    /** The next date something is due at this stage, or null. */
+    LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today);
+
+    static Verifying receive(Dossier dossier, LocalDate receivedOn) {
+        return new Verifying(dossier, receivedOn, false);
+    }
+
+    record Verifying(Dossier dossier, LocalDate receivedOn, boolean extended) implements CaseStage {
+        public String label() {
+            return "核查";
+        }
+
+        public Set<String> steps() {
+            return extended ? Set.of("file", "decline") : Set.of("file", "decline", "extend");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return calendar.plusWorkingDays(receivedOn, VERIFY_WORKING_DAYS * (extended ? 2 : 1));
+        }
+
+        public Verifying extend() {
+            if (extended) {
+                throw new CaseRuleException("核查期限只能延长一次 (verification extended once already)");
+            }
+            return new Verifying(dossier, receivedOn, true);
+        }
+
+        public Investigating file(Filing filing) {
+            if (filing.filedOn().isBefore(receivedOn)) {
+                throw new CaseRuleException("立案日期早于收到线索的日期 (filed before received)");
+            }
+            return new Investigating(dossier, filing, CaseClock.startingOn(filing.filedOn()));
+        }
+
+        public NotFiled decline(LocalDate on, String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new CaseRuleException("不予立案须说明理由 (a reason is required)");
+            }
+            return new NotFiled(dossier, receivedOn, on, reason);
+        }
+    }
+
+    record NotFiled(Dossier dossier, LocalDate receivedOn, LocalDate decidedOn, String reason) implements CaseStage {
+        public String label() {
+            return "不予立案";
+        }
+
+        public Set<String> steps() {
+            return Set.of();
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return null;
+        }
+    }
+
+    /** Stages of a filed case share its filing and its handling clock. */
+    sealed interface Filed extends CaseStage {
+        Filing filing();
+
+        CaseClock clock();
+
+        default LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return clock().dueOn(today);
+        }
+    }
+
+    record Investigating(Dossier dossier, Filing filing, CaseClock clock) implements Filed {
+        public String label() {
+            return "调查取证";
+        }
+
+        public Set<String> steps() {
+            return Set.of("submit", "extend-limit");
+        }
+
+        public UnderReview submitForReview(String findings) {
+            if (findings == null || findings.isBlank()) {
+                throw new CaseRuleException("提交审核须写明调查终结报告要点 (findings required)");
+            }
+            return new UnderReview(dossier, filing, clock, findings);
+        }
+
+        public Investigating extendLimit() {
+            return new Investigating(dossier, filing, clock.extend());
+        }
+    }
+
+    record UnderReview(Dossier dossier, Filing filing, CaseClock clock, String findings) implements Filed {
+        public String label() {
+            return "审核";
+        }
+
+        public Set<String> steps() {
+            return Set.of("serve-notice", "return");
+        }
+
+        public Investigating returnForInvestigation() {
+            return new Investigating(dossier, filing, clock);
+        }
+
+        public NoticeServed serveNotice(LocalDate servedOn, String proposedPenalty, boolean hearingRight,
+                                        WorkingDayCalendar calendar) {
+            if (servedOn.isBefore(filing.filedOn())) {
+                throw new CaseRuleException("告知日期早于立案日期 (notice before filing)");
+            }
+            return new NoticeServed(dossier, filing, clock, findings, new Notice(servedOn, proposedPenalty,
+                    hearingRight, calendar.plusWorkingDays(servedOn, HEARING_REQUEST_WORKING_DAYS)));
+        }
+    }
+
+    record NoticeServed(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice)
+            implements Filed {
+        public String label() {
+            return "已告知（陈述申辩、听证期）";
+        }
+
+        public Set<String> steps() {
+            return notice.hearingRight() ? Set.of("request-hearing", "decide") : Set.of("decide");
+        }
+
+        /** The party asks for a hearing; the hearing period is not counted in the handling limit. */
+        public HearingRequested requestHearing(LocalDate on) {
+            if (!notice.hearingRight()) {
+                throw new CaseRuleException("拟作出的处罚不属于听证范围 (no hearing right for this penalty)");
+            }
+            if (on.isAfter(notice.hearingRequestBy())) {
+                throw new CaseRuleException("听证申请已超过告知后五个工作日（截至 " + notice.hearingRequestBy()
+                        + "）(hearing requested too late)");
+            }
+            return new HearingRequested(dossier, filing, clock.pause(on, "听证"), findings, notice, on);
+        }
+
+        /** Decides once the party's time to ask for a hearing has passed. */
+        public Decided decide(Decision decision) {
+            if (!decision.decidedOn().isAfter(notice.hearingRequestBy())) {
+                throw new CaseRuleException("当事人陈述申辩、申请听证的期限至 " + notice.hearingRequestBy()
+                        + " 届满，届满前不能作出决定 (the party's time has not run out)");
+            }
+            return new Decided(dossier, filing, clock, decision);
+        }
+    }
+
+    record HearingRequested(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice,
+                            LocalDate requestedOn) implements Filed {
+        public String label() {
+            return "已申请听证";
+        }
+
+        public Set<String> steps() {
+            return Set.of("schedule-hearing");
+        }
+
+        public HearingScheduled schedule(LocalDate notifiedOn, LocalDate hearingOn, WorkingDayCalendar calendar) {
+            LocalDate earliest = calendar.plusWorkingDays(notifiedOn, HEARING_NOTICE_WORKING_DAYS);
+            if (hearingOn.isBefore(earliest)) {
+                throw new CaseRuleException("听证应在举行七个工作日前通知，" + notifiedOn + " 通知的听证最早于 " + earliest
+                        + " 举行 (hearing notified less than 7 working days ahead)");
+            }
+            return new HearingScheduled(dossier, filing, clock, findings, notice, requestedOn, notifiedOn, hearingOn);
+        }
+    }
+
+    record HearingScheduled(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice,
+                            LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn) implements Filed {
+        public String label() {
+            return "听证已安排";
+        }
+
+        public Set<String> steps() {
+            return Set.of("hold-hearing");
+        }
+
+        public Heard hold(LocalDate heldOn, String summary) {
+            if (heldOn.isBefore(hearingOn)) {
+                throw new CaseRuleException("听证日期早于通知的日期 " + hearingOn + " (held before the notified date)");
+            }
+            return new Heard(dossier, filing, clock.resume(heldOn), findings, notice, heldOn, summary);
+        }
+    }
+
+    record Heard(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, LocalDate heldOn,
+                 String summary) implements Filed {
+        public String label() {
+            return "听证已举行";
+        }
+
+        public Set<String> steps() {
+            return Set.of("decide");
+        }
+
+        public Decided decide(Decision decision) {
+            if (decision.decidedOn().isBefore(heldOn)) {
+                throw new CaseRuleException("决定日期早于听证日期 (decision before the hearing)");
+            }
+            return new Decided(dossier, filing, clock, decision);
+        }
+    }
+
+    record Decided(Dossier dossier, Filing filing, CaseClock clock, Decision decision) implements Filed {
+        public String label() {
+            return "已作出处罚决定";
+        }
+
+        public Set<String> steps() {
+            return Set.of("serve");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return calendar.plusWorkingDays(decision.decidedOn(), 7);       // service within 7 (working) days
+        }
+
+        public Served serve(LocalDate servedOn, String method) {
+            if (servedOn.isBefore(decision.decidedOn())) {
+                throw new CaseRuleException("送达日期早于决定日期 (served before decided)");
+            }
+            return new Served(dossier, filing, clock, decision, servedOn, method);
+        }
+    }
+
+    record Served(Dossier dossier, Filing filing, CaseClock clock, Decision decision, LocalDate servedOn,
+                  String method) implements Filed {
+        public String label() {
+            return "已送达，执行中";
+        }
+
+        public Set<String> steps() {
+            return Set.of("close");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return null;
+        }
+
+        public Closed close(LocalDate closedOn, String outcome) {
+            if (outcome == null || outcome.isBlank()) {
+                throw new CaseRuleException("结案须写明执行情况 (outcome required)");
+            }
+            return new Closed(dossier, filing, clock, decision, servedOn, closedOn, outcome);
+        }
+    }
+
+    record Closed(Dossier dossier, Filing filing, CaseClock clock, Decision decision, LocalDate servedOn,
+                  LocalDate closedOn, String outcome) implements Filed {
+        public String label() {
+            return "已结案";
+        }
+
+        public Set<String> steps() {
+            return Set.of();
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package cn.wangjian.platform.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The procedure's steps and clocks, across the 2026 Spring Festival and National Day. */
+class CaseStageTest {
+
+    static final WorkingDayCalendar CAL = WorkingDayCalendar.builtIn();
+    static final CaseStage.Dossier DOSSIER = new CaseStage.Dossier(1, "北京某某数码有限公司", "91110108E796UNUFT5",
+            "商品标题使用“全网最佳”");
+
+    static LocalDate d(int month, int day) {
+        return LocalDate.of(2026, month, day);
+    }
+
+    @Test
+    void a_case_walks_from_verification_to_closing_with_its_deadlines_on_the_working_day_calendar() {
+        CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(2, 13));
+        assertThat(v.dueOn(CAL, d(2, 13))).isEqualTo(d(3, 12));               // 15 working days over the festival
+        assertThat(v.extend().dueOn(CAL, d(2, 13))).isEqualTo(CAL.plusWorkingDays(d(2, 13), 30));
+        assertThatThrownBy(() -> v.extend().extend()).isInstanceOf(CaseRuleException.class);
+
+        CaseStage.Investigating inv = v.file(new CaseStage.Filing("京海市监立〔2026〕7号", d(3, 2),
+                List.of("dc.case", "xc.case")));
+        assertThat(inv.dueOn(CAL, d(3, 2))).isEqualTo(d(3, 2).plusDays(90));
+        CaseStage.UnderReview review = inv.submitForReview("调查终结：使用绝对化用语，违法事实清楚");
+        CaseStage.NoticeServed notice = review.serveNotice(d(9, 28), "罚款 20 万元", true, CAL);
+        // 5 working days after Mon 28 Sep: 29, 30 Sep, (1–7 Oct off), 8, 9, 10 (make-up Saturday)
+        assertThat(notice.notice().hearingRequestBy()).isEqualTo(d(10, 10));
+        assertThatThrownBy(() -> notice.requestHearing(d(10, 12))).hasMessageContaining("五个工作日");
+        assertThatThrownBy(() -> notice.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 10), "罚款", "广告法第五十七条")))
+                .hasMessageContaining("届满");
+
+        CaseStage.HearingRequested requested = notice.requestHearing(d(10, 9));
+        // the hearing is notified 7 working days ahead: notified Fri 9 Oct, then Sat 10 (make-up), 12–16, Mon 19
+        assertThatThrownBy(() -> requested.schedule(d(10, 9), d(10, 16), CAL)).hasMessageContaining("2026-10-19");
+        CaseStage.HearingScheduled scheduled = requested.schedule(d(10, 9), d(10, 19), CAL);
+        assertThatThrownBy(() -> scheduled.hold(d(10, 18), "x")).hasMessageContaining("早于");
+        CaseStage.Heard heard = scheduled.hold(d(10, 19), "当事人陈述申辩意见");
+        // the hearing period (9–19 Oct, 11 days) is not counted in the 90-day limit
+        assertThat(heard.clock().dueOn(d(10, 21))).isEqualTo(d(3, 2).plusDays(90 + 11));
+        CaseStage.Decided decided = heard.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 22),
+                "罚款 20 万元", "《广告法》第五十七条"));
+        CaseStage.Served served = decided.serve(d(10, 23), "直接送达");
+        CaseStage.Closed closed = served.close(d(11, 5), "当事人已缴纳罚款");
+        assertThat(closed.steps()).isEmpty();
+        assertThat(closed.label()).isEqualTo("已结案");
+    }
+
+    @Test
+    void what_the_types_cannot_express_is_refused_with_a_reason() {
+        CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(2, 13));
+        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 2), List.of("dc.case"))))
+                .hasMessageContaining("两名以上");
+        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 2), List.of("dc.case", "dc.case"))))
+                .hasMessageContaining("两名以上");
+        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(2, 1), List.of("a", "b"))))
+                .hasMessageContaining("早于");
+        assertThatThrownBy(() -> v.decline(d(2, 20), " ")).hasMessageContaining("理由");
+        assertThatThrownBy(() -> new CaseStage.Decision("12号", d(3, 1), "x", "y")).hasMessageContaining("〔2026〕");
+        CaseStage.Investigating inv = v.file(new CaseStage.Filing("x", d(3, 2), List.of("a", "b")));
+        assertThat(inv.extendLimit().clock().dueOn(d(3, 2))).isEqualTo(d(3, 2).plusDays(120));
+        assertThatThrownBy(() -> inv.extendLimit().extendLimit()).hasMessageContaining("集体讨论");
+        CaseStage.NoticeServed noHearing = inv.submitForReview("f").serveNotice(d(3, 10), "警告", false, CAL);
+        assertThat(noHearing.steps()).containsExactly("decide");
+        assertThatThrownBy(() -> noHearing.requestHearing(d(3, 11))).hasMessageContaining("听证范围");
+        // a deadline reaching into a year without holiday data is refused, not guessed
+        assertThatThrownBy(() -> CaseStage.receive(DOSSIER, d(12, 20)).dueOn(CAL, d(12, 20)))
+                .isInstanceOf(WorkingDayCalendar.NoDataException.class);
+    }
+
+    @Test
+    void stages_are_stored_as_json_and_read_back_as_the_same_type() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        CaseStage stage = CaseStage.receive(DOSSIER, d(2, 13)).file(new CaseStage.Filing("x", d(3, 2),
+                List.of("a", "b"))).submitForReview("f").serveNotice(d(3, 10), "罚款", true, CAL).requestHearing(d(3, 11));
+        String text = json.writeValueAsString(stage);
+        assertThat(text).contains("\"stage\":\"HEARING_REQUESTED\"");
+        CaseStage back = json.readValue(text, CaseStage.class);
+        assertThat(back).isEqualTo(stage).isInstanceOf(CaseStage.HearingRequested.class);
+    }
+}

@@ -11,7 +11,7 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("monitoring", "网络监测", "/monitoring", true, null),
             new Area("evidence", "电子证据", "/evidence", true, null),
             new Area("clue", "线索", "/clues", true, null),
-            new Area("casework", "案件办理", "/casework", false, null),
+            new Area("casework", "案件办理", "/casework", true, null),
             new Area("credit", "信用监管", "/credit", false, null),
             new Area("inspection", "抽查检查", "/inspection", false, null),
             new Area("campaign", "专项行动", "/campaign", false, null),

@@ -1,0 +1,296 @@
+package cn.wangjian.platform.casework;
+
+import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import cn.wangjian.platform.audit.AuditLog;
+import cn.wangjian.platform.clue.Clue;
+import cn.wangjian.platform.clue.ClueRegister;
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.DataScope;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The case register. A case is opened from a clue the officer may see, and moves only by the steps its stage type
+ * offers; a step the stage does not offer, or one the procedure refuses (dates, officers, windows), is refused
+ * with the reason and recorded in the case's timeline. Reads apply the reader's data scope, like clues.
+ */
+@Service
+public class CaseFiles {
+
+    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    /** A case as listed and shown. */
+    public record CaseView(long id, long clueId, CaseStage stage, String caseNo, String subjectName, LocalDate dueOn,
+                           String dueNote, boolean typical, String agencyCode, String regionCode, Instant updatedAt) {
+        public String stageLabel() {
+            return stage.label();
+        }
+
+        public Set<String> steps() {
+            return stage.steps();
+        }
+
+        public boolean overdue(LocalDate today) {
+            return dueOn != null && dueOn.isBefore(today);
+        }
+
+        public boolean dueSoon(LocalDate today) {
+            return dueOn != null && !dueOn.isBefore(today) && !dueOn.isAfter(today.plusDays(3));
+        }
+    }
+
+    /** A line of a case's timeline. */
+    public record Event(Instant at, String actor, String step, String fromStage, String toStage, boolean refused,
+                        String note) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ClueRegister clues;
+    private final DocumentNumbers numbers;
+    private final AuditLog audit;
+    private final WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
+
+    CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clues = clues;
+        this.numbers = numbers;
+        this.audit = audit;
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(CHINA);
+    }
+
+    /** Opens verification of a clue (收到线索之日起十五个工作日内决定是否立案). */
+    @Transactional
+    public CaseView open(long clueId, LocalDate receivedOn, CurrentUser officer) {
+        if (officer.agencyCode() == null) {
+            throw new CaseRuleException("只有监管部门用户可以办理案件 (agency users only)");
+        }
+        Clue clue = clues.find(clueId, officer.dataScope())
+                .orElseThrow(() -> new NoSuchElementException("没有这条线索 (no such clue): " + clueId));
+        if (jdbc.sql("SELECT count(*) FROM case_file WHERE clue_id = ?").param(clueId).query(Long.class).single() > 0) {
+            throw new CaseRuleException("该线索已有案件 (the clue already has a case)");
+        }
+        CaseStage stage = CaseStage.receive(new CaseStage.Dossier(clueId, clue.subjectName(),
+                clue.subjectCreditCode(), clue.title()), receivedOn);
+        Instant now = Instant.now();
+        long id = jdbc.sql("""
+                INSERT INTO case_file (clue_id, stage, state, subject_name, agency_code, region_code, created_by,
+                                       created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(clueId, stageName(stage), json(stage), clue.subjectName(), officer.agencyCode(),
+                        officer.region().value(), officer.getUsername(), Timestamp.from(now), Timestamp.from(now))
+                .query(Long.class).single();
+        updateDue(id, stage);
+        event(id, officer.getUsername(), "open", null, stageName(stage), false, "收到线索 " + clue.clueNo());
+        audit.record(officer.getUsername(), "case.opened", "case", Long.toString(id), null,
+                Map.of("clue", clue.clueNo()));
+        return find(id, officer.dataScope()).orElseThrow();
+    }
+
+    /** Takes a step; the parameters are the form's fields. */
+    @Transactional(noRollbackFor = CaseRuleException.class)
+    public CaseView step(long id, String step, Map<String, String> p, CurrentUser officer) {
+        CaseView current = find(id, officer.dataScope())
+                .orElseThrow(() -> new NoSuchElementException("没有这个案件 (no such case): " + id));
+        CaseStage stage = current.stage();
+        CaseStage next;
+        try {
+            next = switch (step) {
+                case "extend" -> as(stage, CaseStage.Verifying.class, step).extend();
+                case "file" -> {
+                    CaseStage.Verifying v = as(stage, CaseStage.Verifying.class, step);
+                    List<String> officers = Arrays.stream(required(p, "officers").split("[,，\\s]+"))
+                            .filter(s -> !s.isBlank()).toList();
+                    for (String o : officers) {
+                        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = ? AND agency_code = ?")
+                                .params(o, officer.agencyCode()).query(Long.class).single() == 0) {
+                            throw new CaseRuleException("办案人员 " + o + " 不是本部门的用户 (not an officer of this agency)");
+                        }
+                    }
+                    LocalDate on = date(p, "on");
+                    yield v.file(new CaseStage.Filing(numbers.next(officer.agencyCode(), officer.region().value(),
+                            on.getYear(), "立"), on, officers));
+                }
+                case "decline" -> as(stage, CaseStage.Verifying.class, step).decline(date(p, "on"), p.get("reason"));
+                case "submit" -> as(stage, CaseStage.Investigating.class, step).submitForReview(p.get("findings"));
+                case "extend-limit" -> as(stage, CaseStage.Investigating.class, step).extendLimit();
+                case "return" -> as(stage, CaseStage.UnderReview.class, step).returnForInvestigation();
+                case "serve-notice" -> as(stage, CaseStage.UnderReview.class, step).serveNotice(date(p, "on"),
+                        required(p, "proposedPenalty"), "true".equals(p.get("hearingRight")), calendar);
+                case "request-hearing" -> as(stage, CaseStage.NoticeServed.class, step).requestHearing(date(p, "on"));
+                case "schedule-hearing" -> as(stage, CaseStage.HearingRequested.class, step)
+                        .schedule(date(p, "notifiedOn"), date(p, "hearingOn"), calendar);
+                case "hold-hearing" -> as(stage, CaseStage.HearingScheduled.class, step).hold(date(p, "on"),
+                        required(p, "summary"));
+                case "decide" -> {
+                    LocalDate on = date(p, "on");
+                    CaseStage.Decision decision = new CaseStage.Decision(numbers.next(officer.agencyCode(),
+                            officer.region().value(), on.getYear(), "处罚"), on, required(p, "penalty"),
+                            required(p, "legalBasis"));
+                    if (stage instanceof CaseStage.NoticeServed n) {
+                        yield n.decide(decision);
+                    }
+                    yield as(stage, CaseStage.Heard.class, step).decide(decision);
+                }
+                case "serve" -> as(stage, CaseStage.Decided.class, step).serve(date(p, "on"), required(p, "method"));
+                case "close" -> as(stage, CaseStage.Served.class, step).close(date(p, "on"), p.get("outcome"));
+                default -> throw new CaseRuleException("未知的办案步骤 (unknown step): " + step);
+            };
+        } catch (CaseRuleException | WorkingDayCalendar.NoDataException e) {
+            event(id, officer.getUsername(), step, stageName(stage), null, true, e.getMessage());
+            throw e instanceof CaseRuleException c ? c : new CaseRuleException(e.getMessage());
+        }
+        int updated = jdbc.sql("""
+                UPDATE case_file SET stage = ?, state = ?, case_no = ?, updated_at = ?, version = version + 1
+                WHERE id = ? AND version = (SELECT version FROM case_file WHERE id = ?) AND stage = ?""")
+                .params(stageName(next), json(next), next instanceof CaseStage.Filed f ? f.filing().caseNo() : null,
+                        Timestamp.from(Instant.now()), id, id, stageName(stage)).update();
+        if (updated != 1) {
+            throw new CaseRuleException("案件已被他人更新，请刷新后重试 (the case changed meanwhile)");
+        }
+        updateDue(id, next);
+        event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next));
+        audit.record(officer.getUsername(), "case." + step, "case", Long.toString(id), stageName(stage), stageName(next));
+        return find(id, officer.dataScope()).orElseThrow();
+    }
+
+    @Transactional
+    public void markTypical(long id, boolean typical, CurrentUser officer) {
+        find(id, officer.dataScope()).orElseThrow(() -> new NoSuchElementException("没有这个案件: " + id));
+        jdbc.sql("UPDATE case_file SET typical = ? WHERE id = ?").params(typical, id).update();
+        event(id, officer.getUsername(), typical ? "mark-typical" : "unmark-typical", null, null, false, null);
+    }
+
+    private static String describe(CaseStage s) {
+        if (s instanceof CaseStage.Filed f && f instanceof CaseStage.Investigating) {
+            return "立案号 " + f.filing().caseNo() + "，办案人员 " + f.filing().officers();
+        }
+        if (s instanceof CaseStage.NoticeServed n) {
+            return "告知 " + n.notice().servedOn() + "，听证申请截至 " + n.notice().hearingRequestBy();
+        }
+        if (s instanceof CaseStage.Decided d) {
+            return "决定书 " + d.decision().decisionNo() + "：" + d.decision().penalty();
+        }
+        return s.label();
+    }
+
+    private void updateDue(long id, CaseStage stage) {
+        LocalDate due = null;
+        String note = null;
+        try {
+            due = stage.dueOn(calendar, today());
+        } catch (WorkingDayCalendar.NoDataException e) {
+            note = e.getMessage();
+        }
+        jdbc.sql("UPDATE case_file SET due_on = ?, due_note = ? WHERE id = ?").params(due, note, id).update();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends CaseStage> T as(CaseStage stage, Class<T> type, String step) {
+        if (!type.isInstance(stage)) {
+            throw new CaseRuleException("案件处于“" + stage.label() + "”阶段，不能执行“" + step + "”；可执行：" + stage.steps()
+                    + " (step not allowed at this stage)");
+        }
+        return (T) stage;
+    }
+
+    private static String required(Map<String, String> p, String field) {
+        String v = p.get(field);
+        if (v == null || v.isBlank()) {
+            throw new CaseRuleException("字段 " + field + " 不能为空 (required)");
+        }
+        return v.strip();
+    }
+
+    private static LocalDate date(Map<String, String> p, String field) {
+        try {
+            return LocalDate.parse(required(p, field));
+        } catch (DateTimeParseException e) {
+            throw new CaseRuleException("字段 " + field + " 不是日期（YYYY-MM-DD）(not a date)");
+        }
+    }
+
+    private void event(long id, String actor, String step, String from, String to, boolean refused, String note) {
+        jdbc.sql("""
+                INSERT INTO case_event (case_id, at, actor, step, from_stage, to_stage, refused, note)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, Timestamp.from(Instant.now()), actor, step, from, to, refused, note).update();
+    }
+
+    private static final String IN_SCOPE = " (:global OR (agency_code = :agency AND region_code LIKE :region))";
+
+    public Optional<CaseView> find(long id, DataScope scope) {
+        return jdbc.sql("SELECT * FROM case_file WHERE id = :id AND" + IN_SCOPE).param("id", id)
+                .param("global", scope.global()).param("agency", scope.agencyCode())
+                .param("region", scope.regionLikePattern()).query((rs, n) -> view(rs)).optional();
+    }
+
+    public List<CaseView> list(DataScope scope, int limit) {
+        return jdbc.sql("SELECT * FROM case_file WHERE" + IN_SCOPE + " ORDER BY due_on NULLS LAST, id LIMIT :limit")
+                .param("global", scope.global()).param("agency", scope.agencyCode())
+                .param("region", scope.regionLikePattern()).param("limit", limit).query((rs, n) -> view(rs)).list();
+    }
+
+    public Optional<Long> caseOfClue(long clueId) {
+        return jdbc.sql("SELECT id FROM case_file WHERE clue_id = ?").param(clueId).query(Long.class).optional();
+    }
+
+    public List<Event> events(long id) {
+        return jdbc.sql("SELECT * FROM case_event WHERE case_id = ? ORDER BY id").param(id)
+                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
+                        rs.getString("step"), rs.getString("from_stage"), rs.getString("to_stage"),
+                        rs.getBoolean("refused"), rs.getString("note"))).list();
+    }
+
+    private static CaseView view(ResultSet rs) throws SQLException {
+        java.sql.Date due = rs.getDate("due_on");
+        return new CaseView(rs.getLong("id"), rs.getLong("clue_id"), read(rs.getString("state")),
+                rs.getString("case_no"), rs.getString("subject_name"), due == null ? null : due.toLocalDate(),
+                rs.getString("due_note"), rs.getBoolean("typical"), rs.getString("agency_code"),
+                rs.getString("region_code"), rs.getTimestamp("updated_at").toInstant());
+    }
+
+    static String stageName(CaseStage s) {
+        return s.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class) != null
+                ? s.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class).value()
+                : s.getClass().getSimpleName();
+    }
+
+    private static String json(CaseStage s) {
+        try {
+            return JSON.writeValueAsString(s);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static CaseStage read(String json) {
+        try {
+            return JSON.readValue(json, CaseStage.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("案件状态无法读取 (corrupt case state)", e);
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package cn.wangjian.platform.casework;
+
+import cn.wangjian.platform.audit.AuditLog;
+import cn.wangjian.platform.identity.CurrentUser;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Case pages: the officer's cases with their deadlines (overdue and approaching highlighted), a case with its
+ * timeline and the steps its stage allows. A case outside the reader's scope is 404 and the attempt is audited.
+ */
+@Controller
+@PreAuthorize(CaseworkController.CAN_READ)
+class CaseworkController {
+
+    static final String CAN_READ = "hasAnyRole('CASE_OFFICER','MONITORING_OFFICER','CAMPAIGN_COORDINATOR','ADMIN')";
+    static final String CAN_ACT = "hasAnyRole('CASE_OFFICER','ADMIN')";
+
+    private final CaseFiles cases;
+    private final AuditLog audit;
+
+    CaseworkController(CaseFiles cases, AuditLog audit) {
+        this.cases = cases;
+        this.audit = audit;
+    }
+
+    @GetMapping("/casework")
+    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("cases", cases.list(user.dataScope(), 500));
+        model.addAttribute("today", CaseFiles.today());
+        return "casework/list";
+    }
+
+    @PostMapping("/casework")
+    @PreAuthorize(CAN_ACT)
+    String open(@RequestParam long clueId, @RequestParam(required = false) LocalDate receivedOn,
+                @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            CaseFiles.CaseView c = cases.open(clueId, receivedOn == null ? CaseFiles.today() : receivedOn, user);
+            return "redirect:/casework/" + c.id();
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (CaseRuleException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return cases.caseOfClue(clueId).map(id -> "redirect:/casework/" + id).orElse("redirect:/clues/" + clueId);
+        }
+    }
+
+    @GetMapping("/casework/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        CaseFiles.CaseView c = cases.find(id, user.dataScope()).orElseThrow(() -> refused(id, user));
+        model.addAttribute("c", c);
+        model.addAttribute("events", cases.events(id));
+        model.addAttribute("today", CaseFiles.today());
+        return "casework/show";
+    }
+
+    @PostMapping("/casework/{id}/steps/{step}")
+    @PreAuthorize(CAN_ACT)
+    String step(@PathVariable long id, @PathVariable String step, @RequestParam Map<String, String> form,
+                @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            CaseFiles.CaseView c = cases.step(id, step, form, user);
+            flash.addFlashAttribute("message", "已完成：" + c.stageLabel());
+        } catch (NoSuchElementException e) {
+            throw refused(id, user);
+        } catch (CaseRuleException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/casework/" + id;
+    }
+
+    @PostMapping("/casework/{id}/typical")
+    @PreAuthorize(CAN_ACT)
+    String typical(@PathVariable long id, @RequestParam boolean typical, @AuthenticationPrincipal CurrentUser user) {
+        try {
+            cases.markTypical(id, typical, user);
+        } catch (NoSuchElementException e) {
+            throw refused(id, user);
+        }
+        return "redirect:/casework/" + id;
+    }
+
+    private ResponseStatusException refused(long id, CurrentUser user) {
+        audit.record(user.getUsername(), "case.access-refused", "case", Long.toString(id), null,
+                Map.of("agency", String.valueOf(user.agencyCode()), "region", user.region().value()));
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

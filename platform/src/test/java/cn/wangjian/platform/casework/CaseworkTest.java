@@ -1,0 +1,110 @@
+package cn.wangjian.platform.casework;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.wangjian.platform.PlatformTest;
+import cn.wangjian.platform.audit.AuditLog;
+import cn.wangjian.platform.clue.ClueRegister;
+import cn.wangjian.platform.clue.ClueSource;
+import cn.wangjian.platform.clue.NewClue;
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.Role;
+import org.hamcrest.Matchers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** A clue becomes a case and walks the procedure; steps out of order and foreign readers are refused and recorded. */
+class CaseworkTest extends PlatformTest {
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ClueRegister clues;
+    @Autowired
+    CaseFiles cases;
+    @Autowired
+    AuditLog audit;
+
+    private void step(CurrentUser who, long id, String step, String... params) throws Exception {
+        var request = post("/casework/" + id + "/steps/" + step).with(user(who)).with(csrf());
+        for (int i = 0; i < params.length; i += 2) {
+            request = request.param(params[i], params[i + 1]);
+        }
+        mvc.perform(request).andExpect(status().is3xxRedirection())
+                .andExpect(flash().attribute("message", Matchers.startsWith("已完成")));
+    }
+
+    @Test
+    void a_clue_walks_from_verification_to_closing_and_out_of_order_steps_are_refused() throws Exception {
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
+        testUser("cw.dc2", "SAMR", "110101", Role.CASE_OFFICER);
+        long clueId = clues.register(new NewClue("商品标题使用绝对化用语", ClueSource.MONITORING, "北京某某数码有限公司",
+                null, "监测发现"), officer).id();
+        String location = mvc.perform(post("/casework").with(user(officer)).with(csrf())
+                        .param("clueId", Long.toString(clueId)).param("receivedOn", "2026-09-01"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-09-21"); // Sun 20 Sep is a make-up workday
+
+        // a decision before filing is not a step of verification: refused, recorded in the timeline
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+                        .param("on", "2026-09-02").param("penalty", "罚款").param("legalBasis", "x"))
+                .andExpect(flash().attribute("error", Matchers.containsString("不能执行")));
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(officer)).with(csrf())
+                        .param("on", "2026-09-02").param("officers", "cw.dc1"))
+                .andExpect(flash().attribute("error", Matchers.containsString("两名以上")));
+
+        step(officer, id, "file", "on", "2026-09-02", "officers", "cw.dc1, cw.dc2");
+        CaseFiles.CaseView filed = cases.find(id, officer.dataScope()).orElseThrow();
+        assertThat(filed.caseNo()).matches("京东市监立〔2026〕\\d+号");
+        assertThat(filed.dueOn()).isEqualTo("2026-12-01");                       // 90 days after filing
+        step(officer, id, "submit", "findings", "使用“全网最佳”，违反广告法第九条第（三）项");
+        step(officer, id, "serve-notice", "on", "2026-09-28", "proposedPenalty", "罚款二十万元", "hearingRight", "true");
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-12-01");
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+                        .param("on", "2026-10-09").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条"))
+                .andExpect(flash().attribute("error", Matchers.containsString("2026-10-10")));
+        step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条");
+        CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
+        assertThat(((CaseStage.Decided) decided.stage()).decision().decisionNo()).matches("京东市监处罚〔2026〕\\d+号");
+        step(officer, id, "serve", "on", "2026-10-13", "method", "直接送达");
+        step(officer, id, "close", "on", "2026-11-02", "outcome", "当事人已缴纳罚款");
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Closed.class);
+        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(3);
+        assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::step)
+                .containsExactly("open", "file", "submit", "serve-notice", "decide", "serve", "close");
+
+        // another district's officer and another agency's liaison cannot reach it; the attempt is audited
+        CurrentUser other = accounts.loadUserByUsername(testUser("cw.xc", "SAMR", "110102", Role.CASE_OFFICER));
+        mvc.perform(get("/casework/" + id).with(user(other))).andExpect(status().isNotFound());
+        mvc.perform(post("/casework/" + id + "/steps/close").with(user(other)).with(csrf())).andExpect(status().isNotFound());
+        assertThat(audit.forEntity("case", Long.toString(id))).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("case.access-refused");
+            assertThat(e.actor()).isEqualTo("cw.xc");
+        });
+        CurrentUser police = accounts.loadUserByUsername(testUser("cw.police", "MPS", "110000", Role.AGENCY_LIAISON));
+        mvc.perform(get("/casework/" + id).with(user(police))).andExpect(status().isForbidden());
+        // the city bureau above sees its district's case
+        CurrentUser city = accounts.loadUserByUsername(testUser("cw.bj", "SAMR", "110000", Role.CASE_OFFICER));
+        mvc.perform(get("/casework/" + id).with(user(city))).andExpect(status().isOk());
+    }
+
+    @Test
+    void a_deadline_in_a_year_without_holiday_data_is_not_guessed() throws Exception {
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
+        long clueId = clues.register(new NewClue("年底线索", ClueSource.REPORT, "某公司", null, "举报"), officer).id();
+        CaseFiles.CaseView c = cases.open(clueId, java.time.LocalDate.of(2026, 12, 21), officer);
+        assertThat(c.dueOn()).isNull();
+        assertThat(c.dueNote()).contains("2027");
+        mvc.perform(get("/casework").with(user(officer))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("2027")));
+    }
+}

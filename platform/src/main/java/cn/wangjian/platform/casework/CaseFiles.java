@@ -78,7 +78,8 @@ public class CaseFiles {
         this.audit = audit;
     }
 
-    static LocalDate today() {
+    /** Today in China, the day deadlines are judged on. */
+    public static LocalDate today() {
         return LocalDate.now(CHINA);
     }
 
@@ -251,6 +252,14 @@ public class CaseFiles {
         return jdbc.sql("SELECT * FROM case_file WHERE" + IN_SCOPE + " ORDER BY due_on NULLS LAST, id LIMIT :limit")
                 .param("global", scope.global()).param("agency", scope.agencyCode())
                 .param("region", scope.regionLikePattern()).param("limit", limit).query((rs, n) -> view(rs)).list();
+    }
+
+    /** Open cases due on or before {@code by} (overdue first), for worklists and the dashboard. */
+    public List<CaseView> dueBy(DataScope scope, LocalDate by, int limit) {
+        return jdbc.sql("SELECT * FROM case_file WHERE" + IN_SCOPE + " AND due_on <= :by ORDER BY due_on, id LIMIT :limit")
+                .param("global", scope.global()).param("agency", scope.agencyCode())
+                .param("region", scope.regionLikePattern()).param("by", by).param("limit", limit)
+                .query((rs, n) -> view(rs)).list();
     }
 
     public Optional<Long> caseOfClue(long clueId) {

@@ -17,10 +17,12 @@ class ShellController {
 
     private final ClueRegister clues;
     private final Directory directory;
+    private final cn.wangjian.platform.casework.CaseFiles cases;
 
-    ShellController(ClueRegister clues, Directory directory) {
+    ShellController(ClueRegister clues, Directory directory, cn.wangjian.platform.casework.CaseFiles cases) {
         this.clues = clues;
         this.directory = directory;
+        this.cases = cases;
     }
 
     @GetMapping("/")
@@ -28,6 +30,9 @@ class ShellController {
         model.addAttribute("bureau", directory.bureauName(user.agencyCode(), user.region()));
         model.addAttribute("clueCounts", clues.countByStatus(user.dataScope()));
         model.addAttribute("recentClues", clues.list(user.dataScope(), 5));
+        model.addAttribute("casesDue", cases.dueBy(user.dataScope(), cn.wangjian.platform.casework.CaseFiles.today()
+                .plusDays(3), 10));
+        model.addAttribute("today", cn.wangjian.platform.casework.CaseFiles.today());
         return "dashboard";
     }
 

@@ -103,6 +103,12 @@ class CaseworkTest extends PlatformTest {
         CaseFiles.CaseView c = cases.open(clueId, java.time.LocalDate.of(2026, 12, 21), officer);
         assertThat(c.dueOn()).isNull();
         assertThat(c.dueNote()).contains("2027");
+        // an open case due within three days shows on the officer's dashboard
+        long soon = clues.register(new NewClue("近期线索", ClueSource.REPORT, "临期公司", null, "举报"), officer).id();
+        cases.open(soon, CaseFiles.today().minusDays(30), officer);
+        mvc.perform(get("/").with(user(officer))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("临期公司")));
         mvc.perform(get("/casework").with(user(officer))).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.containsString("2027")));

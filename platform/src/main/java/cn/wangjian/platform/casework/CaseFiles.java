@@ -138,8 +138,12 @@ public class CaseFiles {
                 case "submit" -> as(stage, CaseStage.Investigating.class, step).submitForReview(p.get("findings"));
                 case "extend-limit" -> as(stage, CaseStage.Investigating.class, step).extendLimit();
                 case "return" -> as(stage, CaseStage.UnderReview.class, step).returnForInvestigation();
-                case "serve-notice" -> as(stage, CaseStage.UnderReview.class, step).serveNotice(date(p, "on"),
-                        required(p, "proposedPenalty"), "true".equals(p.get("hearingRight")), calendar);
+                case "serve-notice" -> {
+                    CaseStage.UnderReview review = as(stage, CaseStage.UnderReview.class, step);
+                    LocalDate on = date(p, "on");
+                    yield review.serveNotice(numbers.next(officer.agencyCode(), officer.region().value(), on.getYear(),
+                            "罚告"), on, required(p, "proposedPenalty"), "true".equals(p.get("hearingRight")), calendar);
+                }
                 case "request-hearing" -> as(stage, CaseStage.NoticeServed.class, step).requestHearing(date(p, "on"));
                 case "schedule-hearing" -> as(stage, CaseStage.HearingRequested.class, step)
                         .schedule(date(p, "notifiedOn"), date(p, "hearingOn"), calendar);

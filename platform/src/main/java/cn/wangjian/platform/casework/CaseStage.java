@@ -57,7 +57,8 @@ public sealed interface CaseStage {
     }
 
     /** The prior notice (行政处罚告知书) and the party's hearing window. */
-    record Notice(LocalDate servedOn, String proposedPenalty, boolean hearingRight, LocalDate hearingRequestBy) {
+    record Notice(String noticeNo, LocalDate servedOn, String proposedPenalty, boolean hearingRight,
+                  LocalDate hearingRequestBy) {
     }
 
     /** The decision (行政处罚决定书). */
@@ -144,6 +145,18 @@ public sealed interface CaseStage {
         }
     }
 
+    /** Stages after the prior notice: they carry the findings and the notice (for the documents). */
+    sealed interface Noticed extends Filed {
+        String findings();
+
+        Notice notice();
+    }
+
+    /** Stages after the decision. */
+    sealed interface WithDecision extends Noticed {
+        Decision decision();
+    }
+
     record Investigating(Dossier dossier, Filing filing, CaseClock clock) implements Filed {
         public String label() {
             return "调查取证";
@@ -178,18 +191,18 @@ public sealed interface CaseStage {
             return new Investigating(dossier, filing, clock);
         }
 
-        public NoticeServed serveNotice(LocalDate servedOn, String proposedPenalty, boolean hearingRight,
-                                        WorkingDayCalendar calendar) {
+        public NoticeServed serveNotice(String noticeNo, LocalDate servedOn, String proposedPenalty,
+                                        boolean hearingRight, WorkingDayCalendar calendar) {
             if (servedOn.isBefore(filing.filedOn())) {
                 throw new CaseRuleException("告知日期早于立案日期 (notice before filing)");
             }
-            return new NoticeServed(dossier, filing, clock, findings, new Notice(servedOn, proposedPenalty,
+            return new NoticeServed(dossier, filing, clock, findings, new Notice(noticeNo, servedOn, proposedPenalty,
                     hearingRight, calendar.plusWorkingDays(servedOn, HEARING_REQUEST_WORKING_DAYS)));
         }
     }
 
     record NoticeServed(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice)
-            implements Filed {
+            implements Noticed {
         public String label() {
             return "已告知（陈述申辩、听证期）";
         }
@@ -216,12 +229,12 @@ public sealed interface CaseStage {
                 throw new CaseRuleException("当事人陈述申辩、申请听证的期限至 " + notice.hearingRequestBy()
                         + " 届满，届满前不能作出决定 (the party's time has not run out)");
             }
-            return new Decided(dossier, filing, clock, decision);
+            return new Decided(dossier, filing, clock, findings, notice, decision);
         }
     }
 
     record HearingRequested(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice,
-                            LocalDate requestedOn) implements Filed {
+                            LocalDate requestedOn) implements Noticed {
         public String label() {
             return "已申请听证";
         }
@@ -241,7 +254,7 @@ public sealed interface CaseStage {
     }
 
     record HearingScheduled(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice,
-                            LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn) implements Filed {
+                            LocalDate requestedOn, LocalDate notifiedOn, LocalDate hearingOn) implements Noticed {
         public String label() {
             return "听证已安排";
         }
@@ -259,7 +272,7 @@ public sealed interface CaseStage {
     }
 
     record Heard(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, LocalDate heldOn,
-                 String summary) implements Filed {
+                 String summary) implements Noticed {
         public String label() {
             return "听证已举行";
         }
@@ -272,11 +285,12 @@ public sealed interface CaseStage {
             if (decision.decidedOn().isBefore(heldOn)) {
                 throw new CaseRuleException("决定日期早于听证日期 (decision before the hearing)");
             }
-            return new Decided(dossier, filing, clock, decision);
+            return new Decided(dossier, filing, clock, findings, notice, decision);
         }
     }
 
-    record Decided(Dossier dossier, Filing filing, CaseClock clock, Decision decision) implements Filed {
+    record Decided(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, Decision decision)
+            implements WithDecision {
         public String label() {
             return "已作出处罚决定";
         }
@@ -293,12 +307,12 @@ public sealed interface CaseStage {
             if (servedOn.isBefore(decision.decidedOn())) {
                 throw new CaseRuleException("送达日期早于决定日期 (served before decided)");
             }
-            return new Served(dossier, filing, clock, decision, servedOn, method);
+            return new Served(dossier, filing, clock, findings, notice, decision, servedOn, method);
         }
     }
 
-    record Served(Dossier dossier, Filing filing, CaseClock clock, Decision decision, LocalDate servedOn,
-                  String method) implements Filed {
+    record Served(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, Decision decision,
+                  LocalDate servedOn, String method) implements WithDecision {
         public String label() {
             return "已送达，执行中";
         }
@@ -315,12 +329,12 @@ public sealed interface CaseStage {
             if (outcome == null || outcome.isBlank()) {
                 throw new CaseRuleException("结案须写明执行情况 (outcome required)");
             }
-            return new Closed(dossier, filing, clock, decision, servedOn, closedOn, outcome);
+            return new Closed(dossier, filing, clock, findings, notice, decision, servedOn, closedOn, outcome);
         }
     }
 
-    record Closed(Dossier dossier, Filing filing, CaseClock clock, Decision decision, LocalDate servedOn,
-                  LocalDate closedOn, String outcome) implements Filed {
+    record Closed(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, Decision decision,
+                  LocalDate servedOn, LocalDate closedOn, String outcome) implements WithDecision {
         public String label() {
             return "已结案";
         }

@@ -30,10 +30,39 @@ class CaseworkController {
 
     private final CaseFiles cases;
     private final AuditLog audit;
+    private final CaseDocuments documents;
 
-    CaseworkController(CaseFiles cases, AuditLog audit) {
+    CaseworkController(CaseFiles cases, AuditLog audit, CaseDocuments documents) {
         this.cases = cases;
         this.audit = audit;
+        this.documents = documents;
+    }
+
+    /** The prior notice or the decision as PDF, once the case has reached it. */
+    @GetMapping("/casework/{id}/documents/{kind:notice|decision}.pdf")
+    org.springframework.http.ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String kind,
+                                                            @AuthenticationPrincipal CurrentUser user) {
+        CaseFiles.CaseView c = cases.find(id, user.dataScope()).orElseThrow(() -> refused(id, user));
+        byte[] pdf;
+        String number;
+        if (kind.equals("decision")) {
+            if (!(c.stage() instanceof CaseStage.WithDecision d)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未作出处罚决定 (no decision yet)");
+            }
+            pdf = documents.decision(c, d);
+            number = d.decision().decisionNo();
+        } else {
+            if (!(c.stage() instanceof CaseStage.Noticed n)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未送达告知书 (no notice yet)");
+            }
+            pdf = documents.notice(c, n);
+            number = n.notice().noticeNo();
+        }
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_PDF);
+        headers.setContentDisposition(org.springframework.http.ContentDisposition.inline()
+                .filename(number + ".pdf", java.nio.charset.StandardCharsets.UTF_8).build());
+        return new org.springframework.http.ResponseEntity<>(pdf, headers, HttpStatus.OK);
     }
 
     @GetMapping("/casework")

@@ -33,7 +33,7 @@ class CaseStageTest {
                 List.of("dc.case", "xc.case")));
         assertThat(inv.dueOn(CAL, d(3, 2))).isEqualTo(d(3, 2).plusDays(90));
         CaseStage.UnderReview review = inv.submitForReview("调查终结：使用绝对化用语，违法事实清楚");
-        CaseStage.NoticeServed notice = review.serveNotice(d(9, 28), "罚款 20 万元", true, CAL);
+        CaseStage.NoticeServed notice = review.serveNotice("京海市监罚告〔2026〕3号", d(9, 28), "罚款 20 万元", true, CAL);
         // 5 working days after Mon 28 Sep: 29, 30 Sep, (1–7 Oct off), 8, 9, 10 (make-up Saturday)
         assertThat(notice.notice().hearingRequestBy()).isEqualTo(d(10, 10));
         assertThatThrownBy(() -> notice.requestHearing(d(10, 12))).hasMessageContaining("五个工作日");
@@ -70,7 +70,7 @@ class CaseStageTest {
         CaseStage.Investigating inv = v.file(new CaseStage.Filing("x", d(3, 2), List.of("a", "b")));
         assertThat(inv.extendLimit().clock().dueOn(d(3, 2))).isEqualTo(d(3, 2).plusDays(120));
         assertThatThrownBy(() -> inv.extendLimit().extendLimit()).hasMessageContaining("集体讨论");
-        CaseStage.NoticeServed noHearing = inv.submitForReview("f").serveNotice(d(3, 10), "警告", false, CAL);
+        CaseStage.NoticeServed noHearing = inv.submitForReview("f").serveNotice("n", d(3, 10), "警告", false, CAL);
         assertThat(noHearing.steps()).containsExactly("decide");
         assertThatThrownBy(() -> noHearing.requestHearing(d(3, 11))).hasMessageContaining("听证范围");
         // a deadline reaching into a year without holiday data is refused, not guessed
@@ -83,7 +83,7 @@ class CaseStageTest {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         CaseStage stage = CaseStage.receive(DOSSIER, d(2, 13)).file(new CaseStage.Filing("x", d(3, 2),
-                List.of("a", "b"))).submitForReview("f").serveNotice(d(3, 10), "罚款", true, CAL).requestHearing(d(3, 11));
+                List.of("a", "b"))).submitForReview("f").serveNotice("n", d(3, 10), "罚款", true, CAL).requestHearing(d(3, 11));
         String text = json.writeValueAsString(stage);
         assertThat(text).contains("\"stage\":\"HEARING_REQUESTED\"");
         CaseStage back = json.readValue(text, CaseStage.class);

@@ -74,6 +74,22 @@ class CaseworkTest extends PlatformTest {
         step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条");
         CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
         assertThat(((CaseStage.Decided) decided.stage()).decision().decisionNo()).matches("京东市监处罚〔2026〕\\d+号");
+        // the decision as a PDF with an embedded Chinese font, carrying its number and the remedies
+        byte[] pdf = mvc.perform(get("/casework/" + id + "/documents/decision.pdf").with(user(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        String decisionNo = ((CaseStage.Decided) decided.stage()).decision().decisionNo();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "decision.pdf"), pdf);
+        String text = pdfText(pdf);
+        assertThat(text).contains("行政处罚决定书", decisionNo, "北京市东城区市场监督管理局", "北京某某数码有限公司",
+                "六十日内", "罚款二十万元");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NotoSerifCJK");
+        assertThat(pdfText(mvc.perform(get("/casework/" + id + "/documents/notice.pdf").with(user(officer)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
+                .contains("行政处罚告知书", "市监罚告〔2026〕", "五个工作日内");
+        mvc.perform(get("/casework/" + id).with(user(officer))).andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("decision.pdf")));
         step(officer, id, "serve", "on", "2026-10-13", "method", "直接送达");
         step(officer, id, "close", "on", "2026-11-02", "outcome", "当事人已缴纳罚款");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Closed.class);
@@ -94,6 +110,16 @@ class CaseworkTest extends PlatformTest {
         // the city bureau above sees its district's case
         CurrentUser city = accounts.loadUserByUsername(testUser("cw.bj", "SAMR", "110000", Role.CASE_OFFICER));
         mvc.perform(get("/casework/" + id).with(user(city))).andExpect(status().isOk());
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        var reader = new com.lowagie.text.pdf.PdfReader(pdf);
+        StringBuilder b = new StringBuilder();
+        var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
+        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
+            b.append(extractor.getTextFromPage(i));
+        }
+        return b.toString().replaceAll("\\s+", "");
     }
 
     @Test

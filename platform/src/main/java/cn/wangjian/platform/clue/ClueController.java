@@ -31,10 +31,14 @@ class ClueController {
 
     private final ClueRegister clues;
     private final Directory directory;
+    private final ClueNotifications notifications;
+    private final Routing routing;
 
-    ClueController(ClueRegister clues, Directory directory) {
+    ClueController(ClueRegister clues, Directory directory, ClueNotifications notifications, Routing routing) {
         this.clues = clues;
         this.directory = directory;
+        this.notifications = notifications;
+        this.routing = routing;
     }
 
     @GetMapping
@@ -75,6 +79,8 @@ class ClueController {
                 .toList());
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("evidence", clues.evidence(id));
+        model.addAttribute("notifications", notifications.ofClue(id));
+        model.addAttribute("routing", routing.current());
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
         return "clue/show";

@@ -1,0 +1,103 @@
+package cn.wangjian.platform.clue;
+
+import cn.wangjian.platform.identity.CurrentUser;
+import java.util.NoSuchElementException;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Clue notification by the division of duties, the receiving side's acceptance, and the routing table. */
+@Controller
+class NotificationController {
+
+    static final String CAN_RECEIVE = "hasAnyRole('AGENCY_LIAISON','CASE_OFFICER','MONITORING_OFFICER','ADMIN')";
+
+    private final ClueNotifications notifications;
+    private final Routing routing;
+
+    NotificationController(ClueNotifications notifications, Routing routing) {
+        this.notifications = notifications;
+        this.routing = routing;
+    }
+
+    @PostMapping("/clues/{id}/notifications")
+    @PreAuthorize(ClueController.CAN_SHARE)
+    String notify(@PathVariable long id, @RequestParam String category, @RequestParam String region,
+                  @RequestParam(defaultValue = "false") boolean withAssisting, @AuthenticationPrincipal CurrentUser user,
+                  RedirectAttributes flash) {
+        try {
+            var sent = notifications.notify(id, category, region.strip(), withAssisting, user);
+            flash.addFlashAttribute("message", "已通报 " + sent.size() + " 个部门");
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/clues/" + id;
+    }
+
+    @GetMapping("/clues/notifications")
+    @PreAuthorize(CAN_RECEIVE)
+    String incoming(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("notifications", notifications.incoming(user));
+        return "clue/notifications";
+    }
+
+    @PostMapping("/clues/notifications/{id}/accept")
+    @PreAuthorize(CAN_RECEIVE)
+    String accept(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            notifications.accept(id, user);
+            flash.addFlashAttribute("message", "已接收");
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (IllegalStateException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/clues/notifications";
+    }
+
+    @PostMapping("/clues/notifications/{id}/return")
+    @PreAuthorize(CAN_RECEIVE)
+    String returnIt(@PathVariable long id, @RequestParam(required = false) String reason,
+                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            notifications.returnWithReason(id, reason, user);
+            flash.addFlashAttribute("message", "已退回");
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/clues/notifications";
+    }
+
+    @GetMapping("/clues/routing")
+    @PreAuthorize(ClueController.CAN_READ)
+    String routing(Model model) {
+        model.addAttribute("table", routing.current());
+        model.addAttribute("versions", routing.versions());
+        return "clue/routing";
+    }
+
+    @PostMapping("/clues/routing")
+    @PreAuthorize("hasRole('ADMIN')")
+    String saveRouting(@RequestParam String document, @RequestParam(required = false) String note,
+                       @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            routing.save(document, note, user.getUsername());
+            flash.addFlashAttribute("message", "新版本已生效");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/clues/routing";
+    }
+}

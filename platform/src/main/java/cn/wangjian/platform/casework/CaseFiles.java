@@ -37,6 +37,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseFiles {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** A well-formed number used to check a step before the real number is drawn. */
+    private static final String PROVISIONAL = "待编号〔0000〕0号";
     private static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
@@ -131,6 +133,8 @@ public class CaseFiles {
                         }
                     }
                     LocalDate on = date(p, "on");
+                    // the step is checked with a provisional number first, so a refused step uses up no number
+                    v.file(new CaseStage.Filing(PROVISIONAL, on, officers));
                     yield v.file(new CaseStage.Filing(numbers.next(officer.agencyCode(), officer.region().value(),
                             on.getYear(), "立"), on, officers));
                 }
@@ -141,8 +145,11 @@ public class CaseFiles {
                 case "serve-notice" -> {
                     CaseStage.UnderReview review = as(stage, CaseStage.UnderReview.class, step);
                     LocalDate on = date(p, "on");
+                    String penalty = required(p, "proposedPenalty");
+                    boolean hearing = "true".equals(p.get("hearingRight"));
+                    review.serveNotice(PROVISIONAL, on, penalty, hearing, calendar);
                     yield review.serveNotice(numbers.next(officer.agencyCode(), officer.region().value(), on.getYear(),
-                            "罚告"), on, required(p, "proposedPenalty"), "true".equals(p.get("hearingRight")), calendar);
+                            "罚告"), on, penalty, hearing, calendar);
                 }
                 case "request-hearing" -> as(stage, CaseStage.NoticeServed.class, step).requestHearing(date(p, "on"));
                 case "schedule-hearing" -> as(stage, CaseStage.HearingRequested.class, step)
@@ -151,13 +158,14 @@ public class CaseFiles {
                         required(p, "summary"));
                 case "decide" -> {
                     LocalDate on = date(p, "on");
-                    CaseStage.Decision decision = new CaseStage.Decision(numbers.next(officer.agencyCode(),
-                            officer.region().value(), on.getYear(), "处罚"), on, required(p, "penalty"),
-                            required(p, "legalBasis"));
-                    if (stage instanceof CaseStage.NoticeServed n) {
-                        yield n.decide(decision);
-                    }
-                    yield as(stage, CaseStage.Heard.class, step).decide(decision);
+                    String penalty = required(p, "penalty");
+                    String basis = required(p, "legalBasis");
+                    java.util.function.Function<CaseStage.Decision, CaseStage> decide = decision ->
+                            stage instanceof CaseStage.NoticeServed n ? n.decide(decision)
+                                    : as(stage, CaseStage.Heard.class, step).decide(decision);
+                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis));
+                    yield decide.apply(new CaseStage.Decision(numbers.next(officer.agencyCode(),
+                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis));
                 }
                 case "serve" -> as(stage, CaseStage.Decided.class, step).serve(date(p, "on"), required(p, "method"));
                 case "close" -> as(stage, CaseStage.Served.class, step).close(date(p, "on"), p.get("outcome"));

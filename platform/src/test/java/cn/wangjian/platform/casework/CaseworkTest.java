@@ -31,6 +31,8 @@ class CaseworkTest extends PlatformTest {
     CaseFiles cases;
     @Autowired
     AuditLog audit;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private void step(CurrentUser who, long id, String step, String... params) throws Exception {
         var request = post("/casework/" + id + "/steps/" + step).with(user(who)).with(csrf());
@@ -73,6 +75,11 @@ class CaseworkTest extends PlatformTest {
                 .andExpect(flash().attribute("error", Matchers.containsString("2026-10-10")));
         step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条");
         CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
+        // the refused decision above drew no number: the counter holds exactly the numbers issued
+        String issued = ((CaseStage.Decided) decided.stage()).decision().decisionNo();
+        int n = Integer.parseInt(issued.replaceAll(".*〔2026〕(\\d+)号", "$1"));
+        assertThat(jdbc.sql("SELECT last_value FROM document_number_counter WHERE agency_code = 'SAMR'"
+                + " AND region_code = '110101' AND year = 2026 AND kind = '处罚'").query(Integer.class).single()).isEqualTo(n);
         assertThat(((CaseStage.Decided) decided.stage()).decision().decisionNo()).matches("京东市监处罚〔2026〕\\d+号");
         // the decision as a PDF with an embedded Chinese font, carrying its number and the remedies
         byte[] pdf = mvc.perform(get("/casework/" + id + "/documents/decision.pdf").with(user(officer)))

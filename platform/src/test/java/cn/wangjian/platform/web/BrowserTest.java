@@ -38,6 +38,10 @@ class BrowserTest extends PlatformTest {
 
     @Autowired
     ClueRegister clues;
+    @Autowired
+    cn.wangjian.platform.monitoring.MonitoringTasks monitoringTasks;
+    @Autowired
+    cn.wangjian.platform.monitoring.MonitoringRunner monitoringRunner;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -132,7 +136,7 @@ class BrowserTest extends PlatformTest {
         assertThat(matched).isNotBlank();
         String sha = browser.findElement(By.cssSelector("#finding-evidence code")).getText();
         assertThat(sha).matches("[0-9a-f]{64}");
-        browser.findElement(By.id("confirm-finding")).click();
+        click(browser.findElement(By.id("confirm-finding")));
 
         wait.until(ExpectedConditions.urlMatches(".*/clues/\\d+$"));
         WebElement evidenceLink = wait.until(ExpectedConditions.visibilityOfElementLocated(
@@ -143,6 +147,127 @@ class BrowserTest extends PlatformTest {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("content-sha"))).getText())
                 .isEqualTo(sha);
         screenshot("monitoring-evidence");
+    }
+
+    private void login(String username) {
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/login");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(PASSWORD);
+        browser.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("page-title")));
+    }
+
+    /** Fills a field by script (date inputs take their value in the browser's locale format otherwise). */
+    private void fill(String formId, String name, String value) {
+        WebElement field = browser.findElement(By.cssSelector("#" + formId + " [name='" + name + "']"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", field,
+                value);
+    }
+
+    private void submit(String formId) {
+        click(browser.findElement(By.cssSelector("#" + formId + " button[type='submit']")));
+    }
+
+    /** Scrolls to an element and clicks it as a user would (no other element in front of it). */
+    private void click(WebElement e) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", e);
+        wait.until(ExpectedConditions.elementToBeClickable(e)).click();
+    }
+
+    private void stageAfter(String expected) {
+        try {
+            wait.until(ExpectedConditions.textToBe(By.id("case-stage"), expected));
+        } catch (org.openqa.selenium.TimeoutException e) {
+            var error = browser.findElements(By.id("flash-error"));
+            throw new AssertionError("stage is not " + expected + "; "
+                    + (error.isEmpty() ? "no error shown" : error.get(0).getText()), e);
+        }
+    }
+
+    @Test
+    void a_clue_walks_from_a_monitoring_finding_through_routing_acceptance_filing_notice_decision_and_closing()
+            throws Exception {
+        testUser("e2e.mon2", "SAMR", "110000", Role.MONITORING_OFFICER);
+        testUser("e2e.case1", "SAMR", "110000", Role.CASE_OFFICER);
+        testUser("e2e.case2", "SAMR", "110000", Role.CASE_OFFICER);
+        testUser("e2e.cac", "CAC", "110000", Role.AGENCY_LIAISON);
+
+        // the daily task has run (reruns add nothing); the monitoring officer confirms a finding: a clue with evidence
+        monitoringTasks.list(cn.wangjian.platform.identity.DataScope.everything()).stream()
+                .filter(t -> t.name().equals(cn.wangjian.platform.monitoring.MonitoringTestAccess.demoTaskName()))
+                .findFirst().ifPresent(t -> monitoringRunner.runNow(t, "MANUAL", "test"));
+        login("e2e.mon2");
+        browser.get(baseUrl() + "/monitoring/findings?status=NEW&rule=TM-57-COUNTERFEIT");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#finding-table a.finding-link"))).click();
+        click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("confirm-finding"))));
+        wait.until(ExpectedConditions.urlMatches(".*/clues/\\d+$"));
+        String clueUrl = browser.getCurrentUrl();
+        // routing by the division of duties: counterfeits, SAMR leads, MOFCOM and MPS assist; advertising → CAC
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#notify-form select[name='category']")))
+                .selectByValue("advertising");
+        click(browser.findElement(By.cssSelector("#notify-form input[name='withAssisting']")));
+        submit("notify-form");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("clue-notifications"), "待接收"));
+        screenshot("walk-routed");
+
+        // the receiving agency's liaison accepts it
+        login("e2e.cac");
+        browser.get(baseUrl() + "/clues/notifications");
+        click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#incoming .accept-notification"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("incoming"), "已接收"));
+        browser.get(clueUrl);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clue-notifications"))).getText())
+                .contains("已接收");
+
+        // the case officer verifies, files, investigates, notifies, decides, serves and closes
+        login("e2e.case1");
+        browser.get(clueUrl);
+        click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-case button"))));
+        stageAfter("核查");
+        fill("step-file", "officers", "e2e.case1, e2e.case2");
+        submit("step-file");
+        stageAfter("调查取证");
+        assertThat(browser.findElement(By.id("case-no")).getText()).matches("京市监立〔2026〕\\d+号");
+        fill("step-submit", "findings", "当事人在商品标题中使用“高仿”等字样，涉嫌销售侵犯注册商标专用权的商品");
+        submit("step-submit");
+        stageAfter("审核");
+        fill("step-notice", "on", "2026-11-30");
+        fill("step-notice", "proposedPenalty", "没收违法商品，罚款五万元");
+        submit("step-notice");
+        stageAfter("已告知（陈述申辩、听证期）");
+        // deciding before the party's five working days have run out is refused with the date
+        fill("step-decide", "on", "2026-12-01");
+        fill("step-decide", "penalty", "没收违法商品，罚款五万元");
+        fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
+        submit("step-decide");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error"))).getText())
+                .contains("2026-12-07");
+        fill("step-decide", "on", "2026-12-08");
+        fill("step-decide", "penalty", "没收违法商品，罚款五万元");
+        fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
+        submit("step-decide");
+        stageAfter("已作出处罚决定");
+        // the refused attempt used up no document number: the decision number follows the bureau's last one
+        assertThat(browser.findElement(By.id("case-timeline")).getText()).containsPattern("京市监处罚〔2026〕\\d+号");
+        String href = browser.findElement(By.id("decision-pdf")).getAttribute("href");
+        Object pdf = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.headers.get('content-type') + ' '"
+                + " + b.byteLength + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));", href);
+        assertThat(pdf.toString()).startsWith("application/pdf").endsWith("%PDF-");
+        screenshot("walk-decided");
+        fill("step-serve", "on", "2026-12-08");
+        submit("step-serve");
+        stageAfter("已送达，执行中");
+        fill("step-close", "on", "2026-12-09");
+        fill("step-close", "outcome", "当事人已缴纳罚款，违法商品已没收");
+        submit("step-close");
+        stageAfter("已结案");
+        assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("open", "file", "decide", "close",
+                "被拒绝");
+        screenshot("walk-closed");
     }
 
     private void screenshot(String name) throws Exception {

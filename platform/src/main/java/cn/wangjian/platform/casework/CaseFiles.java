@@ -141,6 +141,13 @@ public class CaseFiles {
                 case "decline" -> as(stage, CaseStage.Verifying.class, step).decline(date(p, "on"), p.get("reason"));
                 case "submit" -> as(stage, CaseStage.Investigating.class, step).submitForReview(p.get("findings"));
                 case "extend-limit" -> as(stage, CaseStage.Investigating.class, step).extendLimit();
+                case "propose-transfer" -> as(stage, CaseStage.Investigating.class, step)
+                        .proposeCriminalTransfer(date(p, "on"), p.get("offence"));
+                case "approve-transfer" -> as(stage, CaseStage.TransferProposed.class, step).approve(date(p, "on"));
+                case "reject-transfer" -> as(stage, CaseStage.TransferProposed.class, step).reject();
+                case "transfer" -> as(stage, CaseStage.TransferApproved.class, step).transfer(date(p, "on"),
+                        p.get("receipt"));
+                case "police-returned" -> as(stage, CaseStage.TransferredToPolice.class, step).returnedByPolice();
                 case "return" -> as(stage, CaseStage.UnderReview.class, step).returnForInvestigation();
                 case "serve-notice" -> {
                     CaseStage.UnderReview review = as(stage, CaseStage.UnderReview.class, step);

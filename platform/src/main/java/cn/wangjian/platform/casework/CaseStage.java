@@ -27,7 +27,10 @@ import java.util.Set;
         @JsonSubTypes.Type(value = CaseStage.Heard.class, name = "HEARD"),
         @JsonSubTypes.Type(value = CaseStage.Decided.class, name = "DECIDED"),
         @JsonSubTypes.Type(value = CaseStage.Served.class, name = "SERVED"),
-        @JsonSubTypes.Type(value = CaseStage.Closed.class, name = "CLOSED")})
+        @JsonSubTypes.Type(value = CaseStage.Closed.class, name = "CLOSED"),
+        @JsonSubTypes.Type(value = CaseStage.TransferProposed.class, name = "TRANSFER_PROPOSED"),
+        @JsonSubTypes.Type(value = CaseStage.TransferApproved.class, name = "TRANSFER_APPROVED"),
+        @JsonSubTypes.Type(value = CaseStage.TransferredToPolice.class, name = "TRANSFERRED")})
 public sealed interface CaseStage {
 
     /** Verification of a clue: decide to file (立案) or not within 15 working days, once extendable by 15. */
@@ -163,7 +166,18 @@ public sealed interface CaseStage {
         }
 
         public Set<String> steps() {
-            return Set.of("submit", "extend-limit");
+            return Set.of("submit", "extend-limit", "propose-transfer");
+        }
+
+        /** 行刑衔接: the case officer reports a suspected crime; the head decides within 3 days. */
+        public TransferProposed proposeCriminalTransfer(LocalDate on, String suspectedOffence) {
+            if (suspectedOffence == null || suspectedOffence.isBlank()) {
+                throw new CaseRuleException("须写明涉嫌的罪名和理由 (the suspected offence is required)");
+            }
+            if (on.isBefore(filing.filedOn())) {
+                throw new CaseRuleException("报告日期早于立案日期 (before filing)");
+            }
+            return new TransferProposed(dossier, filing, clock, on, suspectedOffence);
         }
 
         public UnderReview submitForReview(String findings) {
@@ -330,6 +344,82 @@ public sealed interface CaseStage {
                 throw new CaseRuleException("结案须写明执行情况 (outcome required)");
             }
             return new Closed(dossier, filing, clock, findings, notice, decision, servedOn, closedOn, outcome);
+        }
+    }
+
+    /** Transfer of a suspected crime proposed to the head (行政执法机关移送涉嫌犯罪案件的规定 Art. 5: decide within 3 days). */
+    record TransferProposed(Dossier dossier, Filing filing, CaseClock clock, LocalDate proposedOn,
+                            String suspectedOffence) implements Filed {
+        public static final int DECIDE_DAYS = 3;
+
+        public String label() {
+            return "涉嫌犯罪，待负责人审批移送";
+        }
+
+        public Set<String> steps() {
+            return Set.of("approve-transfer", "reject-transfer");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return proposedOn.plusDays(DECIDE_DAYS);
+        }
+
+        public TransferApproved approve(LocalDate on) {
+            if (on.isBefore(proposedOn)) {
+                throw new CaseRuleException("批准日期早于报告日期 (approved before proposed)");
+            }
+            return new TransferApproved(dossier, filing, clock, proposedOn, suspectedOffence, on);
+        }
+
+        public Investigating reject() {
+            return new Investigating(dossier, filing, clock);
+        }
+    }
+
+    /** Approved: the case goes to the public security organ within 24 hours (Art. 5). */
+    record TransferApproved(Dossier dossier, Filing filing, CaseClock clock, LocalDate proposedOn,
+                            String suspectedOffence, LocalDate approvedOn) implements Filed {
+        public String label() {
+            return "已批准移送，24小时内移送公安机关";
+        }
+
+        public Set<String> steps() {
+            return Set.of("transfer");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return approvedOn.plusDays(1);
+        }
+
+        public TransferredToPolice transfer(LocalDate on, String receipt) {
+            if (on.isBefore(approvedOn)) {
+                throw new CaseRuleException("移送日期早于批准日期 (transferred before approval)");
+            }
+            if (receipt == null || receipt.isBlank()) {
+                throw new CaseRuleException("须登记公安机关的接收回执 (the receipt is required)");
+            }
+            return new TransferredToPolice(dossier, filing, clock, suspectedOffence, approvedOn, on, receipt);
+        }
+    }
+
+    /** With the public security organ; if it declines, the case comes back for an administrative penalty. */
+    record TransferredToPolice(Dossier dossier, Filing filing, CaseClock clock, String suspectedOffence,
+                               LocalDate approvedOn, LocalDate transferredOn, String receipt) implements Filed {
+        public String label() {
+            return "已移送公安机关";
+        }
+
+        public Set<String> steps() {
+            return Set.of("police-returned");
+        }
+
+        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return null;
+        }
+
+        /** 行政处罚法 Art. 27: the judiciary returns a case that needs only an administrative penalty. */
+        public Investigating returnedByPolice() {
+            return new Investigating(dossier, filing, clock);
         }
     }
 

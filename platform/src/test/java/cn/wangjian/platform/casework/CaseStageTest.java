@@ -79,6 +79,23 @@ class CaseStageTest {
     }
 
     @Test
+    void a_suspected_crime_goes_to_the_police_within_its_deadlines_and_may_come_back() {
+        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(new CaseStage.Filing("x", d(3, 3),
+                List.of("a", "b")));
+        assertThat(inv.steps()).contains("propose-transfer");
+        CaseStage.TransferProposed proposed = inv.proposeCriminalTransfer(d(3, 10), "销售假冒注册商标的商品罪");
+        assertThat(proposed.dueOn(CAL, d(3, 10))).isEqualTo(d(3, 13));          // the head decides within 3 days
+        assertThat(proposed.reject()).isEqualTo(inv);
+        CaseStage.TransferApproved approved = proposed.approve(d(3, 12));
+        assertThat(approved.dueOn(CAL, d(3, 12))).isEqualTo(d(3, 13));          // transferred within 24 hours
+        assertThatThrownBy(() -> approved.transfer(d(3, 12), " ")).hasMessageContaining("回执");
+        CaseStage.TransferredToPolice sent = approved.transfer(d(3, 12), "京公（经）受字〔2026〕18号");
+        assertThat(sent.steps()).containsExactly("police-returned");
+        assertThat(sent.returnedByPolice()).isInstanceOf(CaseStage.Investigating.class);
+        assertThatThrownBy(() -> inv.proposeCriminalTransfer(d(3, 11), "")).hasMessageContaining("罪名");
+    }
+
+    @Test
     void stages_are_stored_as_json_and_read_back_as_the_same_type() throws Exception {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);

@@ -130,6 +130,26 @@ class CaseworkTest extends PlatformTest {
     }
 
     @Test
+    void a_suspected_crime_is_transferred_to_the_police_and_may_come_back() throws Exception {
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
+        testUser("cw.dc2", "SAMR", "110101", Role.CASE_OFFICER);
+        long clueId = clues.register(new NewClue("大量销售假冒商品", ClueSource.MONITORING, "某贸易公司", null, "涉嫌犯罪"),
+                officer).id();
+        long id = cases.open(clueId, java.time.LocalDate.of(2026, 6, 1), officer).id();
+        step(officer, id, "file", "on", "2026-06-02", "officers", "cw.dc1,cw.dc2");
+        step(officer, id, "propose-transfer", "on", "2026-06-10", "offence", "销售假冒注册商标的商品罪，涉案金额约三十万元");
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-06-13");
+        step(officer, id, "approve-transfer", "on", "2026-06-11");
+        mvc.perform(post("/casework/" + id + "/steps/transfer").with(user(officer)).with(csrf()).param("on", "2026-06-11"))
+                .andExpect(flash().attribute("error", Matchers.containsString("回执")));
+        step(officer, id, "transfer", "on", "2026-06-11", "receipt", "京公（经）受字〔2026〕18号");
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage())
+                .isInstanceOf(CaseStage.TransferredToPolice.class);
+        step(officer, id, "police-returned");
+        assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Investigating.class);
+    }
+
+    @Test
     void a_deadline_in_a_year_without_holiday_data_is_not_guessed() throws Exception {
         CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
         long clueId = clues.register(new NewClue("年底线索", ClueSource.REPORT, "某公司", null, "举报"), officer).id();

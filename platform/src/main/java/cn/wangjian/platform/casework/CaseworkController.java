@@ -22,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * timeline and the steps its stage allows. A case outside the reader's scope is 404 and the attempt is audited.
  */
 @Controller
-@PreAuthorize(CaseworkController.CAN_READ)
+@PreAuthorize(CaseworkController.CAN_READ + " or hasRole('AGENCY_LIAISON')")
 class CaseworkController {
 
     static final String CAN_READ = "hasAnyRole('CASE_OFFICER','MONITORING_OFFICER','CAMPAIGN_COORDINATOR','ADMIN')";
@@ -31,15 +31,58 @@ class CaseworkController {
     private final CaseFiles cases;
     private final AuditLog audit;
     private final CaseDocuments documents;
+    private final Assistance assistance;
 
-    CaseworkController(CaseFiles cases, AuditLog audit, CaseDocuments documents) {
+    CaseworkController(CaseFiles cases, AuditLog audit, CaseDocuments documents, Assistance assistance) {
         this.cases = cases;
         this.audit = audit;
         this.documents = documents;
+        this.assistance = assistance;
+    }
+
+    @PostMapping("/casework/{id}/assistance")
+    @PreAuthorize(CAN_ACT)
+    String ask(@PathVariable long id, @RequestParam String toAgency, @RequestParam String toRegion,
+               @RequestParam String request, @RequestParam(defaultValue = "15") int workingDays,
+               @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            Assistance.Request r = assistance.ask(id, toAgency, toRegion.strip(), request, workingDays, user);
+            flash.addFlashAttribute("message", "已发起协查，回复期限 " + r.dueOn());
+        } catch (NoSuchElementException e) {
+            throw refused(id, user);
+        } catch (CaseRuleException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/casework/" + id;
+    }
+
+    @GetMapping("/casework/assistance")
+    @PreAuthorize("hasAnyRole('CASE_OFFICER','AGENCY_LIAISON','ADMIN')")
+    String incomingAssistance(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("requests", assistance.incoming(user));
+        model.addAttribute("today", CaseFiles.today());
+        return "casework/assistance";
+    }
+
+    @PostMapping("/casework/assistance/{rid}/answer")
+    @PreAuthorize("hasAnyRole('CASE_OFFICER','AGENCY_LIAISON','ADMIN')")
+    String answer(@PathVariable long rid, @RequestParam(defaultValue = "false") boolean decline,
+                  @RequestParam(required = false) String response, @AuthenticationPrincipal CurrentUser user,
+                  RedirectAttributes flash) {
+        try {
+            assistance.answer(rid, decline, response, user);
+            flash.addFlashAttribute("message", decline ? "已拒绝" : "已回复");
+        } catch (NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (CaseRuleException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/casework/assistance";
     }
 
     /** The prior notice or the decision as PDF, once the case has reached it. */
     @GetMapping("/casework/{id}/documents/{kind:notice|decision}.pdf")
+    @PreAuthorize(CAN_READ)
     org.springframework.http.ResponseEntity<byte[]> document(@PathVariable long id, @PathVariable String kind,
                                                             @AuthenticationPrincipal CurrentUser user) {
         CaseFiles.CaseView c = cases.find(id, user.dataScope()).orElseThrow(() -> refused(id, user));
@@ -66,6 +109,7 @@ class CaseworkController {
     }
 
     @GetMapping("/casework")
+    @PreAuthorize(CAN_READ)
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("cases", cases.list(user.dataScope(), 500));
         model.addAttribute("today", CaseFiles.today());
@@ -88,10 +132,12 @@ class CaseworkController {
     }
 
     @GetMapping("/casework/{id}")
+    @PreAuthorize(CAN_READ)
     String show(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         CaseFiles.CaseView c = cases.find(id, user.dataScope()).orElseThrow(() -> refused(id, user));
         model.addAttribute("c", c);
         model.addAttribute("events", cases.events(id));
+        model.addAttribute("assistance", assistance.ofCase(id));
         model.addAttribute("today", CaseFiles.today());
         return "casework/show";
     }

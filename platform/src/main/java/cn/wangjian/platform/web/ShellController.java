@@ -36,7 +36,7 @@ class ShellController {
         return "dashboard";
     }
 
-    @GetMapping("/{area:monitoring|evidence|casework|credit|inspection|campaign|report|publicity|portal}")
+    @GetMapping("/{area:credit|inspection|campaign|report|publicity|portal}")
     String placeholder(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.placeholder(area)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));

@@ -1,6 +1,7 @@
 package cn.wangjian.platform.casework;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -15,6 +16,7 @@ import cn.wangjian.platform.clue.ClueSource;
 import cn.wangjian.platform.clue.NewClue;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Role;
+import java.util.NoSuchElementException;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +33,8 @@ class CaseworkTest extends PlatformTest {
     CaseFiles cases;
     @Autowired
     AuditLog audit;
+    @Autowired
+    Assistance assistance;
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
@@ -146,6 +150,23 @@ class CaseworkTest extends PlatformTest {
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage())
                 .isInstanceOf(CaseStage.TransferredToPolice.class);
         step(officer, id, "police-returned");
+
+        // joint investigation: another region's bureau answers an assistance request; it sees the request, not the case
+        CurrentUser shanghai = accounts.loadUserByUsername(testUser("cw.sh", "SAMR", "310000", Role.CASE_OFFICER));
+        mvc.perform(post("/casework/" + id + "/assistance").with(user(officer)).with(csrf()).param("toAgency", "SAMR")
+                        .param("toRegion", "310000").param("request", "核查上海某仓库的发货记录").param("workingDays", "10"))
+                .andExpect(flash().attribute("message", Matchers.containsString("回复期限")));
+        var incoming = assistance.incoming(shanghai);
+        assertThat(incoming).anySatisfy(r -> assertThat(r.caseId()).isEqualTo(id));
+        long rid = incoming.stream().filter(r -> r.caseId() == id).findFirst().orElseThrow().id();
+        assertThat(incoming.stream().filter(r -> r.id() == rid).findFirst().orElseThrow().dueOn())
+                .isEqualTo(cn.wangjian.engine.calendar.WorkingDayCalendar.builtIn().plusWorkingDays(CaseFiles.today(), 10));
+        mvc.perform(get("/casework/" + id).with(user(shanghai))).andExpect(status().isNotFound());
+        assertThatThrownBy(() -> assistance.answer(rid, false, "x", officer)).isInstanceOf(NoSuchElementException.class);
+        mvc.perform(post("/casework/assistance/" + rid + "/answer").with(user(shanghai)).with(csrf())
+                .param("response", "发货记录 12 份，已随函附送")).andExpect(flash().attribute("message", "已回复"));
+        assertThat(assistance.ofCase(id).get(0).status()).isEqualTo("ANSWERED");
+        assertThat(assistance.ofCase(id).get(0).answeredBy()).isEqualTo("cw.sh");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Investigating.class);
     }
 

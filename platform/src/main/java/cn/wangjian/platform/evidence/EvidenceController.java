@@ -36,11 +36,53 @@ class EvidenceController {
     private final Evidence evidence;
     private final Capturer capturer;
     private final EvidencePackages packages;
+    private final EvidenceTransfers transfers;
 
-    EvidenceController(Evidence evidence, Capturer capturer, EvidencePackages packages) {
+    EvidenceController(Evidence evidence, Capturer capturer, EvidencePackages packages, EvidenceTransfers transfers) {
         this.evidence = evidence;
         this.capturer = capturer;
         this.packages = packages;
+        this.transfers = transfers;
+    }
+
+    static final String CAN_TRANSFER = "hasAnyRole('MONITORING_OFFICER','CASE_OFFICER','AGENCY_LIAISON','ADMIN')";
+
+    @PostMapping("/evidence/transfers")
+    @PreAuthorize(CAN_TRANSFER)
+    String transfer(@RequestParam("seq") java.util.List<Long> seqs, @RequestParam String toAgency,
+                    @RequestParam String toRegion, @RequestParam(required = false) String note,
+                    @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            EvidenceTransfers.Transfer t = transfers.send(seqs, toAgency.strip().toUpperCase(java.util.Locale.ROOT),
+                    toRegion.strip(), note, user);
+            flash.addFlashAttribute("message", "已移交证据包 " + t.packageSha256().substring(0, 16) + "…（" + t.seqs() + "）");
+        } catch (IllegalArgumentException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return "redirect:/evidence/transfers";
+    }
+
+    @GetMapping("/evidence/transfers")
+    String transfers(@AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("transfers", transfers.ofBureau(user));
+        return "evidence/transfers";
+    }
+
+    @PostMapping("/evidence/transfers/{id}/receive")
+    @PreAuthorize(CAN_TRANSFER)
+    String receive(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            EvidenceTransfers.Transfer t = transfers.receive(id, user);
+            flash.addFlashAttribute(t.status().equals("RECEIVED") ? "message" : "error",
+                    t.statusLabel() + (t.problems() == null ? "：新证据序号 " + t.importedSeqs() : "：" + t.problems()));
+        } catch (java.util.NoSuchElementException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        } catch (IllegalStateException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/evidence/transfers";
     }
 
     /** An evidence package (ZIP with a manifest of hashes) of the given captures. */

@@ -34,7 +34,11 @@ class ClueController {
     private final ClueNotifications notifications;
     private final Routing routing;
 
-    ClueController(ClueRegister clues, Directory directory, ClueNotifications notifications, Routing routing) {
+    private final ComplaintImport complaints;
+
+    ClueController(ClueRegister clues, Directory directory, ClueNotifications notifications, Routing routing,
+                   ComplaintImport complaints) {
+        this.complaints = complaints;
         this.clues = clues;
         this.directory = directory;
         this.notifications = notifications;
@@ -81,6 +85,9 @@ class ClueController {
         model.addAttribute("evidence", clues.evidence(id));
         model.addAttribute("notifications", notifications.ofClue(id));
         model.addAttribute("routing", routing.current());
+        model.addAttribute("complainant", complaints.complainant(clue, user).orElse(null));
+        model.addAttribute("related", complaints.related(id).stream().map(r -> r[0])
+                .filter(r -> clues.find(r, user.dataScope()).isPresent()).toList());
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
         return "clue/show";

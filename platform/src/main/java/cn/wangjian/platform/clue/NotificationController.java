@@ -22,10 +22,38 @@ class NotificationController {
 
     private final ClueNotifications notifications;
     private final Routing routing;
+    private final ComplaintImport complaints;
 
-    NotificationController(ClueNotifications notifications, Routing routing) {
+    NotificationController(ClueNotifications notifications, Routing routing, ComplaintImport complaints) {
         this.notifications = notifications;
         this.routing = routing;
+        this.complaints = complaints;
+    }
+
+    @GetMapping("/clues/imports")
+    @PreAuthorize(ClueController.CAN_REGISTER)
+    String importForm() {
+        return "clue/import";
+    }
+
+    /** 12315-style complaints and reports as clues (CSV or JSON Lines, UTF-8 or GB18030), all or nothing. */
+    @PostMapping("/clues/imports")
+    @PreAuthorize(ClueController.CAN_REGISTER)
+    String importComplaints(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                            @AuthenticationPrincipal CurrentUser user, Model model) throws java.io.IOException {
+        model.addAttribute("report", complaints.importFile(file.getOriginalFilename(), file.getBytes(), user));
+        return "clue/import";
+    }
+
+    @PostMapping(value = "/api/clues/complaints", consumes = "*/*")
+    @PreAuthorize(ClueController.CAN_REGISTER)
+    @org.springframework.web.bind.annotation.ResponseBody
+    org.springframework.http.ResponseEntity<ComplaintImport.Report> importComplaintsApi(
+            @RequestParam(required = false) String name,
+            @org.springframework.web.bind.annotation.RequestBody byte[] body, @AuthenticationPrincipal CurrentUser user) {
+        ComplaintImport.Report r = complaints.importFile(name, body, user);
+        return org.springframework.http.ResponseEntity.status(r.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY)
+                .body(r);
     }
 
     @PostMapping("/clues/{id}/notifications")

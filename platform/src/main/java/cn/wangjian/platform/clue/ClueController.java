@@ -86,7 +86,7 @@ class ClueController {
         model.addAttribute("notifications", notifications.ofClue(id));
         model.addAttribute("routing", routing.current());
         model.addAttribute("complainant", complaints.complainant(clue, user).orElse(null));
-        model.addAttribute("related", complaints.related(id).stream().map(r -> r[0])
+        model.addAttribute("related", clues.related(id).stream()
                 .filter(r -> clues.find(r, user.dataScope()).isPresent()).toList());
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));

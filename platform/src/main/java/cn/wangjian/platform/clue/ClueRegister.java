@@ -71,7 +71,37 @@ public class ClueRegister {
                 clue.normalisedCreditCode(), clue.description(), ClueStatus.REGISTERED, officer.agencyCode(),
                 officer.region().value(), officer.getUsername(), now);
         audit.record(officer.getUsername(), "clue.registered", "clue", Long.toString(id), null, created);
+        link(created);
         return created;
+    }
+
+    /**
+     * Links a new clue to the bureau's earlier clues on the same subject (the same credit code, or without one the
+     * same name), both ways, so related clues are seen together instead of handled twice.
+     */
+    private void link(Clue clue) {
+        List<Long> related = jdbc.sql("""
+                SELECT id FROM clue WHERE id <> ? AND agency_code = ? AND region_code = ?
+                  AND ((?::text IS NOT NULL AND subject_credit_code = ?::text)
+                       OR (?::text IS NULL AND subject_name = ?::text))""")
+                .params(clue.id(), clue.agencyCode(), clue.regionCode(), clue.subjectCreditCode(),
+                        clue.subjectCreditCode(), clue.subjectCreditCode(), clue.subjectName())
+                .query(Long.class).list();
+        String reason = clue.subjectCreditCode() != null ? "同一统一社会信用代码 " + clue.subjectCreditCode()
+                : "同一当事人名称 " + clue.subjectName();
+        for (long other : related) {
+            for (long[] pair : new long[][] {{clue.id(), other}, {other, clue.id()}}) {
+                jdbc.sql("INSERT INTO clue_link (clue_id, related_clue_id, reason, linked_at) VALUES (?, ?, ?, ?)"
+                        + " ON CONFLICT DO NOTHING").params(pair[0], pair[1], reason, Timestamp.from(Instant.now()))
+                        .update();
+            }
+        }
+    }
+
+    /** The clues linked to this one (same subject in the same bureau). */
+    public List<Long> related(long clueId) {
+        return jdbc.sql("SELECT related_clue_id FROM clue_link WHERE clue_id = ? ORDER BY related_clue_id")
+                .param(clueId).query(Long.class).list();
     }
 
     /** A piece of evidence attached to a clue. */

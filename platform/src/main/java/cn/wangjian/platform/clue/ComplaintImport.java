@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Imports complaints and reports (12315-style exports: complaint number, time, complainant and contact,
  * respondent, content) as clues of the importing bureau, all or nothing, every bad row named by line and field.
- * A complaint number already imported is skipped (re-sent exports do not duplicate); a clue about a respondent the
- * bureau already has clues on is linked to them. The complainant's name and phone are kept apart and masked for
+ * A complaint number already imported is skipped (re-sent exports do not duplicate); like every clue, one about a
+ * respondent the bureau already has clues on is linked to them ({@link ClueRegister}). The complainant's name and phone are kept apart and masked for
  * everyone but the owning bureau's case officers.
  */
 @Service
@@ -144,32 +144,12 @@ public class ComplaintImport {
                         VALUES (?, ?, ?, ?, ?)""").params(clue.id(), r.complaintNo(), Timestamp.from(r.receivedAt()),
                         r.name(), r.phone()).update();
                 counts[0]++;
-                counts[2] += link(clue, officer);
+                counts[2] += clues.related(clue.id()).isEmpty() ? 0 : 1;
             }
             audit.record(officer.getUsername(), "clue.complaints-imported", "clue-import", fileName, null,
                     Map.of("imported", counts[0], "skipped", counts[1], "linked", counts[2]));
         });
         return new Report(rows.size(), counts[0], counts[1], counts[2], List.of());
-    }
-
-    /** Links a clue to the bureau's earlier clues on the same respondent (same credit code, else the same name). */
-    private int link(Clue clue, CurrentUser officer) {
-        List<Long> related = jdbc.sql("""
-                SELECT id FROM clue WHERE id <> ? AND agency_code = ? AND region_code = ?
-                  AND ((?::text IS NOT NULL AND subject_credit_code = ?::text)
-                       OR (?::text IS NULL AND subject_name = ?::text))""")
-                .params(clue.id(), officer.agencyCode(), officer.region().value(), clue.subjectCreditCode(),
-                        clue.subjectCreditCode(), clue.subjectCreditCode(), clue.subjectName())
-                .query(Long.class).list();
-        for (long other : related) {
-            String reason = clue.subjectCreditCode() != null ? "同一统一社会信用代码 " + clue.subjectCreditCode()
-                    : "同一当事人名称 " + clue.subjectName();
-            for (long[] pair : new long[][] {{clue.id(), other}, {other, clue.id()}}) {
-                jdbc.sql("INSERT INTO clue_link (clue_id, related_clue_id, reason, linked_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING").params(pair[0], pair[1], reason, Timestamp.from(Instant.now())).update();
-            }
-        }
-        return related.isEmpty() ? 0 : 1;
     }
 
     private static Row row(long line, Map<String, String> f) {
@@ -245,11 +225,6 @@ public class ComplaintImport {
                     }
                     return new String[] {c[0], mask(c[1], 1), maskPhone(c[2])};
                 });
-    }
-
-    public List<long[]> related(long clueId) {
-        return jdbc.sql("SELECT related_clue_id FROM clue_link WHERE clue_id = ? ORDER BY related_clue_id").param(clueId)
-                .query((rs, n) -> new long[] {rs.getLong(1)}).list();
     }
 
     static String mask(String name, int keep) {

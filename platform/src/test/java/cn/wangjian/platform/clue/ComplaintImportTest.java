@@ -49,7 +49,8 @@ class ComplaintImportTest extends PlatformTest {
                 .query(Long.class).single();
         long firstId = jdbc.sql("SELECT clue_id FROM clue_complaint WHERE complaint_no = '12315-2026-0001'")
                 .query(Long.class).single();
-        assertThat(complaints.related(second)).extracting(r -> r[0]).containsExactly(firstId);
+        assertThat(clues.related(second)).containsExactly(firstId);
+        assertThat(clues.related(firstId)).contains(second);
         Clue clue = clues.find(second, officer.dataScope()).orElseThrow();
         assertThat(clue.source()).isEqualTo(ClueSource.COMPLAINT);
 

@@ -141,6 +141,9 @@ public class CaseFiles {
                 case "decline" -> as(stage, CaseStage.Verifying.class, step).decline(date(p, "on"), p.get("reason"));
                 case "submit" -> as(stage, CaseStage.Investigating.class, step).submitForReview(p.get("findings"));
                 case "extend-limit" -> as(stage, CaseStage.Investigating.class, step).extendLimit();
+                case "pause-testing" -> as(stage, CaseStage.Investigating.class, step)
+                        .pauseForTesting(date(p, "on"), p.get("what"));
+                case "resume-testing" -> as(stage, CaseStage.Investigating.class, step).resumeAfterTesting(date(p, "on"));
                 case "propose-transfer" -> as(stage, CaseStage.Investigating.class, step)
                         .proposeCriminalTransfer(date(p, "on"), p.get("offence"));
                 case "approve-transfer" -> as(stage, CaseStage.TransferProposed.class, step).approve(date(p, "on"));

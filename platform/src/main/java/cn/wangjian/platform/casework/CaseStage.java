@@ -166,7 +166,21 @@ public sealed interface CaseStage {
         }
 
         public Set<String> steps() {
-            return Set.of("submit", "extend-limit", "propose-transfer");
+            boolean pausedNow = clock.paused().stream().anyMatch(p -> p.to() == null);
+            return pausedNow ? Set.of("resume-testing", "propose-transfer")
+                    : Set.of("submit", "extend-limit", "propose-transfer", "pause-testing");
+        }
+
+        /** Testing, inspection, quarantine or appraisal: not counted in the handling limit until resumed. */
+        public Investigating pauseForTesting(LocalDate from, String what) {
+            if (what == null || what.isBlank()) {
+                throw new CaseRuleException("须写明检测、检验、检疫或鉴定事项 (what is tested)");
+            }
+            return new Investigating(dossier, filing, clock.pause(from, what));
+        }
+
+        public Investigating resumeAfterTesting(LocalDate on) {
+            return new Investigating(dossier, filing, clock.resume(on));
         }
 
         /** 行刑衔接: the case officer reports a suspected crime; the head decides within 3 days. */
@@ -181,6 +195,9 @@ public sealed interface CaseStage {
         }
 
         public UnderReview submitForReview(String findings) {
+            if (clock.paused().stream().anyMatch(p -> p.to() == null)) {
+                throw new CaseRuleException("检测、鉴定期间尚未结束 (testing still running)");
+            }
             if (findings == null || findings.isBlank()) {
                 throw new CaseRuleException("提交审核须写明调查终结报告要点 (findings required)");
             }

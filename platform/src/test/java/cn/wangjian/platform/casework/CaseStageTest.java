@@ -79,6 +79,19 @@ class CaseStageTest {
     }
 
     @Test
+    void testing_periods_are_not_counted_in_the_handling_limit() {
+        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(new CaseStage.Filing("x", d(3, 3),
+                List.of("a", "b")));
+        CaseStage.Investigating testing = inv.pauseForTesting(d(4, 1), "委托商标权利人鉴定");
+        assertThat(testing.steps()).contains("resume-testing").doesNotContain("submit");
+        assertThatThrownBy(() -> testing.submitForReview("f")).hasMessageContaining("尚未结束");
+        assertThat(testing.clock().dueOn(d(4, 10))).isEqualTo(d(3, 3).plusDays(90 + 10));   // open pause counts to today
+        CaseStage.Investigating resumed = testing.resumeAfterTesting(d(4, 20));
+        assertThat(resumed.clock().dueOn(d(5, 1))).isEqualTo(d(3, 3).plusDays(90 + 20));
+        assertThat(resumed.steps()).contains("submit", "pause-testing");
+    }
+
+    @Test
     void a_suspected_crime_goes_to_the_police_within_its_deadlines_and_may_come_back() {
         CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(new CaseStage.Filing("x", d(3, 3),
                 List.of("a", "b")));

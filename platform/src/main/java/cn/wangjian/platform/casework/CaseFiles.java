@@ -284,6 +284,10 @@ public class CaseFiles {
                 .query((rs, n) -> view(rs)).list();
     }
 
+    public String openedBy(long id) {
+        return jdbc.sql("SELECT created_by FROM case_file WHERE id = ?").param(id).query(String.class).single();
+    }
+
     public Optional<Long> caseOfClue(long clueId) {
         return jdbc.sql("SELECT id FROM case_file WHERE clue_id = ?").param(clueId).query(Long.class).optional();
     }

@@ -110,8 +110,17 @@ class CaseworkController {
 
     @GetMapping("/casework")
     @PreAuthorize(CAN_READ)
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("cases", cases.list(user.dataScope(), 500));
+    String list(@AuthenticationPrincipal CurrentUser user, @RequestParam(defaultValue = "false") boolean mine,
+                Model model) {
+        java.util.List<CaseFiles.CaseView> list = cases.list(user.dataScope(), 500);
+        if (mine) {
+            // my cases: those I am an officer of, or opened and not yet filed
+            list = list.stream().filter(c -> c.stage() instanceof CaseStage.Filed f
+                    ? f.filing().officers().contains(user.getUsername())
+                    : user.getUsername().equals(cases.openedBy(c.id()))).toList();
+        }
+        model.addAttribute("cases", list);
+        model.addAttribute("mine", mine);
         model.addAttribute("today", CaseFiles.today());
         return "casework/list";
     }

@@ -46,8 +46,19 @@ class ClueController {
     }
 
     @GetMapping
-    String list(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("clues", clues.list(user.dataScope(), 200));
+    String list(@AuthenticationPrincipal CurrentUser user,
+                @org.springframework.web.bind.annotation.RequestParam(defaultValue = "false") boolean mine, Model model) {
+        java.util.List<Clue> list = clues.list(user.dataScope(), mine ? 1000 : 200);
+        if (mine) {
+            // my clues: registered by me, or routed to my bureau and accepted by me
+            java.util.Set<Long> accepted = new java.util.HashSet<>();
+            notifications.incoming(user).stream().filter(n -> user.getUsername().equals(n.decidedBy())
+                    && n.status().equals("ACCEPTED")).forEach(n -> accepted.add(n.clueId()));
+            list = list.stream().filter(c -> c.createdBy().equals(user.getUsername()) || accepted.contains(c.id()))
+                    .limit(200).toList();
+        }
+        model.addAttribute("clues", list);
+        model.addAttribute("mine", mine);
         return "clue/list";
     }
 

@@ -118,6 +118,17 @@ class CaseworkTest extends PlatformTest {
         });
         CurrentUser police = accounts.loadUserByUsername(testUser("cw.police", "MPS", "110000", Role.AGENCY_LIAISON));
         mvc.perform(get("/casework/" + id).with(user(police))).andExpect(status().isForbidden());
+        // worklists: my cases lists the case for its officers, not for another officer of the bureau
+        CurrentUser colleague = accounts.loadUserByUsername(testUser("cw.dc3", "SAMR", "110101", Role.CASE_OFFICER));
+        mvc.perform(get("/casework?mine=true").with(user(officer))).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString(filed.caseNo())));
+        mvc.perform(get("/casework?mine=true").with(user(colleague))).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.not(Matchers.containsString(filed.caseNo()))));
+        mvc.perform(get("/clues?mine=true").with(user(officer))).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                        .string(Matchers.containsString("商品标题使用绝对化用语")));
         // the city bureau above sees its district's case
         CurrentUser city = accounts.loadUserByUsername(testUser("cw.bj", "SAMR", "110000", Role.CASE_OFFICER));
         mvc.perform(get("/casework/" + id).with(user(city))).andExpect(status().isOk());

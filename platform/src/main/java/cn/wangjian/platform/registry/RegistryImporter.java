@@ -110,12 +110,8 @@ public class RegistryImporter {
             throw new IllegalStateException(e);
         }
         List<ImportReport.Rejected> rejected = new ArrayList<>();
-        List<Row> rows = parse(text, fileName, kind, reportingPlatform != null, rejected);
-        int unreadable = rejected.size();
-        List<Valid> valid = new ArrayList<>();
-        Map<String, Long> seen = new HashMap<>();
-        Set<String> platforms = kind == ImportKind.SHOPS || kind == ImportKind.LISTINGS ? new HashSet<>(jdbc.sql("SELECT code FROM platform")
-                .query(String.class).list()) : Set.of();
+        Set<String> platforms = kind == ImportKind.SHOPS || kind == ImportKind.LISTINGS ? new HashSet<>(jdbc.sql(
+                "SELECT code FROM platform").query(String.class).list()) : Set.of();
         Set<String> regions = kind == ImportKind.ENTERPRISES ? new HashSet<>(jdbc.sql("SELECT code FROM region")
                 .query(String.class).list()) : Set.of();
         Set<String> shops = new HashSet<>();
@@ -125,38 +121,60 @@ public class RegistryImporter {
             });
         }
         Known known = new Known(platforms, regions, shops);
-        for (Row row : rows) {
-            try {
-                Valid v = validate(kind, reportingPlatform == null ? row : asReportOf(reportingPlatform, row), known);
-                Long earlier = seen.putIfAbsent(v.key(), row.line());
-                if (earlier != null) {
-                    throw new IllegalArgumentException("与第 " + earlier + " 行重复 (duplicate of line " + earlier + ")");
+        String source = fileName == null ? "upload" : fileName;
+        // rows are parsed, checked and written a batch at a time inside one transaction, so a large file never sits
+        // in memory as rows; all-or-nothing rolls the transaction back at the end if any row was rejected; the import
+        // record and its audit entry commit with the rows, so nothing is half-written after a crash
+        List<ImportReport.Rejected> unreadable = new ArrayList<>();
+        long[] counts = new long[2];              // rows read, rows written
+        boolean committed = Boolean.TRUE.equals(tx.execute(status -> {
+            Map<String, Long> seen = new HashMap<>();
+            List<Valid> batch = new ArrayList<>(BATCH);
+            counts[0] = parse(text, fileName, kind, reportingPlatform != null, unreadable, row -> {
+                try {
+                    Valid v = validate(kind, reportingPlatform == null ? row : asReportOf(reportingPlatform, row), known);
+                    Long earlier = seen.putIfAbsent(v.key(), row.line());
+                    if (earlier != null) {
+                        throw new IllegalArgumentException("与第 " + earlier + " 行重复 (duplicate of line " + earlier + ")");
+                    }
+                    if (mode == Mode.ALL_OR_NOTHING && !(rejected.isEmpty() && unreadable.isEmpty())) {
+                        return;                   // nothing will be kept: check the rest, write no more
+                    }
+                    batch.add(v);
+                    if (batch.size() >= BATCH) {
+                        write(kind, batch, source);
+                        counts[1] += batch.size();
+                        batch.clear();
+                    }
+                } catch (IllegalArgumentException e) {
+                    rejected.add(new ImportReport.Rejected(row.line(), e.getMessage()));
                 }
-                valid.add(v);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new ImportReport.Rejected(row.line(), e.getMessage()));
+            });
+            rejected.addAll(unreadable);
+            if (mode == Mode.ALL_OR_NOTHING && !rejected.isEmpty()) {
+                status.setRollbackOnly();
+                return false;
             }
-        }
-        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
-        int total = rows.size() + unreadable;
-        if (mode == Mode.ALL_OR_NOTHING && !rejected.isEmpty()) {
-            return new ImportReport(kind, cs.name(), mode.name(), total, 0, rejected, false);
-        }
-        tx.executeWithoutResult(status -> {
-            write(kind, valid, fileName == null ? "upload" : fileName);
+            write(kind, batch, source);
+            counts[1] += batch.size();
+            int total = (int) (counts[0] + unreadable.size());
             jdbc.sql("""
                     INSERT INTO registry_import (kind, file_name, encoding, mode, rows_total, imported, rejected,
                                                  imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                    .params(kind.name(), fileName, cs.name(), mode.name(), total, valid.size(), rejected.size(), actor,
-                            Timestamp.from(Instant.now())).update();
+                    .params(kind.name(), fileName, cs.name(), mode.name(), total, (int) counts[1], rejected.size(),
+                            actor, Timestamp.from(Instant.now())).update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("kind", kind.name());
             after.put("file", fileName);
-            after.put("imported", valid.size());
+            after.put("imported", counts[1]);
             after.put("rejected", rejected.size());
             audit.record(actor, "registry.imported", "registry-import", kind.name(), null, after);
-        });
-        return new ImportReport(kind, cs.name(), mode.name(), total, valid.size(), rejected, true);
+            return true;
+        }));
+        rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        int total = (int) (counts[0] + unreadable.size());
+        return new ImportReport(kind, cs.name(), mode.name(), total, committed ? (int) counts[1] : 0, rejected,
+                committed);
     }
 
     private static Row asReportOf(String platform, Row row) {
@@ -170,20 +188,29 @@ public class RegistryImporter {
         return new Row(row.line(), fields);
     }
 
-    private List<Row> parse(String text, String fileName, ImportKind kind, boolean platformReport,
-                            List<ImportReport.Rejected> rejected) {
+    private long parse(String text, String fileName, ImportKind kind, boolean platformReport,
+                       List<ImportReport.Rejected> rejected, java.util.function.Consumer<Row> sink) {
         String trimmed = text.stripLeading();
         boolean jsonLines = (fileName != null && (fileName.endsWith(".jsonl") || fileName.endsWith(".json")))
                 || trimmed.startsWith("{");
-        return jsonLines ? parseJsonLines(text, rejected) : parseCsv(text, kind, platformReport, rejected);
+        return jsonLines ? parseJsonLines(text, rejected, sink) : parseCsv(text, kind, platformReport, rejected, sink);
     }
 
-    private static List<Row> parseJsonLines(String text, List<ImportReport.Rejected> rejected) {
-        List<Row> rows = new ArrayList<>();
-        String[] lines = text.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].strip();
+    private static long parseJsonLines(String text, List<ImportReport.Rejected> rejected,
+                                       java.util.function.Consumer<Row> sink) {
+        long rows = 0;
+        int from = 0;
+        long lineNo = 0;
+        while (from <= text.length()) {
+            int nl = text.indexOf('\n', from);
+            int to = nl < 0 ? text.length() : nl;
+            lineNo++;
+            String l = text.substring(from, to).strip();
+            from = to + 1;
             if (l.isEmpty()) {
+                if (nl < 0) {
+                    break;
+                }
                 continue;
             }
             try {
@@ -195,18 +222,22 @@ public class RegistryImporter {
                 // nested values (a listing's price history) keep their JSON text
                 n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
                         : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
-                rows.add(new Row(i + 1, fields));
+                rows++;
+                sink.accept(new Row(lineNo, fields));
             } catch (IOException e) {
-                rejected.add(new ImportReport.Rejected(i + 1, "不是有效的 JSON 对象（文件可能被截断）(not a valid JSON object; "
+                rejected.add(new ImportReport.Rejected(lineNo, "不是有效的 JSON 对象（文件可能被截断）(not a valid JSON object; "
                         + "the file may be truncated)"));
+            }
+            if (nl < 0) {
+                break;
             }
         }
         return rows;
     }
 
-    private static List<Row> parseCsv(String text, ImportKind kind, boolean platformReport,
-                                      List<ImportReport.Rejected> rejected) {
-        List<Row> rows = new ArrayList<>();
+    private static long parseCsv(String text, ImportKind kind, boolean platformReport,
+                                 List<ImportReport.Rejected> rejected, java.util.function.Consumer<Row> sink) {
+        long rows = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
@@ -239,7 +270,8 @@ public class RegistryImporter {
                             + " 列，表头 " + parser.getHeaderMap().size() + " 列 (column count differs from the header)"));
                     continue;
                 }
-                rows.add(new Row(r.getRecordNumber() + 1, r.toMap()));
+                rows++;
+                sink.accept(new Row(r.getRecordNumber() + 1, r.toMap()));
             }
         } catch (IOException e) {
             rejected.add(new ImportReport.Rejected(1, "无法读取 CSV (cannot read the CSV): " + e.getMessage()));

@@ -161,11 +161,8 @@ final class Commands {
                     + "enterprises、platforms、shops、websites、licences 或 listings");
         }
         Path file = Path.of(positional.get(1));
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new UsageException("无法读取文件 (cannot read) " + file);
         }
         if (options.externalDatabase()) {
             checkConnection(options);
@@ -173,7 +170,7 @@ final class Commands {
         try (var context = withoutWebServer(args)) {
             var importer = context.getBean(cn.wangjian.platform.registry.RegistryImporter.class);
             var report = importer.importFile(cn.wangjian.platform.registry.ImportKind.parse(positional.get(0)),
-                    file.getFileName().toString(), content, charset(encoding),
+                    file, charset(encoding),
                     partial ? cn.wangjian.platform.registry.RegistryImporter.Mode.PARTIAL
                             : cn.wangjian.platform.registry.RegistryImporter.Mode.ALL_OR_NOTHING,
                     "cli:" + System.getProperty("user.name", "?"));
@@ -181,6 +178,8 @@ final class Commands {
             return report.rejected().isEmpty() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
         }
     }
 

@@ -59,6 +59,77 @@ public final class TextEncoding {
         return Optional.empty();
     }
 
+    /** The encoding of a file, read as a stream (a file of any size): as {@link #detect(byte[])}. */
+    public static Charset detect(java.nio.file.Path file) throws java.io.IOException {
+        if (hasUtf8Bom(file)) {
+            return StandardCharsets.UTF_8;
+        }
+        return firstBadLine(file, StandardCharsets.UTF_8).isEmpty() ? StandardCharsets.UTF_8 : GB18030;
+    }
+
+    /** The first line (1-based) of a file, read as a stream, whose bytes are not valid in the encoding. */
+    public static Optional<Long> firstBadLine(java.nio.file.Path file, Charset cs) throws java.io.IOException {
+        CharsetDecoder decoder = cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        byte[] buffer = new byte[1 << 16];
+        byte[] line = new byte[1024];
+        int length = 0;
+        long lineNo = 1;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] == '\n') {
+                        if (!fits(decoder, line, length)) {
+                            return Optional.of(lineNo);
+                        }
+                        lineNo++;
+                        length = 0;
+                    } else {
+                        if (length == line.length) {
+                            line = java.util.Arrays.copyOf(line, line.length * 2);
+                        }
+                        line[length++] = buffer[i];
+                    }
+                }
+            }
+        }
+        return fits(decoder, line, length) ? Optional.empty() : Optional.of(lineNo);
+    }
+
+    private static boolean fits(CharsetDecoder decoder, byte[] bytes, int length) {
+        try {
+            decoder.reset().decode(ByteBuffer.wrap(bytes, 0, length));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A reader of a file in the encoding (null: detected), without its BOM; a misfit is an error naming the line.
+     * Decoding errors are reported, never replaced.
+     */
+    public static java.io.BufferedReader reader(java.nio.file.Path file, Charset chosen) throws java.io.IOException {
+        Charset cs = chosen == null ? detect(file) : chosen;
+        Optional<Long> bad = firstBadLine(file, cs);
+        if (bad.isPresent()) {
+            throw new MisfitException(bad.get(), cs);
+        }
+        java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16);
+        if (cs.equals(StandardCharsets.UTF_8) && hasUtf8Bom(file)) {
+            in.skipNBytes(3);
+        }
+        return new java.io.BufferedReader(new java.io.InputStreamReader(in, cs.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+    }
+
+    private static boolean hasUtf8Bom(java.nio.file.Path file) throws java.io.IOException {
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return hasUtf8Bom(in.readNBytes(3));
+        }
+    }
+
     private static boolean hasUtf8Bom(byte[] b) {
         return b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF;
     }

@@ -109,6 +109,31 @@ public class RegistryImporter {
         } catch (CharacterCodingException e) {
             throw new IllegalStateException(e);
         }
+        return importReader(kind, fileName, new java.io.BufferedReader(new StringReader(text)), cs, mode, actor,
+                reportingPlatform);
+    }
+
+    /**
+     * Imports a file read as a stream (the launcher's {@code import} command): a file of any size is never held in
+     * memory, neither as bytes nor as rows.
+     */
+    public ImportReport importFile(ImportKind kind, java.nio.file.Path file, Charset chosen, Mode mode, String actor)
+            throws java.io.IOException {
+        Charset cs = chosen == null ? TextEncoding.detect(file) : chosen;
+        java.io.BufferedReader reader;
+        try {
+            reader = TextEncoding.reader(file, cs);
+        } catch (TextEncoding.MisfitException e) {
+            return new ImportReport(kind, cs.name(), mode.name(), 0, 0,
+                    List.of(new ImportReport.Rejected(e.line(), e.getMessage())), false);
+        }
+        try (reader) {
+            return importReader(kind, file.getFileName().toString(), reader, cs, mode, actor, null);
+        }
+    }
+
+    private ImportReport importReader(ImportKind kind, String fileName, java.io.BufferedReader text, Charset cs,
+                                      Mode mode, String actor, String reportingPlatform) {
         List<ImportReport.Rejected> rejected = new ArrayList<>();
         Set<String> platforms = kind == ImportKind.SHOPS || kind == ImportKind.LISTINGS ? new HashSet<>(jdbc.sql(
                 "SELECT code FROM platform").query(String.class).list()) : Set.of();
@@ -188,29 +213,42 @@ public class RegistryImporter {
         return new Row(row.line(), fields);
     }
 
-    private long parse(String text, String fileName, ImportKind kind, boolean platformReport,
+    private long parse(java.io.BufferedReader text, String fileName, ImportKind kind, boolean platformReport,
                        List<ImportReport.Rejected> rejected, java.util.function.Consumer<Row> sink) {
-        String trimmed = text.stripLeading();
-        boolean jsonLines = (fileName != null && (fileName.endsWith(".jsonl") || fileName.endsWith(".json")))
-                || trimmed.startsWith("{");
-        return jsonLines ? parseJsonLines(text, rejected, sink) : parseCsv(text, kind, platformReport, rejected, sink);
+        try {
+            text.mark(1 << 16);
+            int c;
+            do {
+                c = text.read();
+            } while (c >= 0 && Character.isWhitespace(c));
+            text.reset();
+            boolean jsonLines = (fileName != null && (fileName.endsWith(".jsonl") || fileName.endsWith(".json")))
+                    || c == '{';
+            return jsonLines ? parseJsonLines(text, rejected, sink) : parseCsv(text, kind, platformReport, rejected, sink);
+        } catch (IOException e) {
+            rejected.add(new ImportReport.Rejected(1, "无法读取文件 (cannot read the file): " + e.getMessage()));
+            return 0;
+        }
     }
 
-    private static long parseJsonLines(String text, List<ImportReport.Rejected> rejected,
-                                       java.util.function.Consumer<Row> sink) {
+    private static long parseJsonLines(java.io.BufferedReader text, List<ImportReport.Rejected> rejected,
+                                       java.util.function.Consumer<Row> sink) throws IOException {
         long rows = 0;
-        int from = 0;
         long lineNo = 0;
-        while (from <= text.length()) {
-            int nl = text.indexOf('\n', from);
-            int to = nl < 0 ? text.length() : nl;
+        String raw;
+        while (true) {
+            try {
+                raw = text.readLine();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                rejected.add(new ImportReport.Rejected(lineNo + 1, "编码错误 (not valid in the file's encoding)"));
+                break;
+            }
+            if (raw == null) {
+                break;
+            }
             lineNo++;
-            String l = text.substring(from, to).strip();
-            from = to + 1;
+            String l = raw.strip();
             if (l.isEmpty()) {
-                if (nl < 0) {
-                    break;
-                }
                 continue;
             }
             try {
@@ -228,19 +266,16 @@ public class RegistryImporter {
                 rejected.add(new ImportReport.Rejected(lineNo, "不是有效的 JSON 对象（文件可能被截断）(not a valid JSON object; "
                         + "the file may be truncated)"));
             }
-            if (nl < 0) {
-                break;
-            }
         }
         return rows;
     }
 
-    private static long parseCsv(String text, ImportKind kind, boolean platformReport,
+    private static long parseCsv(java.io.Reader text, ImportKind kind, boolean platformReport,
                                  List<ImportReport.Rejected> rejected, java.util.function.Consumer<Row> sink) {
         long rows = 0;
         CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+        try (CSVParser parser = CSVParser.parse(text, format)) {
             for (String required : kind.required()) {
                 if (platformReport && required.equals("platform")) {
                     continue;

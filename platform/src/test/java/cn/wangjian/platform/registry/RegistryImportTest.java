@@ -48,6 +48,44 @@ class RegistryImportTest extends PlatformTest {
     }
 
     @Test
+    void files_are_imported_as_streams_with_the_same_checks(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        // GB18030 detected; a BOM'd UTF-8 file read without its BOM
+        java.nio.file.Path gb = dir.resolve("gb.csv");
+        java.nio.file.Files.write(gb, GOOD.replace("福建示例科技", "福建流式科技").getBytes(TextEncoding.GB18030));
+        ImportReport r = importer.importFile(ImportKind.ENTERPRISES, gb, null, RegistryImporter.Mode.ALL_OR_NOTHING, "test");
+        assertThat(r.encoding()).isEqualTo("GB18030");
+        assertThat(r.imported()).isEqualTo(2);
+        assertThat(jdbc.sql("SELECT name FROM enterprise WHERE credit_code = '91350100M000100Y43'").query(String.class)
+                .single()).isEqualTo("福建流式科技有限公司");
+        java.nio.file.Path bom = dir.resolve("bom.csv");
+        byte[] body = GOOD.getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        java.nio.file.Files.write(bom, withBom);
+        assertThat(importer.importFile(ImportKind.ENTERPRISES, bom, null, RegistryImporter.Mode.ALL_OR_NOTHING, "test")
+                .imported()).isEqualTo(2);
+        // a GB18030 file read as UTF-8: refused with the line
+        ImportReport misfit = importer.importFile(ImportKind.ENTERPRISES, gb, StandardCharsets.UTF_8,
+                RegistryImporter.Mode.ALL_OR_NOTHING, "test");
+        assertThat(misfit.committed()).isFalse();
+        assertThat(misfit.rejected().get(0).line()).isEqualTo(2);
+        // a truncated JSON Lines file: the last line named, nothing imported
+        java.nio.file.Path jsonl = dir.resolve("e.jsonl");
+        java.nio.file.Files.writeString(jsonl, "{\"credit_code\":\"91350100M000100Y43\",\"name\":\"甲\"}\n"
+                + "{\"credit_code\":\"9144030071526726XG\",\"na");
+        ImportReport truncated = importer.importFile(ImportKind.ENTERPRISES, jsonl, null,
+                RegistryImporter.Mode.ALL_OR_NOTHING, "test");
+        assertThat(truncated.committed()).isFalse();
+        assertThat(truncated.rejected()).extracting(ImportReport.Rejected::line).containsExactly(2L);
+        assertThat(jdbc.sql("SELECT name FROM enterprise WHERE credit_code = '91350100M000100Y43'").query(String.class)
+                .single()).isNotEqualTo("甲");
+    }
+
+    @Test
     void a_good_file_is_imported_and_a_resent_row_updates_instead_of_duplicating() {
         ImportReport first = run(GOOD, RegistryImporter.Mode.ALL_OR_NOTHING);
         assertThat(first.committed()).isTrue();

@@ -65,10 +65,16 @@ public class DemoMarket {
         }
     }
 
-    /** Loads the small market when the registry is empty; true when it did. */
+    /**
+     * Loads the small market when the registry is empty, or finishes a demo load that a stop or crash interrupted
+     * (each file commits whole, and re-importing is an update, so loading again is safe); true when it loaded.
+     */
     boolean loadIfEmpty() {
-        if (jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single() > 0) {
-            return false;
+        long demoFiles = jdbc.sql("SELECT count(DISTINCT kind) FROM registry_import WHERE imported_by = 'demo-market'")
+                .query(Long.class).single();
+        boolean empty = jdbc.sql("SELECT count(*) FROM enterprise").query(Long.class).single() == 0;
+        if (!empty && (demoFiles == 0 || demoFiles == ImportKind.values().length)) {
+            return false;                         // a real registry, or the demo market complete
         }
         Path dir = properties.dataDir().resolve("demo-market");
         Map<String, ImportReport> reports = load(RegistryMarket.Scale.SMALL, SEED, dir);

@@ -3,6 +3,7 @@ package cn.wangjian.stream;
 import cn.wangjian.engine.price.PriceHistory;
 import cn.wangjian.engine.price.PriceRules;
 import cn.wangjian.engine.text.Finding;
+import cn.wangjian.engine.text.ListingText;
 import cn.wangjian.engine.text.RuleCatalog;
 import cn.wangjian.engine.text.TextScanner;
 import java.time.LocalDate;
@@ -56,15 +57,11 @@ public final class ListingScanJob {
 
         @Override
         public void flatMap(Listing l, Collector<FindingEvent> out) {
-            String title = l.title() == null ? "" : l.title();
-            String text = l.description() == null ? title : title + "\n" + l.description();
-            for (Finding f : scanner.scan(text, l.category(), date)) {
-                boolean inTitle = f.start() < title.length() || l.description() == null;
-                int offset = inTitle ? 0 : title.length() + 1;
+            ListingText.scan(scanner, l.title(), l.description(), l.category(), date, ff -> {
+                Finding f = ff.finding();
                 out.collect(new FindingEvent(l.listingId(), l.platform(), f.rule(), f.category(), f.law(), f.article(),
-                        f.severity().name(), inTitle ? "title" : "description", f.start() - offset, f.end() - offset,
-                        f.matched()));
-            }
+                        f.severity().name(), ff.field(), ff.start(), ff.end(), f.matched()));
+            });
             if (l.prices() != null && !l.prices().isBlank()) {
                 for (PriceRules.Finding f : prices.check(new PriceRules.Offer(l.originalCents(), l.homeCents(),
                         PriceHistory.parse(l.prices())), date)) {

@@ -98,10 +98,9 @@ public class Assistance {
     /** Requests addressed to the user's agency within the user's region subtree. */
     public List<Request> incoming(CurrentUser user) {
         DataScope scope = user.dataScope();
-        return jdbc.sql(SELECT + " WHERE (:global OR (a.to_agency = :agency AND a.to_region LIKE :region))"
+        return jdbc.sql(SELECT + " WHERE " + scope.sqlCondition("a.to_agency", "a.to_region")
                         + " ORDER BY a.status = 'SENT' DESC, a.due_on, a.id LIMIT 200")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> map(rs)).list();
+                .params(scope.sqlParameters()).query((rs, n) -> map(rs)).list();
     }
 
     @Transactional

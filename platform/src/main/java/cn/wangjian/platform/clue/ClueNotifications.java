@@ -99,10 +99,9 @@ public class ClueNotifications {
     /** Notifications addressed to the user's agency within the user's region subtree. */
     public List<Notification> incoming(CurrentUser user) {
         DataScope scope = user.dataScope();
-        return jdbc.sql(SELECT + " WHERE (:global OR (n.to_agency = :agency AND n.to_region LIKE :region))"
+        return jdbc.sql(SELECT + " WHERE " + scope.sqlCondition("n.to_agency", "n.to_region")
                         + " ORDER BY n.status = 'SENT' DESC, n.sent_at DESC LIMIT 200")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> map(rs)).list();
+                .params(scope.sqlParameters()).query((rs, n) -> map(rs)).list();
     }
 
     public List<Notification> ofClue(long clueId) {

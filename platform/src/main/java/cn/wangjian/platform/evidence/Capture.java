@@ -31,22 +31,10 @@ public record Capture(long seq, Kind kind, String url, Instant fetchedAt, Intege
                        String contentType, String contentSha256, long contentSize, String textSha256,
                        String screenshotSha256, String note, String capturedBy, String ownerAgency,
                        String ownerRegion, String prevHash) {
-        java.security.MessageDigest sha = ObjectStore.digest();
-        for (String field : new String[] {Long.toString(seq), kind.name(), url, fetchedAt.toString(),
+        return cn.wangjian.platform.audit.ChainHash.of(Long.toString(seq), kind.name(), url, fetchedAt.toString(),
                 httpStatus == null ? null : httpStatus.toString(), headers, contentType, contentSha256,
                 Long.toString(contentSize), textSha256, screenshotSha256, note, capturedBy, ownerAgency, ownerRegion,
-                prevHash}) {
-            if (field == null) {
-                sha.update((byte) 0);
-                continue;
-            }
-            byte[] bytes = field.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-            sha.update((byte) 1);
-            sha.update(Integer.toString(bytes.length).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-            sha.update((byte) ':');
-            sha.update(bytes);
-        }
-        return java.util.HexFormat.of().formatHex(sha.digest());
+                prevHash);
     }
 
     String computedHash() {

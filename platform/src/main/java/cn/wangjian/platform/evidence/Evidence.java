@@ -83,19 +83,16 @@ public class Evidence {
                 hash);
     }
 
-    private static final String IN_SCOPE = """
-             (:global OR (owner_agency = :agency AND owner_region LIKE :region))""";
-
     public Optional<Capture> find(long seq, DataScope scope) {
-        return jdbc.sql("SELECT * FROM evidence_capture WHERE seq = :seq AND" + IN_SCOPE).param("seq", seq)
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> capture(rs)).optional();
+        return jdbc.sql("SELECT * FROM evidence_capture WHERE seq = :seq AND "
+                        + scope.sqlCondition("owner_agency", "owner_region"))
+                .params(scope.sqlParameters()).param("seq", seq).query((rs, n) -> capture(rs)).optional();
     }
 
     public List<Capture> latest(DataScope scope, int limit) {
-        return jdbc.sql("SELECT * FROM evidence_capture WHERE" + IN_SCOPE + " ORDER BY seq DESC LIMIT :limit")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).param("limit", limit).query((rs, n) -> capture(rs)).list();
+        return jdbc.sql("SELECT * FROM evidence_capture WHERE " + scope.sqlCondition("owner_agency", "owner_region")
+                        + " ORDER BY seq DESC LIMIT :limit")
+                .params(scope.sqlParameters()).param("limit", limit).query((rs, n) -> capture(rs)).list();
     }
 
     /** The stored bytes of an object that a capture in the reader's scope names. */

@@ -116,12 +116,9 @@ public class EvidenceTransfers {
     /** Transfers the user's bureau sent or is to receive. */
     public List<Transfer> ofBureau(CurrentUser user) {
         DataScope scope = user.dataScope();
-        return jdbc.sql("""
-                SELECT * FROM evidence_transfer WHERE :global
-                   OR (to_agency = :agency AND to_region LIKE :region) OR (from_agency = :agency AND from_region LIKE :region)
-                ORDER BY id DESC LIMIT 200""")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> map(rs)).list();
+        return jdbc.sql("SELECT * FROM evidence_transfer WHERE " + scope.sqlCondition("to_agency", "to_region")
+                        + " OR " + scope.sqlCondition("from_agency", "from_region") + " ORDER BY id DESC LIMIT 200")
+                .params(scope.sqlParameters()).query((rs, n) -> map(rs)).list();
     }
 
     Optional<Transfer> find(long id) {

@@ -6,10 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -147,11 +145,11 @@ public final class PageFetcher {
         }
         String decoded;
         try {
-            decoded = strict(body, cs);
+            decoded = cn.wangjian.engine.registry.TextEncoding.decode(body, cs);
         } catch (CharacterCodingException e) {
-            Charset gb = Charset.forName("GB18030");
+            Charset gb = cn.wangjian.engine.registry.TextEncoding.GB18030;
             try {
-                decoded = strict(body, gb);
+                decoded = cn.wangjian.engine.registry.TextEncoding.decode(body, gb);
                 note = "声明为 " + cs.name() + " 但内容是 GB18030/GBK，已按 GB18030 解码 (mislabelled charset)";
             } catch (CharacterCodingException e2) {
                 decoded = new String(body, cs);
@@ -160,11 +158,6 @@ public final class PageFetcher {
         }
         String extracted = html ? Jsoup.parse(decoded, finalUrl.toString()).text() : decoded;
         return new Page(requested, finalUrl, status, headers, contentType, body, html ? decoded : null, extracted, note);
-    }
-
-    private static String strict(byte[] body, Charset cs) throws CharacterCodingException {
-        return cs.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
     }
 
     private static String charsetOf(Pattern p, String s) {

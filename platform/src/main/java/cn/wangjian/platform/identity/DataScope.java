@@ -25,6 +25,23 @@ public record DataScope(boolean global, String agencyCode, RegionCode region) {
         return region.subtreePrefix() + "%";
     }
 
+    /**
+     * A SQL condition that holds for the rows this scope owns, given the columns of their owning agency and region;
+     * its named parameters come from {@link #sqlParameters()}.
+     */
+    public String sqlCondition(String agencyColumn, String regionColumn) {
+        return "(:scopeGlobal OR (" + agencyColumn + " = :scopeAgency AND " + regionColumn + " LIKE :scopeRegion))";
+    }
+
+    /** The named parameters of {@link #sqlCondition}. */
+    public java.util.Map<String, Object> sqlParameters() {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("scopeGlobal", global);
+        p.put("scopeAgency", agencyCode);
+        p.put("scopeRegion", regionLikePattern());
+        return p;
+    }
+
     public boolean covers(String ownerAgency, String ownerRegion) {
         if (global) {
             return true;

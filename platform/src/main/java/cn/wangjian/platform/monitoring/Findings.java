@@ -54,11 +54,8 @@ public class Findings {
     }
 
     private static Where where(DataScope scope, FindingFilter f) {
-        StringBuilder sql = new StringBuilder(" WHERE (:global OR (owner_agency = :agency AND owner_region LIKE :scopeRegion))");
-        Map<String, Object> p = new LinkedHashMap<>();
-        p.put("global", scope.global());
-        p.put("agency", scope.agencyCode());
-        p.put("scopeRegion", scope.regionLikePattern());
+        StringBuilder sql = new StringBuilder(" WHERE " + scope.sqlCondition("owner_agency", "owner_region"));
+        Map<String, Object> p = new LinkedHashMap<>(scope.sqlParameters());
         if (f.task() != null) {
             sql.append(" AND task_id = :task");
             p.put("task", f.task());

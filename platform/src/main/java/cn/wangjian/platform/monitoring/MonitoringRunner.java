@@ -4,6 +4,7 @@ import cn.wangjian.engine.price.PriceHistory;
 import cn.wangjian.engine.price.PriceRules;
 import cn.wangjian.engine.text.Finding;
 import cn.wangjian.engine.text.LawReference;
+import cn.wangjian.engine.text.ListingText;
 import cn.wangjian.engine.text.Rule;
 import cn.wangjian.engine.text.TextScanner;
 import cn.wangjian.platform.registry.CrossChecks;
@@ -103,13 +104,13 @@ public class MonitoringRunner {
         FindingWriter writer = new FindingWriter(batch, task, runId, started);
         long[] scanned = {0};
         long subjects = 0;
+        TextScanner scanner = detectors.text();           // one scanner for the whole run, even if rules change
+        Map<String, Rule> rules = new HashMap<>();
+        for (Rule r : scanner.catalog().rules()) {
+            rules.put(r.id(), r);
+        }
         try {
             if (task.runs(RuleSet.TEXT) || task.runs(RuleSet.PRICE)) {
-                TextScanner scanner = detectors.text();
-                Map<String, Rule> rules = new HashMap<>();
-                for (Rule r : scanner.catalog().rules()) {
-                    rules.put(r.id(), r);
-                }
                 Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions());
                 scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, rules, today, writer));
             }
@@ -117,7 +118,7 @@ public class MonitoringRunner {
                 subjects = checkRegistry(task, today, writer);
             }
             if (task.runs(RuleSet.TEXT) && !task.seeds().isEmpty()) {
-                crawl(task, runId, today, writer);
+                crawl(task, runId, scanner, rules, today, writer);
             }
             writer.flush();
             finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
@@ -141,34 +142,18 @@ public class MonitoringRunner {
         String url = l.url() != null ? l.url() : "platform-report:" + subject;
         String category = l.category() == null ? "general" : l.category();
         if (task.runs(RuleSet.TEXT)) {
-            // one text per listing, so that rules about what the whole listing lacks (a required statement) see
-            // all of it; each finding's span is then mapped back to its field
-            String title = l.title();
-            String description = l.description();
-            String whole = description == null ? title : title + "\n" + description;
-            for (Finding f : scanner.scan(whole, category, today)) {
+            ListingText.scan(scanner, l.title(), l.description(), category, today, ff -> {
+                Finding f = ff.finding();
                 if (!task.textCategories().isEmpty() && !task.textCategories().contains(f.category())) {
-                    continue;
+                    return;
                 }
-                boolean inTitle = f.start() < title.length() || description == null;
-                int offset = inTitle ? 0 : title.length() + 1;
-                String field = inTitle ? "title" : "description";
-                String fieldText = inTitle ? title : description;
-                int start = Math.max(0, Math.min(fieldText.length(), f.start() - offset));
-                int end = Math.max(start, Math.min(fieldText.length(), f.end() - offset));
-                Rule rule = rules.get(f.rule());
-                boolean unverified = false;
-                String ruleTitle = f.rule();
-                if (rule != null) {
-                    ruleTitle = rule.title();
-                    LawReference law = rule.lawOn(today);
-                    unverified = law != null && "R".equals(law.verification());
-                }
+                RuleFacts facts = RuleFacts.of(rules, f, today);
                 writer.add(new FindingWriter.Row("TEXT", "LISTING", subject, l.platformCode(), l.shopId(),
-                        l.regionCode(), category, f.rule(), f.category(), ruleTitle, f.law(), f.article(), unverified,
-                        f.severity().name(), f.confidence(), field, fieldText, start, end, f.matched(), f.term(),
-                        f.explanation(), url, l.reportedAt(), l.contentSha256()));
-            }
+                        l.regionCode(), category, f.rule(), f.category(), facts.title(), f.law(), f.article(),
+                        facts.unverified(),
+                        f.severity().name(), f.confidence(), ff.field(), ff.fieldText(), ff.start(), ff.end(),
+                        f.matched(), f.term(), f.explanation(), url, l.reportedAt(), l.contentSha256()));
+            });
         }
         if (task.runs(RuleSet.PRICE) && l.prices() != null) {
             PriceRules.Offer offer = new PriceRules.Offer(cents(l.originalPrice()), cents(l.homePrice()),
@@ -184,8 +169,8 @@ public class MonitoringRunner {
     }
 
     /** Crawls the task's seeds; each page is fixed as evidence and its text scanned (category: general goods). */
-    private void crawl(MonitoringTask task, long runId, LocalDate today, FindingWriter writer) {
-        TextScanner scanner = detectors.text();
+    private void crawl(MonitoringTask task, long runId, TextScanner scanner, Map<String, Rule> rules, LocalDate today,
+                       FindingWriter writer) {
         java.util.List<java.net.URI> seeds = task.seeds().stream().map(java.net.URI::create).toList();
         var settings = new cn.wangjian.platform.evidence.Crawler.Settings(task.crawlMaxPages(), 32, task.crawlRate(),
                 2, 4);
@@ -203,8 +188,9 @@ public class MonitoringRunner {
                             // keep a window of the page around the match, with the span moved into it
                             int from = Math.max(0, f.start() - 120);
                             int to = Math.min(text.length(), f.end() + 120);
+                            RuleFacts facts = RuleFacts.of(rules, f, today);
                             writer.add(new FindingWriter.Row("TEXT", "PAGE", capture.url(), null, null, null, "general",
-                                    f.rule(), f.category(), ruleTitle(scanner, f.rule()), f.law(), f.article(), false,
+                                    f.rule(), f.category(), facts.title(), f.law(), f.article(), facts.unverified(),
                                     f.severity().name(), f.confidence(), "page", text.substring(from, to),
                                     f.start() - from, f.end() - from, f.matched(), f.term(), f.explanation(),
                                     capture.url(), capture.fetchedAt(), capture.contentSha256()));
@@ -216,13 +202,16 @@ public class MonitoringRunner {
                 .update();
     }
 
-    private static String ruleTitle(TextScanner scanner, String ruleId) {
-        for (Rule r : scanner.catalog().rules()) {
-            if (r.id().equals(ruleId)) {
-                return r.title();
+    /** A text finding's rule title and whether the law it cites is still to be confirmed (reference tag R). */
+    private record RuleFacts(String title, boolean unverified) {
+        static RuleFacts of(Map<String, Rule> rules, Finding f, LocalDate conduct) {
+            Rule rule = rules.get(f.rule());
+            if (rule == null) {
+                return new RuleFacts(f.rule(), false);
             }
+            LawReference law = rule.lawOn(conduct);
+            return new RuleFacts(rule.title(), law != null && "R".equals(law.verification()));
         }
-        return ruleId;
     }
 
     private long checkRegistry(MonitoringTask task, LocalDate today, FindingWriter writer) {
@@ -237,7 +226,8 @@ public class MonitoringRunner {
                 continue;
             }
             if (!task.regions().isEmpty() && (region == null || task.regions().stream()
-                    .noneMatch(r -> region.startsWith(r.replaceAll("0+$", ""))))) {
+                    .noneMatch(r -> new cn.wangjian.platform.identity.RegionCode(r).contains(
+                            new cn.wangjian.platform.identity.RegionCode(region))))) {
                 continue;
             }
             subjects++;

@@ -158,10 +158,9 @@ public class MonitoringTasks {
     }
 
     public List<MonitoringTask> list(DataScope scope) {
-        return jdbc.sql("SELECT * FROM monitoring_task WHERE (:global OR (owner_agency = :agency AND owner_region LIKE :region))"
+        return jdbc.sql("SELECT * FROM monitoring_task WHERE " + scope.sqlCondition("owner_agency", "owner_region")
                         + " ORDER BY id")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> task(rs)).list();
+                .params(scope.sqlParameters()).query((rs, n) -> task(rs)).list();
     }
 
     public Optional<MonitoringTask> find(long id, DataScope scope) {

@@ -69,7 +69,7 @@ public class Listings {
             Connection c = DataSourceUtils.getConnection(dataSource);
             List<String> regionPatterns = new ArrayList<>();
             for (String r : scope.regions()) {
-                regionPatterns.add(r.replaceAll("0+$", "") + "%");
+                regionPatterns.add(new cn.wangjian.platform.identity.RegionCode(r).subtreePrefix() + "%");
             }
             String sql = SELECT + """
                     WHERE (cardinality(?::text[]) = 0 OR l.platform_code = ANY (?::text[]))

@@ -20,8 +20,12 @@ public final class LiveScanner {
 
     /** Builds a scanner from the new catalog, then swaps it in; a catalog that fails to build changes nothing. */
     public TextScanner replace(RuleCatalog catalog) {
-        TextScanner built = TextScanner.build(catalog);
-        current.set(built);
+        return use(TextScanner.build(catalog));
+    }
+
+    /** Swaps in a scanner already built (for a caller that built it to check a catalog first). */
+    public TextScanner use(TextScanner built) {
+        current.set(java.util.Objects.requireNonNull(built, "built"));
         return built;
     }
 }

@@ -44,7 +44,8 @@ public class CaseFiles {
 
     /** A case as listed and shown. */
     public record CaseView(long id, long clueId, CaseStage stage, String caseNo, String subjectName, LocalDate dueOn,
-                           String dueNote, boolean typical, String agencyCode, String regionCode, Instant updatedAt) {
+                           String dueNote, boolean typical, String agencyCode, String regionCode, Instant updatedAt,
+                           int version) {
         public String stageLabel() {
             return stage.label();
         }
@@ -187,9 +188,9 @@ public class CaseFiles {
         }
         int updated = jdbc.sql("""
                 UPDATE case_file SET stage = ?, state = ?, case_no = ?, updated_at = ?, version = version + 1
-                WHERE id = ? AND version = (SELECT version FROM case_file WHERE id = ?) AND stage = ?""")
+                WHERE id = ? AND version = ?""")
                 .params(stageName(next), json(next), next instanceof CaseStage.Filed f ? f.filing().caseNo() : null,
-                        Timestamp.from(Instant.now()), id, id, stageName(stage)).update();
+                        Timestamp.from(Instant.now()), id, current.version()).update();
         if (updated != 1) {
             throw new CaseRuleException("案件已被他人更新，请刷新后重试 (the case changed meanwhile)");
         }
@@ -262,26 +263,22 @@ public class CaseFiles {
                 .params(id, Timestamp.from(Instant.now()), actor, step, from, to, refused, note).update();
     }
 
-    private static final String IN_SCOPE = " (:global OR (agency_code = :agency AND region_code LIKE :region))";
-
     public Optional<CaseView> find(long id, DataScope scope) {
-        return jdbc.sql("SELECT * FROM case_file WHERE id = :id AND" + IN_SCOPE).param("id", id)
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).query((rs, n) -> view(rs)).optional();
+        return jdbc.sql("SELECT * FROM case_file WHERE id = :id AND " + scope.sqlCondition("agency_code", "region_code"))
+                .params(scope.sqlParameters()).param("id", id).query((rs, n) -> view(rs)).optional();
     }
 
     public List<CaseView> list(DataScope scope, int limit) {
-        return jdbc.sql("SELECT * FROM case_file WHERE" + IN_SCOPE + " ORDER BY due_on NULLS LAST, id LIMIT :limit")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).param("limit", limit).query((rs, n) -> view(rs)).list();
+        return jdbc.sql("SELECT * FROM case_file WHERE " + scope.sqlCondition("agency_code", "region_code")
+                        + " ORDER BY due_on NULLS LAST, id LIMIT :limit")
+                .params(scope.sqlParameters()).param("limit", limit).query((rs, n) -> view(rs)).list();
     }
 
     /** Open cases due on or before {@code by} (overdue first), for worklists and the dashboard. */
     public List<CaseView> dueBy(DataScope scope, LocalDate by, int limit) {
-        return jdbc.sql("SELECT * FROM case_file WHERE" + IN_SCOPE + " AND due_on <= :by ORDER BY due_on, id LIMIT :limit")
-                .param("global", scope.global()).param("agency", scope.agencyCode())
-                .param("region", scope.regionLikePattern()).param("by", by).param("limit", limit)
-                .query((rs, n) -> view(rs)).list();
+        return jdbc.sql("SELECT * FROM case_file WHERE " + scope.sqlCondition("agency_code", "region_code")
+                        + " AND due_on <= :by ORDER BY due_on, id LIMIT :limit")
+                .params(scope.sqlParameters()).param("by", by).param("limit", limit).query((rs, n) -> view(rs)).list();
     }
 
     public String openedBy(long id) {
@@ -304,13 +301,11 @@ public class CaseFiles {
         return new CaseView(rs.getLong("id"), rs.getLong("clue_id"), read(rs.getString("state")),
                 rs.getString("case_no"), rs.getString("subject_name"), due == null ? null : due.toLocalDate(),
                 rs.getString("due_note"), rs.getBoolean("typical"), rs.getString("agency_code"),
-                rs.getString("region_code"), rs.getTimestamp("updated_at").toInstant());
+                rs.getString("region_code"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 
     static String stageName(CaseStage s) {
-        return s.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class) != null
-                ? s.getClass().getAnnotation(com.fasterxml.jackson.annotation.JsonTypeName.class).value()
-                : s.getClass().getSimpleName();
+        return s.getClass().getSimpleName();
     }
 
     private static String json(CaseStage s) {

@@ -41,7 +41,8 @@ public class ComplaintImport {
 
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final List<String> REQUIRED = List.of("complaint_no", "received_at", "respondent", "content");
-    private static final DateTimeFormatter SPACED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm[:ss]");
+    private static final DateTimeFormatter LOCAL_TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd[ ]['T']HH:mm[:ss]")
+            .withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
     /** The outcome: imported, skipped as already imported, linked, or every rejected line with its reason. */
     public record Report(int rows, int imported, int skipped, int linked, List<String> rejected) {
@@ -50,7 +51,7 @@ public class ComplaintImport {
         }
     }
 
-    private record Row(long line, String complaintNo, Instant receivedAt, String name, String phone, String respondent,
+    private record Row(String complaintNo, Instant receivedAt, String name, String phone, String respondent,
                        String creditCode, String content, ClueSource source) {
     }
 
@@ -115,7 +116,7 @@ public class ComplaintImport {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < records.size(); i++) {
             try {
-                Row row = row(lines.get(i), records.get(i));
+                Row row = row(records.get(i));
                 if (!seen.add(row.complaintNo())) {
                     throw new IllegalArgumentException("字段 complaint_no：文件中重复 " + row.complaintNo() + " (duplicate)");
                 }
@@ -152,7 +153,7 @@ public class ComplaintImport {
         return new Report(rows.size(), counts[0], counts[1], counts[2], List.of());
     }
 
-    private static Row row(long line, Map<String, String> f) {
+    private static Row row(Map<String, String> f) {
         String no = required(f, "complaint_no");
         Instant at = time(required(f, "received_at"));
         String respondent = required(f, "respondent");
@@ -178,14 +179,13 @@ public class ComplaintImport {
         if (content.length() > 19_000) {
             throw new IllegalArgumentException("字段 content：超过 19000 字 (too long)");
         }
-        return new Row(line, no, at, blank(f.get("complainant_name")), phone, truncate(respondent, 200), code, content,
+        return new Row(no, at, blank(f.get("complainant_name")), phone, truncate(respondent, 200), code, content,
                 source);
     }
 
     private static Instant time(String s) {
         try {
-            return LocalDateTime.parse(s.replace(' ', 'T').length() == 16 ? s.replace(' ', 'T') + ":00" : s.replace(' ', 'T'))
-                    .atZone(CHINA).toInstant();
+            return LocalDateTime.parse(s, LOCAL_TIME).atZone(CHINA).toInstant();
         } catch (DateTimeParseException e) {
             try {
                 return Instant.parse(s);

@@ -57,20 +57,28 @@ public class Routing {
     }
 
     public Table current() {
-        return versions().stream().findFirst().orElseGet(this::seed);
+        return latest().orElseGet(this::seed);
     }
 
     public List<Table> versions() {
-        return jdbc.sql("SELECT * FROM routing_version ORDER BY id DESC").query((rs, n) -> parse(rs.getLong("id"),
-                rs.getString("document"), rs.getString("note"), rs.getString("created_by"),
-                rs.getTimestamp("created_at").toInstant())).list();
+        return jdbc.sql("SELECT * FROM routing_version ORDER BY id DESC").query((rs, n) -> table(rs)).list();
+    }
+
+    private Optional<Table> latest() {
+        return jdbc.sql("SELECT * FROM routing_version ORDER BY id DESC LIMIT 1").query((rs, n) -> table(rs)).optional();
+    }
+
+    private static Table table(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return parse(rs.getLong("id"), rs.getString("document"), rs.getString("note"), rs.getString("created_by"),
+                rs.getTimestamp("created_at").toInstant());
     }
 
     @Transactional
     Table seed() {
         jdbc.sql("SELECT pg_advisory_xact_lock(7707)").query().singleRow();
-        if (jdbc.sql("SELECT count(*) FROM routing_version").query(Long.class).single() > 0) {
-            return versions().get(0);
+        Optional<Table> raced = latest();
+        if (raced.isPresent()) {
+            return raced.get();
         }
         try (InputStream in = Routing.class.getResourceAsStream("routing-2017.json")) {
             return save(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "初始：2017 专项行动方案职责分工",
@@ -102,7 +110,7 @@ public class Routing {
                 .params(document, note == null || note.isBlank() ? "修改职责分工" : note, actor, Timestamp.from(Instant.now()))
                 .query(Long.class).single();
         audit.record(actor, "routing.changed", "routing", Long.toString(id), null, java.util.Map.of("note", String.valueOf(note)));
-        return versions().get(0);
+        return latest().orElseThrow();
     }
 
     private static List<String> concat(String lead, List<String> assist) {

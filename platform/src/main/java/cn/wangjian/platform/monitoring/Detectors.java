@@ -33,6 +33,11 @@ public class Detectors {
         return text.replace(catalog);
     }
 
+    /** Swaps in a scanner already built from a checked catalog. */
+    TextScanner use(TextScanner built) {
+        return text.use(built);
+    }
+
     PriceRules prices() {
         return prices;
     }

@@ -122,13 +122,14 @@ public class RuleChanges {
     private Version save(ObjectNode additions, String note, Long basedOn, String actor) {
         long next = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM rule_catalog_version").query(Long.class).single();
         RuleCatalog catalog = build(next, additions);          // throws before anything is written
-        TextScanner.build(catalog);
+        TextScanner checked = TextScanner.build(catalog);
         Instant now = Instant.now();
         long id = jdbc.sql("""
                 INSERT INTO rule_catalog_version (additions, note, based_on, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")
                 .params(additions.toString(), note, basedOn, actor, Timestamp.from(now)).query(Long.class).single();
         RuleCatalog applied = id == next ? catalog : build(id, additions);
+        TextScanner ready = id == next ? checked : TextScanner.build(applied);
         audit.record(actor, "rules.changed", "rule-catalog", Long.toString(id), null,
                 Map.of("note", note, "additions", additions.toString(), "version", applied.version()));
         // swap after the transaction commits, so a rolled-back change never reaches the scanner
@@ -136,7 +137,7 @@ public class RuleChanges {
                 new org.springframework.transaction.support.TransactionSynchronization() {
                     @Override
                     public void afterCommit() {
-                        detectors.replace(applied);
+                        detectors.use(ready);
                     }
                 });
         return new Version(id, note, basedOn, actor, now, additions.toString());

@@ -10,16 +10,20 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Mainland China's working days from data: the State Council's statutory holidays (off) and make-up working days
- * per year ({@code cn-holidays.json}, vendored from shared/reference, 2004–2026). A day is a working day when it is
+ * per year ({@code cn-holidays.json}, vendored from shared/reference, 2004–2026; later years come from the notice,
+ * {@link HolidayNotice}, and are added with {@link #withYear}). A day is a working day when it is
  * a make-up working day, or a Monday to Friday that is not a holiday. A year without data is never guessed: asking
  * about it throws {@link NoDataException} naming the year.
  */
@@ -41,17 +45,49 @@ public final class WorkingDayCalendar {
         }
     }
 
+    private final Map<Integer, CalendarYear> byYear;
     private final Set<LocalDate> off;
     private final Set<LocalDate> makeUp;
     private final Map<LocalDate, String> names;
     private final Set<Integer> years;
 
-    private WorkingDayCalendar(Set<LocalDate> off, Set<LocalDate> makeUp, Map<LocalDate, String> names,
-                               Set<Integer> years) {
-        this.off = Set.copyOf(off);
-        this.makeUp = Set.copyOf(makeUp);
-        this.names = Map.copyOf(names);
-        this.years = Collections.unmodifiableSet(new TreeSet<>(years));
+    private WorkingDayCalendar(Map<Integer, CalendarYear> byYear) {
+        this.byYear = Map.copyOf(byYear);
+        Set<LocalDate> o = new HashSet<>();
+        Set<LocalDate> m = new HashSet<>();
+        Map<LocalDate, String> n = new HashMap<>();
+        for (CalendarYear y : byYear.values()) {
+            o.addAll(y.off());
+            m.addAll(y.makeUp());
+            n.putAll(y.names());
+        }
+        this.off = Set.copyOf(o);
+        this.makeUp = Set.copyOf(m);
+        this.names = Map.copyOf(n);
+        this.years = Collections.unmodifiableSet(new TreeSet<>(byYear.keySet()));
+    }
+
+    /** A calendar of exactly these years. */
+    public static WorkingDayCalendar of(Collection<CalendarYear> years) {
+        Map<Integer, CalendarYear> m = new HashMap<>();
+        for (CalendarYear y : years) {
+            if (m.put(y.year(), y) != null) {
+                throw new IllegalArgumentException(y.year() + " 年重复 (year given twice)");
+            }
+        }
+        return new WorkingDayCalendar(m);
+    }
+
+    /** This calendar with {@code year} added, or in place of the one it had for that year. */
+    public WorkingDayCalendar withYear(CalendarYear year) {
+        Map<Integer, CalendarYear> m = new HashMap<>(byYear);
+        m.put(year.year(), year);
+        return new WorkingDayCalendar(m);
+    }
+
+    /** The arrangement of one year, if the calendar has it. */
+    public Optional<CalendarYear> year(int year) {
+        return Optional.ofNullable(byYear.get(year));
     }
 
     private static volatile WorkingDayCalendar builtIn;
@@ -80,10 +116,7 @@ public final class WorkingDayCalendar {
     }
 
     static WorkingDayCalendar read(JsonNode root, String source) {
-        Set<LocalDate> off = new HashSet<>();
-        Set<LocalDate> makeUp = new HashSet<>();
-        Map<LocalDate, String> names = new HashMap<>();
-        Set<Integer> years = new HashSet<>();
+        Map<Integer, CalendarYear> years = new HashMap<>();
         var fields = root.fields();
         while (fields.hasNext()) {
             var e = fields.next();
@@ -100,31 +133,29 @@ public final class WorkingDayCalendar {
             if (!y.path("off").isArray() || y.path("off").isEmpty()) {
                 continue;      // every year has statutory days off: an empty year ("not yet published") has no data
             }
+            Set<LocalDate> off = new TreeSet<>();
+            Set<LocalDate> makeUp = new TreeSet<>();
+            Map<LocalDate, String> names = new TreeMap<>();
             for (JsonNode d : y.path("off")) {
-                off.add(date(d.asText(), year, source, "off"));
+                off.add(date(d.asText(), source, year, "off"));
             }
             for (JsonNode d : y.path("makeup_workdays")) {
-                makeUp.add(date(d.asText(), year, source, "makeup_workdays"));
+                makeUp.add(date(d.asText(), source, year, "makeup_workdays"));
             }
-            y.path("names").fields().forEachRemaining(n -> names.put(date(n.getKey(), year, source, "names"),
+            y.path("names").fields().forEachRemaining(n -> names.put(date(n.getKey(), source, year, "names"),
                     n.getValue().asText()));
-            years.add(year);
-        }
-        for (LocalDate d : makeUp) {
-            if (off.contains(d)) {
-                throw new IllegalArgumentException(source + "：" + d + " 既是假日又是调休工作日 (both off and make-up)");
+            try {
+                years.put(year, CalendarYear.of(year, off, makeUp, names));
+            } catch (CalendarYear.InvalidYearException ex) {
+                throw new IllegalArgumentException(source + "：" + ex.getMessage());
             }
         }
-        return new WorkingDayCalendar(off, makeUp, names, years);
+        return new WorkingDayCalendar(years);
     }
 
-    private static LocalDate date(String s, int year, String source, String field) {
+    private static LocalDate date(String s, String source, int year, String field) {
         try {
-            LocalDate d = LocalDate.parse(s);
-            if (d.getYear() != year) {
-                throw new IllegalArgumentException(source + "：" + year + " 年的 " + field + " 中有 " + s + " (date outside its year)");
-            }
-            return d;
+            return LocalDate.parse(s);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException(source + "：" + year + " 年的 " + field + " 中 " + s + " 不是日期 (not a date)");
         }
@@ -190,6 +221,36 @@ public final class WorkingDayCalendar {
             x = x.plusDays(1);
         }
         return x;
+    }
+
+    /**
+     * The day {@code n} working days after {@code from}, like {@link #plusWorkingDays}, but a year without data is
+     * counted provisionally — weekends and the holidays whose dates the law fixes ({@link FixedStatutoryDays}:
+     * 元旦, 劳动节, 国庆节) are off, nothing else — and the result marked provisional (暂定) with the years it went
+     * through (decision 0017).
+     */
+    public Deadline deadline(LocalDate from, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("工作日数不能为负 (negative working days): " + n);
+        }
+        TreeSet<Integer> guessed = new TreeSet<>();
+        LocalDate d = from;
+        int counted = 0;
+        while (counted < n) {
+            d = d.plusDays(1);
+            boolean workday;
+            if (years.contains(d.getYear())) {
+                workday = isWorkday(d);
+            } else {
+                guessed.add(d.getYear());
+                workday = d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY
+                        && FixedStatutoryDays.builtIn().nameOf(d).isEmpty();
+            }
+            if (workday) {
+                counted++;
+            }
+        }
+        return new Deadline(d, guessed);
     }
 
     private void requireData(int year) {

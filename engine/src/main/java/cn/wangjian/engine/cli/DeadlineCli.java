@@ -1,6 +1,8 @@
 package cn.wangjian.engine.cli;
 
+import cn.wangjian.engine.calendar.Deadline;
 import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import cn.wangjian.engine.time.Clocks;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -13,7 +15,9 @@ import java.util.Map;
 /**
  * {@code deadline FROM N}: the date N working days after FROM (FROM itself not counted), with the holidays and
  * make-up working days on the way; {@code deadline --days N FROM}: N calendar days after FROM. {@code --calendar
- * FILE} uses another holiday file. A year without holiday data is refused, never guessed (exit 2).
+ * FILE} uses another holiday file. A year without holiday data is refused, never guessed (exit 2), unless
+ * {@code --provisional} asks for the date counted on weekends alone, marked 暂定. FROM may be {@code today} (the
+ * machine's date in China, or the {@code wangjian.clock} / {@code WANGJIAN_CLOCK} clock).
  */
 public final class DeadlineCli {
 
@@ -25,12 +29,14 @@ public final class DeadlineCli {
     public static int run(String[] args, PrintStream out, PrintStream err) {
         Integer calendarDays = null;
         Path calendarFile = null;
+        boolean provisional = false;
         List<String> positional = new ArrayList<>();
         try {
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--days" -> calendarDays = Integer.parseInt(value(args, ++i));
                     case "--calendar" -> calendarFile = Path.of(value(args, ++i));
+                    case "--provisional" -> provisional = true;
                     default -> {
                         if (args[i].startsWith("--")) {
                             throw new IllegalArgumentException("未知参数 (unknown option): " + args[i]);
@@ -41,7 +47,7 @@ public final class DeadlineCli {
             }
             if (calendarDays == null ? positional.size() != 2 : positional.size() != 1) {
                 throw new IllegalArgumentException("用法 (usage): deadline FROM N | deadline --days N FROM"
-                        + "  [--calendar FILE]（日期格式 YYYY-MM-DD）");
+                        + "  [--calendar FILE] [--provisional]（日期格式 YYYY-MM-DD，或 today）");
             }
             LocalDate from = date(positional.get(0));
             WorkingDayCalendar calendar = calendarFile == null ? WorkingDayCalendar.builtIn()
@@ -64,7 +70,18 @@ public final class DeadlineCli {
                 return 0;
             }
             int n = Integer.parseInt(positional.get(1));
-            LocalDate end = calendar.plusWorkingDays(from, n);
+            LocalDate end;
+            try {
+                end = calendar.plusWorkingDays(from, n);
+            } catch (WorkingDayCalendar.NoDataException e) {
+                if (!provisional) {
+                    throw e;
+                }
+                Deadline d = calendar.deadline(from, n);
+                out.println(d.date() + "（" + weekday(d.date()) + "）：" + from + " 之后第 " + n + " 个工作日（不含当日），暂定");
+                out.println("  " + d.note());
+                return 0;
+            }
             out.println(end + "（" + weekday(end) + "）：" + from + " 之后第 " + n + " 个工作日（不含当日）");
             Map<String, List<LocalDate>> holidays = new LinkedHashMap<>();
             List<LocalDate> makeUp = new ArrayList<>();
@@ -84,7 +101,7 @@ public final class DeadlineCli {
             }
             return 0;
         } catch (WorkingDayCalendar.NoDataException e) {
-            err.println("错误：" + e.getMessage());
+            err.println("错误：" + e.getMessage() + "；加 --provisional 可按周末暂定推算");
             return 2;
         } catch (NumberFormatException e) {
             err.println("错误：天数应为整数 (the number of days must be an integer): " + e.getMessage());
@@ -96,6 +113,9 @@ public final class DeadlineCli {
     }
 
     private static LocalDate date(String s) {
+        if (s.equals("today")) {
+            return LocalDate.now(Clocks.fromEnvironment());
+        }
         try {
             return LocalDate.parse(s);
         } catch (DateTimeParseException e) {

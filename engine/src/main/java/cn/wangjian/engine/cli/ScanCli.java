@@ -60,7 +60,7 @@ public final class ScanCli {
         String output = null;
         String rules = null;
         String evaluate = null;
-        LocalDate date = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+        LocalDate date = LocalDate.now(cn.wangjian.engine.time.Clocks.fromEnvironment());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try {
             for (int i = 0; i < args.length; i++) {

@@ -312,13 +312,6 @@ public final class TextScanner {
         return new Stats(patterns.length, terms.states() + evasion.states(), bytes);
     }
 
-    /** Scans with today's date as the date of the conduct. */
-    public List<Finding> scan(String text, String productCategory) {
-        List<Finding> out = new ArrayList<>();
-        scan(text, productCategory, LocalDate.now(CHINA), out::add);
-        return out;
-    }
-
     public List<Finding> scan(String text, String productCategory, LocalDate conduct) {
         List<Finding> out = new ArrayList<>();
         scan(text, productCategory, conduct, out::add);

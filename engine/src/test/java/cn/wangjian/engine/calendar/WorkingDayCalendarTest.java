@@ -104,4 +104,62 @@ class WorkingDayCalendarTest {
         assertThat(r[0]).as(r[2]).isEqualTo("0");
         assertThat(r[1]).startsWith("2027-01-04");
     }
+
+    @Test
+    void a_provisional_deadline_counts_a_year_without_data_on_weekends_alone_and_says_so() {
+        Deadline exact = CAL.deadline(LocalDate.of(2026, 2, 13), 15);
+        assertThat(exact).isEqualTo(Deadline.exact(LocalDate.of(2026, 3, 12)));
+        assertThat(exact.note()).isNull();
+        // 28 Dec 2026 + 5: 29, 30, 31 Dec on the 2026 data, then 2027 provisionally: 1 Jan (元旦, fixed by law) off,
+        // Mon 4 and Tue 5 Jan
+        Deadline d = CAL.deadline(LocalDate.of(2026, 12, 28), 5);
+        assertThat(d.date()).isEqualTo(LocalDate.of(2027, 1, 5));
+        assertThat(d.provisional()).isTrue();
+        assertThat(d.provisionalYears()).containsExactly(2027);
+        assertThat(d.note()).contains("暂定", "2027");
+        // 劳动节 is 1–2 May from the 2025 revision of the 放假办法, and 国庆节 1–3 October; 春节 is not guessed
+        assertThat(CAL.deadline(LocalDate.of(2027, 4, 30), 1).date()).isEqualTo(LocalDate.of(2027, 5, 3));
+        assertThat(CAL.deadline(LocalDate.of(2027, 9, 30), 1).date()).isEqualTo(LocalDate.of(2027, 10, 4));
+        assertThat(CAL.deadline(LocalDate.of(2027, 2, 5), 1).date()).isEqualTo(LocalDate.of(2027, 2, 8));
+        // once the year is added, the same question has an exact answer
+        WorkingDayCalendar with2027 = CAL.withYear(CalendarYear.of(2027, java.util.List.of(LocalDate.of(2027, 1, 1),
+                LocalDate.of(2027, 1, 4)), java.util.List.of(), java.util.Map.of(LocalDate.of(2027, 1, 1), "元旦",
+                LocalDate.of(2027, 1, 4), "元旦")));
+        assertThat(with2027.deadline(LocalDate.of(2026, 12, 28), 5)).isEqualTo(Deadline.exact(LocalDate.of(2027, 1, 6)));
+        assertThat(with2027.plusWorkingDays(LocalDate.of(2026, 12, 28), 5)).isEqualTo(LocalDate.of(2027, 1, 6));
+    }
+
+    @Test
+    void the_deadline_command_prints_a_provisional_date_only_when_asked_and_counts_from_today_on_the_clock() {
+        String[] r = run("2026-12-28", "5");
+        assertThat(r[0]).isEqualTo("2");
+        assertThat(r[2]).contains("--provisional");
+        r = run("2026-12-28", "5", "--provisional");
+        assertThat(r[0]).as(r[2]).isEqualTo("0");
+        assertThat(r[1]).startsWith("2027-01-05（星期二）").contains("暂定");
+        String before = System.getProperty(cn.wangjian.engine.time.Clocks.PROPERTY);
+        System.setProperty(cn.wangjian.engine.time.Clocks.PROPERTY, "fixed:2026-02-13T09:00:00");
+        try {
+            assertThat(run("today", "15")[1]).startsWith("2026-03-12（星期四）");
+        } finally {
+            if (before == null) {
+                System.clearProperty(cn.wangjian.engine.time.Clocks.PROPERTY);
+            } else {
+                System.setProperty(cn.wangjian.engine.time.Clocks.PROPERTY, before);
+            }
+        }
+    }
+
+    @Test
+    void a_calendar_year_refuses_what_no_notice_says() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CalendarYear.of(2027,
+                java.util.List.of(LocalDate.of(2027, 1, 1)), java.util.List.of(LocalDate.of(2027, 2, 17)),
+                java.util.Map.of(LocalDate.of(2027, 1, 1), "元旦")))
+                .hasMessageContaining("2027-02-17").hasMessageContaining("星期三");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CalendarYear.of(2027,
+                java.util.List.of(LocalDate.of(2026, 12, 31)), java.util.List.of(),
+                java.util.Map.of(LocalDate.of(2026, 12, 31), "元旦"))).hasMessageContaining("不在 2027 年内");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CalendarYear.of(2027, java.util.List.of(),
+                java.util.List.of(), java.util.Map.of())).hasMessageContaining("没有任何放假日期");
+    }
 }

@@ -33,7 +33,10 @@ public class AuditLog {
             .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true)
             .build();
 
-    AuditLog(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    AuditLog(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
     }
 
@@ -49,7 +52,7 @@ public class AuditLog {
                 .query((rs, n) -> new Object[] {rs.getLong(1), rs.getString(2)}).optional();
         long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
         String prev = last.map(r -> (String) r[1]).orElse(AuditChain.GENESIS);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String beforeJson = json(before);
         String afterJson = json(after);
         String hash = AuditChain.hash(seq, at, actor, action, entityType, entityId, beforeJson, afterJson, prev);

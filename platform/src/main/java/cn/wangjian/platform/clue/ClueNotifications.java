@@ -49,7 +49,10 @@ public class ClueNotifications {
     private final Directory directory;
     private final AuditLog audit;
 
-    ClueNotifications(JdbcClient jdbc, ClueRegister clues, Routing routing, Directory directory, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    ClueNotifications(JdbcClient jdbc, ClueRegister clues, Routing routing, Directory directory, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.clues = clues;
         this.routing = routing;
@@ -85,7 +88,7 @@ public class ClueNotifications {
                         to_agency, to_region, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (clue_id, to_agency, to_region) DO NOTHING RETURNING id""")
                     .params(clueId, category, t[1], table.version(), officer.agencyCode(), officer.region().value(),
-                            t[0], region, officer.getUsername(), Timestamp.from(Instant.now()))
+                            t[0], region, officer.getUsername(), Timestamp.from(clock.instant()))
                     .query(Long.class).optional().orElse(null);
             if (id != null) {
                 audit.record(officer.getUsername(), "clue.notified", "clue", Long.toString(clueId), null,
@@ -128,7 +131,7 @@ public class ClueNotifications {
             throw new IllegalStateException("该通报已" + n.statusLabel() + " (already decided)");
         }
         jdbc.sql("UPDATE clue_notification SET status = ?, decided_by = ?, decided_at = ?, reason = ? WHERE id = ?")
-                .params(status, user.getUsername(), Timestamp.from(Instant.now()), reason, id).update();
+                .params(status, user.getUsername(), Timestamp.from(clock.instant()), reason, id).update();
         audit.record(user.getUsername(), status.equals("ACCEPTED") ? "clue.notification-accepted"
                 : "clue.notification-returned", "clue", Long.toString(n.clueId()), null,
                 Map.of("notification", id, "reason", reason == null ? "" : reason));

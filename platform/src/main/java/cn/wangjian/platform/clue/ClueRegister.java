@@ -38,7 +38,10 @@ public class ClueRegister {
     private final AuditLog audit;
     private final Directory directory;
 
-    ClueRegister(JdbcClient jdbc, AuditLog audit, Directory directory) {
+    private final java.time.Clock clock;
+
+    ClueRegister(JdbcClient jdbc, AuditLog audit, Directory directory, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.directory = directory;
@@ -50,7 +53,7 @@ public class ClueRegister {
         if (officer.agencyCode() == null) {
             throw new IllegalStateException("只有监管部门用户可以登记线索 (only agency users register clues)");
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int year = now.atZone(CHINA).getYear();
         int seq = jdbc.sql("""
                 INSERT INTO clue_number_counter (agency_code, region_code, year, last_value) VALUES (?, ?, ?, 1)
@@ -92,7 +95,7 @@ public class ClueRegister {
         for (long other : related) {
             for (long[] pair : new long[][] {{clue.id(), other}, {other, clue.id()}}) {
                 jdbc.sql("INSERT INTO clue_link (clue_id, related_clue_id, reason, linked_at) VALUES (?, ?, ?, ?)"
-                        + " ON CONFLICT DO NOTHING").params(pair[0], pair[1], reason, Timestamp.from(Instant.now()))
+                        + " ON CONFLICT DO NOTHING").params(pair[0], pair[1], reason, Timestamp.from(clock.instant()))
                         .update();
             }
         }
@@ -114,7 +117,7 @@ public class ClueRegister {
         jdbc.sql("""
                 INSERT INTO clue_evidence (clue_id, evidence_seq, note, attached_by, attached_at)
                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
-                .params(clueId, evidenceSeq, note, actor, Timestamp.from(Instant.now())).update();
+                .params(clueId, evidenceSeq, note, actor, Timestamp.from(clock.instant())).update();
         audit.record(actor, "clue.evidence-attached", "clue", Long.toString(clueId), null,
                 java.util.Map.of("evidenceSeq", evidenceSeq, "note", note == null ? "" : note));
     }
@@ -178,7 +181,7 @@ public class ClueRegister {
         if (directory.region(request.regionCode()).isEmpty()) {
             throw new IllegalArgumentException("未知行政区划代码 (unknown region): " + request.regionCode());
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int inserted = jdbc.sql("""
                 INSERT INTO clue_share (clue_id, agency_code, region_code, shared_by, shared_at) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT DO NOTHING""")

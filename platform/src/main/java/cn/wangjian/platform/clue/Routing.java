@@ -50,7 +50,10 @@ public class Routing {
     private final Directory directory;
     private final AuditLog audit;
 
-    Routing(JdbcClient jdbc, Directory directory, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    Routing(JdbcClient jdbc, Directory directory, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.directory = directory;
         this.audit = audit;
@@ -91,7 +94,7 @@ public class Routing {
     /** Saves a new version after checking it; the message of a refusal names the category and field. */
     @Transactional
     public Table save(String document, String note, String actor) {
-        Table checked = parse(0, document, note, actor, Instant.now());
+        Table checked = parse(0, document, note, actor, clock.instant());
         Set<String> codes = new HashSet<>();
         for (Category c : checked.categories()) {
             if (!codes.add(c.code())) {
@@ -107,7 +110,7 @@ public class Routing {
             throw new IllegalArgumentException("路由表没有任何类别 (no categories)");
         }
         long id = jdbc.sql("INSERT INTO routing_version (document, note, created_by, created_at) VALUES (?, ?, ?, ?) RETURNING id")
-                .params(document, note == null || note.isBlank() ? "修改职责分工" : note, actor, Timestamp.from(Instant.now()))
+                .params(document, note == null || note.isBlank() ? "修改职责分工" : note, actor, Timestamp.from(clock.instant()))
                 .query(Long.class).single();
         audit.record(actor, "routing.changed", "routing", Long.toString(id), null, java.util.Map.of("note", String.valueOf(note)));
         return latest().orElseThrow();

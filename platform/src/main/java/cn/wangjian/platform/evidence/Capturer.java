@@ -32,8 +32,11 @@ public class Capturer {
     private final AddressPolicy policy;
     private final PageFetcher fetcher = new PageFetcher(PageFetcher.Limits.DEFAULT);
 
+    private final java.time.Clock clock;
+
     Capturer(Evidence evidence, JdbcClient jdbc,
-             @Value("${wangjian.capture.allowed-hosts:}") Set<String> allowedHosts) {
+             @Value("${wangjian.capture.allowed-hosts:}") Set<String> allowedHosts, java.time.Clock clock) {
+        this.clock = clock;
         this.evidence = evidence;
         this.jdbc = jdbc;
         this.policy = new AddressPolicy(allowedHosts);
@@ -41,7 +44,7 @@ public class Capturer {
 
     /** The policy with the administrator's allowed hosts and any more allowed for this capture. */
     public Result capture(String address, String actor, String agency, String region, Set<String> alsoAllowed) {
-        Instant at = Instant.now();
+        Instant at = clock.instant();
         URI uri;
         try {
             uri = URI.create(address.strip());
@@ -81,7 +84,7 @@ public class Capturer {
             @Override
             public void page(PageFetcher.Page p, int depth) {
                 Capture c = evidence.record(new Evidence.NewCapture(Capture.Kind.WEB_PAGE, p.finalUrl().toString(),
-                        Instant.now(), p.status(), headersJson(p), p.contentType(), p.body(), p.text(), null,
+                        clock.instant(), p.status(), headersJson(p), p.contentType(), p.body(), p.text(), null,
                         join(p.note(), "监测抓取，深度 " + depth), actor, agency, region));
                 attempt(p.requested().toString(), actor, c.fetchedAt(), "CAPTURED", null, c);
                 handler.accept(c, p.text());
@@ -89,7 +92,7 @@ public class Capturer {
 
             @Override
             public void problem(URI url, String outcome, String reason) {
-                attempt(url.toString(), actor, Instant.now(), outcome, reason, null);
+                attempt(url.toString(), actor, clock.instant(), outcome, reason, null);
             }
         });
     }

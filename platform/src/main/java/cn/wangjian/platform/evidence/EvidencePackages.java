@@ -43,7 +43,10 @@ public class EvidencePackages {
 
     private final Evidence evidence;
 
-    EvidencePackages(Evidence evidence) {
+    private final java.time.Clock clock;
+
+    EvidencePackages(Evidence evidence, java.time.Clock clock) {
+        this.clock = clock;
         this.evidence = evidence;
     }
 
@@ -52,7 +55,7 @@ public class EvidencePackages {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             ObjectNode manifest = JSON.createObjectNode();
-            manifest.put("format", FORMAT).put("exportedAt", Instant.now().toString()).put("exportedBy", exportedBy);
+            manifest.put("format", FORMAT).put("exportedAt", clock.instant().toString()).put("exportedBy", exportedBy);
             ArrayNode records = manifest.putArray("records");
             java.util.Set<String> written = new java.util.HashSet<>();
             for (long seq : seqs) {

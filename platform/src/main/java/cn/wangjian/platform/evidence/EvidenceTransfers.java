@@ -44,8 +44,11 @@ public class EvidenceTransfers {
     private final Directory directory;
     private final AuditLog audit;
 
+    private final java.time.Clock clock;
+
     EvidenceTransfers(JdbcClient jdbc, EvidencePackages packages, Evidence evidence, Directory directory,
-                      AuditLog audit) {
+                      AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.packages = packages;
         this.evidence = evidence;
@@ -73,7 +76,7 @@ public class EvidenceTransfers {
                     sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(sha, visible.stream().map(String::valueOf).collect(Collectors.joining(",")),
                         sender.agencyCode(), sender.region().value(), toAgency, toRegion, note, sender.getUsername(),
-                        Timestamp.from(Instant.now())).query(Long.class).single();
+                        Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record(sender.getUsername(), "evidence.transferred", "evidence-transfer", Long.toString(id), null,
                 Map.of("package", sha, "to", toAgency + "/" + toRegion, "seqs", visible.toString()));
         return find(id).orElseThrow();
@@ -105,7 +108,7 @@ public class EvidenceTransfers {
         String status = problems == null ? "RECEIVED" : "REFUSED";
         jdbc.sql("""
                 UPDATE evidence_transfer SET status = ?, received_by = ?, received_at = ?, problems = ?, imported_seqs = ?
-                WHERE id = ?""").params(status, receiver.getUsername(), Timestamp.from(Instant.now()), problems,
+                WHERE id = ?""").params(status, receiver.getUsername(), Timestamp.from(clock.instant()), problems,
                 report == null || !report.imported() ? null
                         : report.newSeqs().stream().map(String::valueOf).collect(Collectors.joining(",")), id).update();
         audit.record(receiver.getUsername(), problems == null ? "evidence.received" : "evidence.refused",

@@ -47,8 +47,8 @@ class SecurityConfiguration {
     @Bean
     LoginThrottle loginThrottle(@Value("${wangjian.login.max-failures:5}") int maxFailures,
                                 @Value("${wangjian.login.max-failures-per-address:20}") int perAddress,
-                                @Value("${wangjian.login.lock-minutes:15}") int minutes) {
-        return new LoginThrottle(maxFailures, perAddress, Duration.ofMinutes(minutes), Clock.systemUTC());
+                                @Value("${wangjian.login.lock-minutes:15}") int minutes, Clock clock) {
+        return new LoginThrottle(maxFailures, perAddress, Duration.ofMinutes(minutes), clock);
     }
 
     @Bean

@@ -40,8 +40,11 @@ public class Findings {
     private final Registry registry;
     private final AuditLog audit;
 
+    private final java.time.Clock clock;
+
     Findings(JdbcClient jdbc, Evidence evidence, ClueRegister clues, Listings listings, Registry registry,
-             AuditLog audit) {
+             AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.evidence = evidence;
         this.clues = clues;
@@ -171,7 +174,7 @@ public class Findings {
         clues.attachEvidence(clue.id(), capture.seq(), "监测发现 " + f.id() + "（" + f.rule() + "）", officer.getUsername());
         jdbc.sql("""
                 UPDATE finding SET status = 'CONFIRMED', decided_by = ?, decided_at = ?, clue_id = ?, evidence_seq = ?
-                WHERE id = ?""").params(officer.getUsername(), Timestamp.from(Instant.now()), clue.id(), capture.seq(), id)
+                WHERE id = ?""").params(officer.getUsername(), Timestamp.from(clock.instant()), clue.id(), capture.seq(), id)
                 .update();
         audit.record(officer.getUsername(), "monitoring.finding-confirmed", "finding", Long.toString(id), null,
                 Map.of("clue", clue.clueNo(), "evidenceSeq", capture.seq()));
@@ -192,7 +195,7 @@ public class Findings {
             n += jdbc.sql("""
                     UPDATE finding SET status = 'DISMISSED', decided_by = ?, decided_at = ?, dismiss_reason = ?
                     WHERE id = ? AND status = 'NEW'""")
-                    .params(officer.getUsername(), Timestamp.from(Instant.now()), truncate(reason.strip(), 1000), id)
+                    .params(officer.getUsername(), Timestamp.from(clock.instant()), truncate(reason.strip(), 1000), id)
                     .update();
             audit.record(officer.getUsername(), "monitoring.finding-dismissed", "finding", Long.toString(id), null,
                     Map.of("reason", reason.strip()));

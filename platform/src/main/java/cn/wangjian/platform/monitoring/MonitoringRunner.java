@@ -60,8 +60,11 @@ public class MonitoringRunner {
         return t;
     });
 
+    private final java.time.Clock clock;
+
     MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
-                     Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer) {
+                     Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer, java.time.Clock clock) {
+        this.clock = clock;
         this.capturer = capturer;
         this.jdbc = jdbc;
         this.batch = batch;
@@ -94,13 +97,13 @@ public class MonitoringRunner {
         return jdbc.sql("""
                 INSERT INTO monitoring_run (task_id, trigger, started_by, started_at, status, rule_versions)
                 VALUES (?, ?, ?, ?, 'RUNNING', ?) RETURNING id""")
-                .params(task.id(), trigger, actor, Timestamp.from(Instant.now()), detectors.versions())
+                .params(task.id(), trigger, actor, Timestamp.from(clock.instant()), detectors.versions())
                 .query(Long.class).single();
     }
 
     void execute(MonitoringTask task, long runId) {
-        Instant started = Instant.now();
-        LocalDate today = LocalDate.now(MonitoringTasks.CHINA);
+        Instant started = clock.instant();
+        LocalDate today = LocalDate.now(clock);
         FindingWriter writer = new FindingWriter(batch, task, runId, started);
         long[] scanned = {0};
         long subjects = 0;
@@ -124,7 +127,7 @@ public class MonitoringRunner {
             finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
             log.info("监测任务 {} 运行 {} 完成：商品 {} 条，主体 {} 个，发现 {} 条（新增 {}），用时 {} ms", task.id(), runId,
                     scanned[0], subjects, writer.total(), writer.inserted(),
-                    java.time.Duration.between(started, Instant.now()).toMillis());
+                    java.time.Duration.between(started, clock.instant()).toMillis());
         } catch (RuntimeException e) {
             log.warn("监测任务 {} 运行 {} 失败 (run failed)", task.id(), runId, e);
             try {
@@ -240,7 +243,7 @@ public class MonitoringRunner {
                     "registry", f.title(), f.law(), f.article(), f.citationToBeConfirmed(),
                     f.check().startsWith("NAME") || f.check().startsWith("WEBSITE_NAME") ? "MEDIUM" : "HIGH", 1.0,
                     "registry", json, null, null, null, null, f.detail(), "registry:" + f.subjectKind().toLowerCase()
-                    + "/" + subject + "?checked=" + checkedAt, Instant.now(), cn.wangjian.platform.evidence.Evidence.sha256(json.getBytes(StandardCharsets.UTF_8))));
+                    + "/" + subject + "?checked=" + checkedAt, clock.instant(), cn.wangjian.platform.evidence.Evidence.sha256(json.getBytes(StandardCharsets.UTF_8))));
         }
         return subjects;
     }
@@ -249,7 +252,7 @@ public class MonitoringRunner {
         jdbc.sql("""
                 UPDATE monitoring_run SET status = ?, finished_at = ?, listings_scanned = ?, subjects_checked = ?,
                     findings_total = ?, findings_new = ?, error = ? WHERE id = ?""")
-                .params(status, Timestamp.from(Instant.now()), scanned, subjects, writer.total(), writer.inserted(),
+                .params(status, Timestamp.from(clock.instant()), scanned, subjects, writer.total(), writer.inserted(),
                         error == null ? null : error.substring(0, Math.min(error.length(), 2000)), runId)
                 .update();
     }

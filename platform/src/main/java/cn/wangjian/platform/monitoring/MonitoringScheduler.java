@@ -22,14 +22,17 @@ class MonitoringScheduler {
     private final MonitoringTasks tasks;
     private final MonitoringRunner runner;
 
-    MonitoringScheduler(MonitoringTasks tasks, MonitoringRunner runner) {
+    private final java.time.Clock clock;
+
+    MonitoringScheduler(MonitoringTasks tasks, MonitoringRunner runner, java.time.Clock clock) {
+        this.clock = clock;
         this.tasks = tasks;
         this.runner = runner;
     }
 
     @Scheduled(fixedDelayString = "${wangjian.monitoring.poll-ms:60000}", initialDelay = 30_000)
     void startDueTasks() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         for (MonitoringTask t : tasks.due(now)) {
             if (tasks.claim(t, now)) {
                 long run = runner.start(t, "SCHEDULE", "scheduler");

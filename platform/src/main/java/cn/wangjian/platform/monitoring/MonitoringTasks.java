@@ -45,7 +45,10 @@ public class MonitoringTasks {
     private final AuditLog audit;
     private final Detectors detectors;
 
-    MonitoringTasks(JdbcClient jdbc, AuditLog audit, Detectors detectors) {
+    private final java.time.Clock clock;
+
+    MonitoringTasks(JdbcClient jdbc, AuditLog audit, Detectors detectors, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.audit = audit;
         this.detectors = detectors;
@@ -95,7 +98,7 @@ public class MonitoringTasks {
         Instant next = null;
         if (schedule != null) {
             try {
-                next = nextRun(schedule, Instant.now());
+                next = nextRun(schedule, clock.instant());
             } catch (IllegalArgumentException e) {
                 throw new InvalidTaskException("schedule", "执行计划不是有效的 cron 表达式（秒 分 时 日 月 周，如 0 0 2 * * *）："
                         + e.getMessage());
@@ -130,7 +133,7 @@ public class MonitoringTasks {
         if (sets.isEmpty()) {
             throw new InvalidTaskException("ruleSets", "请至少选择一类检测规则 (choose at least one rule set)");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long id = jdbc.sql("""
                 INSERT INTO monitoring_task (name, kind, topic, platforms, categories, regions, rule_sets,
                     text_categories, schedule, enabled, next_run_at, owner_agency, owner_region, created_by, created_at,

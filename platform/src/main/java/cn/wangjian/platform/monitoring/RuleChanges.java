@@ -38,7 +38,10 @@ public class RuleChanges {
     private final Detectors detectors;
     private final AuditLog audit;
 
-    RuleChanges(JdbcClient jdbc, Detectors detectors, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    RuleChanges(JdbcClient jdbc, Detectors detectors, AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.detectors = detectors;
         this.audit = audit;
@@ -123,7 +126,7 @@ public class RuleChanges {
         long next = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM rule_catalog_version").query(Long.class).single();
         RuleCatalog catalog = build(next, additions);          // throws before anything is written
         TextScanner checked = TextScanner.build(catalog);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long id = jdbc.sql("""
                 INSERT INTO rule_catalog_version (additions, note, based_on, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?) RETURNING id""")

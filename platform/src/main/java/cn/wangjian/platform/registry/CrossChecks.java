@@ -47,7 +47,10 @@ public class CrossChecks {
     private final String version;
     private final Map<String, Check> checks;
 
-    CrossChecks(JdbcClient jdbc) {
+    private final java.time.Clock clock;
+
+    CrossChecks(JdbcClient jdbc, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         JsonNode root;
         try (InputStream in = CrossChecks.class.getResourceAsStream("cross-checks.json")) {
@@ -181,8 +184,8 @@ public class CrossChecks {
     }
 
     /** Today in China, the default day on which licences are judged valid. */
-    static LocalDate today() {
-        return LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** The filing without its per-site serial: 京ICP备12345678号-2 → 京ICP备12345678号. */

@@ -36,7 +36,7 @@ class RegistryApiController {
 
     @GetMapping("/api/registry/checks")
     CheckReport checks(@RequestParam(required = false) java.time.LocalDate on) {
-        java.time.LocalDate day = on != null ? on : CrossChecks.today();
+        java.time.LocalDate day = on != null ? on : crossChecks.today();
         return new CheckReport(crossChecks.version(), day, crossChecks.run(day));
     }
 

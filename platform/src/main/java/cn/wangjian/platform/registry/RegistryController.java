@@ -36,7 +36,7 @@ class RegistryController {
 
     @GetMapping("/registry/checks")
     String checks(@RequestParam(required = false) java.time.LocalDate on, Model model) {
-        java.time.LocalDate day = on != null ? on : CrossChecks.today();
+        java.time.LocalDate day = on != null ? on : crossChecks.today();
         model.addAttribute("on", day);
         model.addAttribute("version", crossChecks.version());
         model.addAttribute("findings", crossChecks.run(day));

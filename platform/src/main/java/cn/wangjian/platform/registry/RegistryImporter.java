@@ -58,8 +58,11 @@ public class RegistryImporter {
     private final TransactionTemplate tx;
     private final AuditLog audit;
 
+    private final java.time.Clock clock;
+
     RegistryImporter(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc, TransactionTemplate tx,
-                     AuditLog audit) {
+                     AuditLog audit, java.time.Clock clock) {
+        this.clock = clock;
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
         this.tx = tx;
@@ -187,7 +190,7 @@ public class RegistryImporter {
                     INSERT INTO registry_import (kind, file_name, encoding, mode, rows_total, imported, rejected,
                                                  imported_by, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(kind.name(), fileName, cs.name(), mode.name(), total, (int) counts[1], rejected.size(),
-                            actor, Timestamp.from(Instant.now())).update();
+                            actor, Timestamp.from(clock.instant())).update();
             Map<String, Object> after = new LinkedHashMap<>();
             after.put("kind", kind.name());
             after.put("file", fileName);
@@ -429,7 +432,7 @@ public class RegistryImporter {
     }
 
     private void write(ImportKind kind, List<Valid> rows, String source) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         String sql = switch (kind) {
             case ENTERPRISES -> """
                         INSERT INTO enterprise (credit_code, name, legal_rep, address, region_code, status, kind,

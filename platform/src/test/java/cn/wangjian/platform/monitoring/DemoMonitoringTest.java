@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * violations (precision and recall per kind printed and asserted), a rerun adds nothing, a confirmed finding
  * becomes a clue with its evidence fixed, and the evidence check notices a single changed byte.
  */
+@org.junit.jupiter.api.Tag("dates")
 class DemoMonitoringTest extends PlatformTest {
 
     @Autowired

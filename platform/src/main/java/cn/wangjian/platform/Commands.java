@@ -90,6 +90,12 @@ final class Commands {
         }
         try {
             Options options = Options.parse(rest, System.getenv());
+            String clock = Options.option(rest, "wangjian.clock", System.getenv().getOrDefault("WANGJIAN_CLOCK", ""));
+            try {
+                cn.wangjian.engine.time.Clocks.of(clock, java.time.Clock.systemUTC());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
             return switch (command) {
                 case "serve" -> {
                     preflight(options);
@@ -101,6 +107,7 @@ final class Commands {
                 case "capture" -> capture(rest, options);
                 case "monitor" -> monitor(rest, options);
                 case "evidence-verify" -> evidenceVerify(options);
+                case "calendar" -> calendar(rest, options);
                 default -> {
                     System.err.println("错误：未知命令 " + command + " (unknown command)");
                     yield 64;
@@ -180,6 +187,71 @@ final class Commands {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * {@code calendar import NOTICE.txt [--year Y] [--replace] [--dry-run]} and {@code calendar list}: the working-day
+     * calendar's years from the State Council's notices, on the platform's database.
+     */
+    static int calendar(String[] args, Options options) {
+        List<String> positional = new java.util.ArrayList<>();
+        Integer year = null;
+        boolean replace = false;
+        boolean dryRun = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("--wangjian.") || a.startsWith("--server.")) {
+                continue;
+            }
+            switch (a) {
+                case "--replace" -> replace = true;
+                case "--dry-run" -> dryRun = true;
+                case "--year" -> {
+                    if (i + 1 >= args.length) {
+                        throw new UsageException("--year 缺少年份 (needs a year)");
+                    }
+                    try {
+                        year = Integer.parseInt(args[++i]);
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--year 应为年份，如 2027 (not a year): " + args[i]);
+                    }
+                }
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new UsageException("未知参数 (unknown option): " + a);
+                    }
+                    positional.add(a);
+                }
+            }
+        }
+        boolean list = positional.size() == 1 && positional.get(0).equals("list");
+        if (!list && (positional.size() != 2 || !positional.get(0).equals("import"))) {
+            throw new UsageException("用法 (usage): calendar import NOTICE.txt [--year Y] [--replace] [--dry-run] | calendar list");
+        }
+        String text = null;
+        if (!list) {
+            Path file = Path.of(positional.get(1));
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                if (bytes.length > 200_000) {
+                    throw new UsageException(file + "：文件过大，通知全文通常不足 2 千字 (file too large)");
+                }
+                text = cn.wangjian.engine.registry.TextEncoding.decode(bytes,
+                        cn.wangjian.engine.registry.TextEncoding.detect(bytes));
+            } catch (java.nio.charset.CharacterCodingException e) {
+                throw new UsageException(file + "：不是 UTF-8 或 GB18030 文本 (not UTF-8 or GB18030 text)");
+            } catch (IOException e) {
+                throw new UsageException(file + "：无法读取 (cannot read): " + e.getMessage());
+            }
+        }
+        if (options.externalDatabase()) {
+            checkConnection(options);
+        }
+        try (var context = withoutWebServer(args)) {
+            var command = context.getBean(cn.wangjian.platform.calendar.CalendarCommand.class);
+            return list ? command.list(System.out) : command.importNotice(text, year, replace, dryRun,
+                    "cli:" + System.getProperty("user.name", "?"), System.out, System.err);
         }
     }
 

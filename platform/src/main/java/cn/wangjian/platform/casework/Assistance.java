@@ -1,6 +1,8 @@
 package cn.wangjian.platform.casework;
 
-import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import cn.wangjian.engine.calendar.Deadline;
+import cn.wangjian.platform.calendar.CalendarYearStored;
+import cn.wangjian.platform.calendar.WorkingDays;
 import cn.wangjian.platform.audit.AuditLog;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.DataScope;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +30,13 @@ public class Assistance {
 
     /** A request as listed. */
     public record Request(long id, long caseId, String caseNo, String fromAgency, String fromRegion, String toAgency,
-                          String toRegion, String request, LocalDate dueOn, String sentBy, Instant sentAt,
-                          String status, String answeredBy, Instant answeredAt, String response) {
+                          String toRegion, String request, LocalDate dueOn, boolean dueProvisional, String sentBy,
+                          Instant sentAt, String status, String answeredBy, Instant answeredAt, String response) {
+        /** The due date as people read it, marked 暂定 when counted through a year without holiday data. */
+        public String dueLabel() {
+            return dueOn + (dueProvisional ? "（暂定）" : "");
+        }
+
         public boolean overdue(LocalDate today) {
             return status.equals("SENT") && dueOn.isBefore(today);
         }
@@ -46,9 +54,13 @@ public class Assistance {
     private final CaseFiles cases;
     private final Directory directory;
     private final AuditLog audit;
-    private final WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
+    private final WorkingDays workingDays;
+    private final java.time.Clock clock;
 
-    Assistance(JdbcClient jdbc, CaseFiles cases, Directory directory, AuditLog audit) {
+    Assistance(JdbcClient jdbc, CaseFiles cases, Directory directory, AuditLog audit, WorkingDays workingDays,
+               java.time.Clock clock) {
+        this.clock = clock;
+        this.workingDays = workingDays;
         this.jdbc = jdbc;
         this.cases = cases;
         this.directory = directory;
@@ -75,19 +87,15 @@ public class Assistance {
         if (workingDays < 1 || workingDays > 60) {
             throw new CaseRuleException("字段 workingDays：协查期限应为 1 到 60 个工作日 (1–60 working days)");
         }
-        LocalDate due;
-        try {
-            due = calendar.plusWorkingDays(CaseFiles.today(), workingDays);
-        } catch (WorkingDayCalendar.NoDataException e) {
-            throw new CaseRuleException(e.getMessage());
-        }
+        Deadline due = this.workingDays.deadline(cases.today(), workingDays);
         long id = jdbc.sql("""
                 INSERT INTO assistance_request (case_id, from_agency, from_region, to_agency, to_region, request, due_on,
-                    sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(caseId, officer.agencyCode(), officer.region().value(), toAgency, toRegion, request.strip(), due,
-                        officer.getUsername(), Timestamp.from(Instant.now())).query(Long.class).single();
+                    due_provisional, working_days, sent_by, sent_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(caseId, officer.agencyCode(), officer.region().value(), toAgency, toRegion, request.strip(),
+                        due.date(), due.provisional(), workingDays, officer.getUsername(), Timestamp.from(clock.instant()))
+                .query(Long.class).single();
         audit.record(officer.getUsername(), "case.assistance-requested", "case", Long.toString(caseId), null,
-                Map.of("to", toAgency + "/" + toRegion, "due", due.toString()));
+                Map.of("to", toAgency + "/" + toRegion, "due", due.date().toString(), "provisional", due.provisional()));
         return find(id).orElseThrow();
     }
 
@@ -114,11 +122,28 @@ public class Assistance {
             throw new CaseRuleException("字段 response：请写明协查结果或拒绝理由 (a response is required)");
         }
         jdbc.sql("UPDATE assistance_request SET status = ?, answered_by = ?, answered_at = ?, response = ? WHERE id = ?")
-                .params(decline ? "DECLINED" : "ANSWERED", user.getUsername(), Timestamp.from(Instant.now()),
+                .params(decline ? "DECLINED" : "ANSWERED", user.getUsername(), Timestamp.from(clock.instant()),
                         response.strip(), id).update();
         audit.record(user.getUsername(), decline ? "case.assistance-declined" : "case.assistance-answered", "case",
                 Long.toString(r.caseId()), null, Map.of("request", id));
         return find(id).orElseThrow();
+    }
+
+    /** A year's holidays were stored: provisional reply deadlines are counted again from the day each was sent. */
+    @EventListener
+    void recountProvisional(CalendarYearStored stored) {
+        record Open(long id, LocalDate sentOn, int workingDays) {
+        }
+        List<Open> open = jdbc.sql("""
+                SELECT id, sent_at, working_days FROM assistance_request WHERE due_provisional AND working_days IS NOT NULL""")
+                .query((rs, n) -> new Open(rs.getLong("id"),
+                        LocalDate.ofInstant(rs.getTimestamp("sent_at").toInstant(), CaseFiles.CHINA),
+                        rs.getInt("working_days"))).list();
+        for (Open o : open) {
+            Deadline due = stored.calendar().deadline(o.sentOn(), o.workingDays());
+            jdbc.sql("UPDATE assistance_request SET due_on = ?, due_provisional = ? WHERE id = ?")
+                    .params(due.date(), due.provisional(), o.id()).update();
+        }
     }
 
     private static final String SELECT = """
@@ -132,7 +157,8 @@ public class Assistance {
         Timestamp answered = rs.getTimestamp("answered_at");
         return new Request(rs.getLong("id"), rs.getLong("case_id"), rs.getString("case_no"), rs.getString("from_agency"),
                 rs.getString("from_region"), rs.getString("to_agency"), rs.getString("to_region"),
-                rs.getString("request"), rs.getDate("due_on").toLocalDate(), rs.getString("sent_by"),
+                rs.getString("request"), rs.getDate("due_on").toLocalDate(), rs.getBoolean("due_provisional"),
+                rs.getString("sent_by"),
                 rs.getTimestamp("sent_at").toInstant(), rs.getString("status"), rs.getString("answered_by"),
                 answered == null ? null : answered.toInstant(), rs.getString("response"));
     }

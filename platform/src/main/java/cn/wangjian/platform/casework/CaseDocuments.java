@@ -83,7 +83,8 @@ class CaseDocuments {
                 "本局拟对你（单位）作出如下行政处罚：" + notice.proposedPenalty() + "。",
                 "根据《中华人民共和国行政处罚法》第四十四条、第四十五条的规定，你（单位）有权进行陈述和申辩。"
                         + (notice.hearingRight() ? "根据该法第六十三条、第六十四条的规定，你（单位）有权要求听证，应当在收到本告知书之日起五个工作日内（至 "
-                        + date(notice.hearingRequestBy()) + "）提出。" : "")
+                        + date(notice.hearingRequestBy()) + (notice.windowProvisional() ? "，暂定，以国务院公布的节假日安排为准" : "")
+                        + "）提出。" : "")
                         + "逾期未提出的，视为放弃上述权利。",
                 "办案人员：" + String.join("、", n.filing().officers())),
                 notice.servedOn());

@@ -1,6 +1,9 @@
 package cn.wangjian.platform.casework;
 
+import cn.wangjian.engine.calendar.Deadline;
 import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import cn.wangjian.platform.calendar.CalendarYearStored;
+import cn.wangjian.platform.calendar.WorkingDays;
 import cn.wangjian.platform.audit.AuditLog;
 import cn.wangjian.platform.clue.Clue;
 import cn.wangjian.platform.clue.ClueRegister;
@@ -24,6 +27,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +48,7 @@ public class CaseFiles {
 
     /** A case as listed and shown. */
     public record CaseView(long id, long clueId, CaseStage stage, String caseNo, String subjectName, LocalDate dueOn,
-                           String dueNote, boolean typical, String agencyCode, String regionCode, Instant updatedAt,
+                           boolean dueProvisional, String dueNote, boolean typical, String agencyCode, String regionCode, Instant updatedAt,
                            int version) {
         public String stageLabel() {
             return stage.label();
@@ -72,9 +76,14 @@ public class CaseFiles {
     private final ClueRegister clues;
     private final DocumentNumbers numbers;
     private final AuditLog audit;
-    private final WorkingDayCalendar calendar = WorkingDayCalendar.builtIn();
+    private final WorkingDays workingDays;
 
-    CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit) {
+    private final java.time.Clock clock;
+
+    CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit, WorkingDays workingDays,
+              java.time.Clock clock) {
+        this.clock = clock;
+        this.workingDays = workingDays;
         this.jdbc = jdbc;
         this.clues = clues;
         this.numbers = numbers;
@@ -82,8 +91,8 @@ public class CaseFiles {
     }
 
     /** Today in China, the day deadlines are judged on. */
-    public static LocalDate today() {
-        return LocalDate.now(CHINA);
+    public LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     /** Opens verification of a clue (收到线索之日起十五个工作日内决定是否立案). */
@@ -99,14 +108,14 @@ public class CaseFiles {
         }
         CaseStage stage = CaseStage.receive(new CaseStage.Dossier(clueId, clue.subjectName(),
                 clue.subjectCreditCode(), clue.title()), receivedOn);
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         long id = jdbc.sql("""
                 INSERT INTO case_file (clue_id, stage, state, subject_name, agency_code, region_code, created_by,
                                        created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(clueId, stageName(stage), json(stage), clue.subjectName(), officer.agencyCode(),
                         officer.region().value(), officer.getUsername(), Timestamp.from(now), Timestamp.from(now))
                 .query(Long.class).single();
-        updateDue(id, stage);
+        updateDue(id, stage, workingDays.calendar());
         event(id, officer.getUsername(), "open", null, stageName(stage), false, "收到线索 " + clue.clueNo());
         audit.record(officer.getUsername(), "case.opened", "case", Long.toString(id), null,
                 Map.of("clue", clue.clueNo()));
@@ -119,6 +128,7 @@ public class CaseFiles {
         CaseView current = find(id, officer.dataScope())
                 .orElseThrow(() -> new NoSuchElementException("没有这个案件 (no such case): " + id));
         CaseStage stage = current.stage();
+        WorkingDayCalendar calendar = workingDays.calendar();
         CaseStage next;
         try {
             next = switch (step) {
@@ -190,11 +200,11 @@ public class CaseFiles {
                 UPDATE case_file SET stage = ?, state = ?, case_no = ?, updated_at = ?, version = version + 1
                 WHERE id = ? AND version = ?""")
                 .params(stageName(next), json(next), next instanceof CaseStage.Filed f ? f.filing().caseNo() : null,
-                        Timestamp.from(Instant.now()), id, current.version()).update();
+                        Timestamp.from(clock.instant()), id, current.version()).update();
         if (updated != 1) {
             throw new CaseRuleException("案件已被他人更新，请刷新后重试 (the case changed meanwhile)");
         }
-        updateDue(id, next);
+        updateDue(id, next, calendar);
         event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next));
         audit.record(officer.getUsername(), "case." + step, "case", Long.toString(id), stageName(stage), stageName(next));
         return find(id, officer.dataScope()).orElseThrow();
@@ -212,7 +222,7 @@ public class CaseFiles {
             return "立案号 " + f.filing().caseNo() + "，办案人员 " + f.filing().officers();
         }
         if (s instanceof CaseStage.NoticeServed n) {
-            return "告知 " + n.notice().servedOn() + "，听证申请截至 " + n.notice().hearingRequestBy();
+            return "告知 " + n.notice().servedOn() + "，听证申请截至 " + n.notice().windowLabel();
         }
         if (s instanceof CaseStage.Decided d) {
             return "决定书 " + d.decision().decisionNo() + "：" + d.decision().penalty();
@@ -220,15 +230,48 @@ public class CaseFiles {
         return s.label();
     }
 
-    private void updateDue(long id, CaseStage stage) {
-        LocalDate due = null;
-        String note = null;
-        try {
-            due = stage.dueOn(calendar, today());
-        } catch (WorkingDayCalendar.NoDataException e) {
-            note = e.getMessage();
+    /** Writes the stage's next deadline; returns it (null when nothing is due). */
+    private Deadline updateDue(long id, CaseStage stage, WorkingDayCalendar calendar) {
+        Deadline due = stage.dueOn(calendar, today());
+        jdbc.sql("UPDATE case_file SET due_on = ?, due_provisional = ?, due_note = ? WHERE id = ?")
+                .params(due == null ? null : due.date(), due != null && due.provisional(), due == null ? null : due.note(),
+                        id).update();
+        return due;
+    }
+
+    /**
+     * A year's holidays were stored: every provisional deadline (and provisional hearing window) is counted again on
+     * the new calendar, in the transaction that stores the year; each case whose dates changed, or stopped being
+     * provisional, says so in its timeline.
+     */
+    @EventListener
+    void recountProvisional(CalendarYearStored stored) {
+        List<CaseView> provisional = jdbc.sql("""
+                SELECT * FROM case_file WHERE due_provisional
+                   OR (state::jsonb -> 'notice' ->> 'windowProvisional')::boolean""").query((rs, n) -> view(rs)).list();
+        for (CaseView c : provisional) {
+            CaseStage stage = c.stage();
+            List<String> changes = new java.util.ArrayList<>();
+            if (stage instanceof CaseStage.NoticeServed n && n.notice().windowProvisional()) {
+                CaseStage.NoticeServed recounted = n.recounted(stored.calendar());
+                if (!recounted.notice().windowLabel().equals(n.notice().windowLabel())) {
+                    changes.add("听证申请期限由 " + n.notice().windowLabel() + " 重算为 " + recounted.notice().windowLabel());
+                }
+                jdbc.sql("UPDATE case_file SET state = ?, version = version + 1 WHERE id = ?")
+                        .params(json(recounted), c.id()).update();
+                stage = recounted;
+            }
+            Deadline due = updateDue(c.id(), stage, stored.calendar());
+            String before = c.dueOn() + (c.dueProvisional() ? "（暂定）" : "");
+            String after = due == null ? "—" : due.date() + (due.provisional() ? "（暂定）" : "");
+            if (c.dueProvisional() && !before.equals(after)) {
+                changes.add("期限由 " + before + " 重算为 " + after);
+            }
+            if (!changes.isEmpty()) {
+                event(c.id(), stored.actor(), "recount-deadline", stageName(stage), stageName(stage), false,
+                        stored.label() + "已录入：" + String.join("；", changes));
+            }
         }
-        jdbc.sql("UPDATE case_file SET due_on = ?, due_note = ? WHERE id = ?").params(due, note, id).update();
     }
 
     @SuppressWarnings("unchecked")
@@ -260,7 +303,7 @@ public class CaseFiles {
         jdbc.sql("""
                 INSERT INTO case_event (case_id, at, actor, step, from_stage, to_stage, refused, note)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, Timestamp.from(Instant.now()), actor, step, from, to, refused, note).update();
+                .params(id, Timestamp.from(clock.instant()), actor, step, from, to, refused, note).update();
     }
 
     public Optional<CaseView> find(long id, DataScope scope) {
@@ -300,7 +343,7 @@ public class CaseFiles {
         java.sql.Date due = rs.getDate("due_on");
         return new CaseView(rs.getLong("id"), rs.getLong("clue_id"), read(rs.getString("state")),
                 rs.getString("case_no"), rs.getString("subject_name"), due == null ? null : due.toLocalDate(),
-                rs.getString("due_note"), rs.getBoolean("typical"), rs.getString("agency_code"),
+                rs.getBoolean("due_provisional"), rs.getString("due_note"), rs.getBoolean("typical"), rs.getString("agency_code"),
                 rs.getString("region_code"), rs.getTimestamp("updated_at").toInstant(), rs.getInt("version"));
     }
 

@@ -1,5 +1,6 @@
 package cn.wangjian.platform.casework;
 
+import cn.wangjian.engine.calendar.Deadline;
 import cn.wangjian.engine.calendar.WorkingDayCalendar;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
@@ -59,9 +60,28 @@ public sealed interface CaseStage {
         }
     }
 
-    /** The prior notice (行政处罚告知书) and the party's hearing window. */
+    /**
+     * The prior notice (行政处罚告知书) and the party's hearing window; {@code windowProvisional} when the window was
+     * counted through a year without holiday data (暂定, recomputed when the year is stored).
+     */
     record Notice(String noticeNo, LocalDate servedOn, String proposedPenalty, boolean hearingRight,
-                  LocalDate hearingRequestBy) {
+                  LocalDate hearingRequestBy, boolean windowProvisional) {
+
+        static Notice of(String noticeNo, LocalDate servedOn, String proposedPenalty, boolean hearingRight,
+                         WorkingDayCalendar calendar) {
+            Deadline window = calendar.deadline(servedOn, HEARING_REQUEST_WORKING_DAYS);
+            return new Notice(noticeNo, servedOn, proposedPenalty, hearingRight, window.date(), window.provisional());
+        }
+
+        /** The window counted again on {@code calendar}. */
+        Notice recounted(WorkingDayCalendar calendar) {
+            return of(noticeNo, servedOn, proposedPenalty, hearingRight, calendar);
+        }
+
+        /** The window's end as people read it: the date, marked 暂定 when provisional. */
+        public String windowLabel() {
+            return hearingRequestBy + (windowProvisional ? "（暂定）" : "");
+        }
     }
 
     /** The decision (行政处罚决定书). */
@@ -81,8 +101,8 @@ public sealed interface CaseStage {
     /** The steps this stage allows, by name (for pages and the API). */
     Set<String> steps();
 
-    /** The next date something is due at this stage, or null. */
-    LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today);
+    /** The next date something is due at this stage (provisional where a year has no holiday data), or null. */
+    Deadline dueOn(WorkingDayCalendar calendar, LocalDate today);
 
     static Verifying receive(Dossier dossier, LocalDate receivedOn) {
         return new Verifying(dossier, receivedOn, false);
@@ -97,8 +117,8 @@ public sealed interface CaseStage {
             return extended ? Set.of("file", "decline") : Set.of("file", "decline", "extend");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
-            return calendar.plusWorkingDays(receivedOn, VERIFY_WORKING_DAYS * (extended ? 2 : 1));
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return calendar.deadline(receivedOn, VERIFY_WORKING_DAYS * (extended ? 2 : 1));
         }
 
         public Verifying extend() {
@@ -132,7 +152,7 @@ public sealed interface CaseStage {
             return Set.of();
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
             return null;
         }
     }
@@ -143,8 +163,8 @@ public sealed interface CaseStage {
 
         CaseClock clock();
 
-        default LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
-            return clock().dueOn(today);
+        default Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return Deadline.exact(clock().dueOn(today));
         }
     }
 
@@ -227,8 +247,8 @@ public sealed interface CaseStage {
             if (servedOn.isBefore(filing.filedOn())) {
                 throw new CaseRuleException("告知日期早于立案日期 (notice before filing)");
             }
-            return new NoticeServed(dossier, filing, clock, findings, new Notice(noticeNo, servedOn, proposedPenalty,
-                    hearingRight, calendar.plusWorkingDays(servedOn, HEARING_REQUEST_WORKING_DAYS)));
+            return new NoticeServed(dossier, filing, clock, findings, Notice.of(noticeNo, servedOn, proposedPenalty,
+                    hearingRight, calendar));
         }
     }
 
@@ -242,13 +262,18 @@ public sealed interface CaseStage {
             return notice.hearingRight() ? Set.of("request-hearing", "decide") : Set.of("decide");
         }
 
+        /** The same stage with the party's window counted again (a provisional window once the year is stored). */
+        public NoticeServed recounted(WorkingDayCalendar calendar) {
+            return new NoticeServed(dossier, filing, clock, findings, notice.recounted(calendar));
+        }
+
         /** The party asks for a hearing; the hearing period is not counted in the handling limit. */
         public HearingRequested requestHearing(LocalDate on) {
             if (!notice.hearingRight()) {
                 throw new CaseRuleException("拟作出的处罚不属于听证范围 (no hearing right for this penalty)");
             }
             if (on.isAfter(notice.hearingRequestBy())) {
-                throw new CaseRuleException("听证申请已超过告知后五个工作日（截至 " + notice.hearingRequestBy()
+                throw new CaseRuleException("听证申请已超过告知后五个工作日（截至 " + notice.windowLabel()
                         + "）(hearing requested too late)");
             }
             return new HearingRequested(dossier, filing, clock.pause(on, "听证"), findings, notice, on);
@@ -257,7 +282,7 @@ public sealed interface CaseStage {
         /** Decides once the party's time to ask for a hearing has passed. */
         public Decided decide(Decision decision) {
             if (!decision.decidedOn().isAfter(notice.hearingRequestBy())) {
-                throw new CaseRuleException("当事人陈述申辩、申请听证的期限至 " + notice.hearingRequestBy()
+                throw new CaseRuleException("当事人陈述申辩、申请听证的期限至 " + notice.windowLabel()
                         + " 届满，届满前不能作出决定 (the party's time has not run out)");
             }
             return new Decided(dossier, filing, clock, findings, notice, decision);
@@ -275,7 +300,7 @@ public sealed interface CaseStage {
         }
 
         public HearingScheduled schedule(LocalDate notifiedOn, LocalDate hearingOn, WorkingDayCalendar calendar) {
-            LocalDate earliest = calendar.plusWorkingDays(notifiedOn, HEARING_NOTICE_WORKING_DAYS);
+            LocalDate earliest = calendar.deadline(notifiedOn, HEARING_NOTICE_WORKING_DAYS).date();
             if (hearingOn.isBefore(earliest)) {
                 throw new CaseRuleException("听证应在举行七个工作日前通知，" + notifiedOn + " 通知的听证最早于 " + earliest
                         + " 举行 (hearing notified less than 7 working days ahead)");
@@ -330,8 +355,8 @@ public sealed interface CaseStage {
             return Set.of("serve");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
-            return calendar.plusWorkingDays(decision.decidedOn(), 7);       // service within 7 (working) days
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return calendar.deadline(decision.decidedOn(), 7);       // service within 7 (working) days
         }
 
         public Served serve(LocalDate servedOn, String method) {
@@ -352,7 +377,7 @@ public sealed interface CaseStage {
             return Set.of("close");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
             return null;
         }
 
@@ -377,8 +402,8 @@ public sealed interface CaseStage {
             return Set.of("approve-transfer", "reject-transfer");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
-            return proposedOn.plusDays(DECIDE_DAYS);
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return Deadline.exact(proposedOn.plusDays(DECIDE_DAYS));
         }
 
         public TransferApproved approve(LocalDate on) {
@@ -404,8 +429,8 @@ public sealed interface CaseStage {
             return Set.of("transfer");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
-            return approvedOn.plusDays(1);
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return Deadline.exact(approvedOn.plusDays(1));
         }
 
         public TransferredToPolice transfer(LocalDate on, String receipt) {
@@ -430,7 +455,7 @@ public sealed interface CaseStage {
             return Set.of("police-returned");
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
             return null;
         }
 
@@ -450,7 +475,7 @@ public sealed interface CaseStage {
             return Set.of();
         }
 
-        public LocalDate dueOn(WorkingDayCalendar calendar, LocalDate today) {
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
             return null;
         }
     }

@@ -60,7 +60,7 @@ class CaseworkController {
     @PreAuthorize("hasAnyRole('CASE_OFFICER','AGENCY_LIAISON','ADMIN')")
     String incomingAssistance(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("requests", assistance.incoming(user));
-        model.addAttribute("today", CaseFiles.today());
+        model.addAttribute("today", cases.today());
         return "casework/assistance";
     }
 
@@ -121,7 +121,7 @@ class CaseworkController {
         }
         model.addAttribute("cases", list);
         model.addAttribute("mine", mine);
-        model.addAttribute("today", CaseFiles.today());
+        model.addAttribute("today", cases.today());
         return "casework/list";
     }
 
@@ -130,7 +130,7 @@ class CaseworkController {
     String open(@RequestParam long clueId, @RequestParam(required = false) LocalDate receivedOn,
                 @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
         try {
-            CaseFiles.CaseView c = cases.open(clueId, receivedOn == null ? CaseFiles.today() : receivedOn, user);
+            CaseFiles.CaseView c = cases.open(clueId, receivedOn == null ? cases.today() : receivedOn, user);
             return "redirect:/casework/" + c.id();
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
@@ -147,7 +147,7 @@ class CaseworkController {
         model.addAttribute("c", c);
         model.addAttribute("events", cases.events(id));
         model.addAttribute("assistance", assistance.ofCase(id));
-        model.addAttribute("today", CaseFiles.today());
+        model.addAttribute("today", cases.today());
         return "casework/show";
     }
 

@@ -19,7 +19,8 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("publicity", "信息公示", "/publicity", false, null),
             new Area("portal", "公众服务", "/portal", false, null),
             new Area("identity", "用户与权限", "/identity/users", true, "ADMIN"),
-            new Area("audit", "审计日志", "/audit", true, "ADMIN"));
+            new Area("audit", "审计日志", "/audit", true, "ADMIN"),
+            new Area("calendar", "节假日安排", "/admin/calendar", true, "ADMIN"));
 
     static java.util.Optional<Area> placeholder(String key) {
         return ALL.stream().filter(a -> !a.built() && a.key().equals(key)).findFirst();

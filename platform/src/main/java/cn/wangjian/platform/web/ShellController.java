@@ -19,7 +19,11 @@ class ShellController {
     private final Directory directory;
     private final cn.wangjian.platform.casework.CaseFiles cases;
 
-    ShellController(ClueRegister clues, Directory directory, cn.wangjian.platform.casework.CaseFiles cases) {
+    private final cn.wangjian.platform.calendar.WorkingDays workingDays;
+
+    ShellController(ClueRegister clues, Directory directory, cn.wangjian.platform.casework.CaseFiles cases,
+                    cn.wangjian.platform.calendar.WorkingDays workingDays) {
+        this.workingDays = workingDays;
         this.clues = clues;
         this.directory = directory;
         this.cases = cases;
@@ -30,9 +34,12 @@ class ShellController {
         model.addAttribute("bureau", directory.bureauName(user.agencyCode(), user.region()));
         model.addAttribute("clueCounts", clues.countByStatus(user.dataScope()));
         model.addAttribute("recentClues", clues.list(user.dataScope(), 5));
-        model.addAttribute("casesDue", cases.dueBy(user.dataScope(), cn.wangjian.platform.casework.CaseFiles.today()
+        model.addAttribute("casesDue", cases.dueBy(user.dataScope(), cases.today()
                 .plusDays(3), 10));
-        model.addAttribute("today", cn.wangjian.platform.casework.CaseFiles.today());
+        model.addAttribute("today", cases.today());
+        if (user.hasRole(cn.wangjian.platform.identity.Role.ADMIN)) {
+            model.addAttribute("missingCalendarYear", workingDays.missingYear().orElse(null));
+        }
         return "dashboard";
     }
 

@@ -25,13 +25,13 @@ class CaseStageTest {
     @Test
     void a_case_walks_from_verification_to_closing_with_its_deadlines_on_the_working_day_calendar() {
         CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(2, 13));
-        assertThat(v.dueOn(CAL, d(2, 13))).isEqualTo(d(3, 12));               // 15 working days over the festival
-        assertThat(v.extend().dueOn(CAL, d(2, 13))).isEqualTo(CAL.plusWorkingDays(d(2, 13), 30));
+        assertThat(v.dueOn(CAL, d(2, 13)).date()).isEqualTo(d(3, 12));               // 15 working days over the festival
+        assertThat(v.extend().dueOn(CAL, d(2, 13)).date()).isEqualTo(CAL.plusWorkingDays(d(2, 13), 30));
         assertThatThrownBy(() -> v.extend().extend()).isInstanceOf(CaseRuleException.class);
 
         CaseStage.Investigating inv = v.file(new CaseStage.Filing("京海市监立〔2026〕7号", d(3, 2),
                 List.of("dc.case", "xc.case")));
-        assertThat(inv.dueOn(CAL, d(3, 2))).isEqualTo(d(3, 2).plusDays(90));
+        assertThat(inv.dueOn(CAL, d(3, 2)).date()).isEqualTo(d(3, 2).plusDays(90));
         CaseStage.UnderReview review = inv.submitForReview("调查终结：使用绝对化用语，违法事实清楚");
         CaseStage.NoticeServed notice = review.serveNotice("京海市监罚告〔2026〕3号", d(9, 28), "罚款 20 万元", true, CAL);
         // 5 working days after Mon 28 Sep: 29, 30 Sep, (1–7 Oct off), 8, 9, 10 (make-up Saturday)
@@ -74,8 +74,10 @@ class CaseStageTest {
         assertThat(noHearing.steps()).containsExactly("decide");
         assertThatThrownBy(() -> noHearing.requestHearing(d(3, 11))).hasMessageContaining("听证范围");
         // a deadline reaching into a year without holiday data is refused, not guessed
-        assertThatThrownBy(() -> CaseStage.receive(DOSSIER, d(12, 20)).dueOn(CAL, d(12, 20)))
-                .isInstanceOf(WorkingDayCalendar.NoDataException.class);
+        // a deadline that reaches a year without holiday data is provisional: weekends and 元旦 (fixed by law) off
+        var provisional = CaseStage.receive(DOSSIER, d(12, 20)).dueOn(CAL, d(12, 20));
+        assertThat(provisional.provisional()).isTrue();
+        assertThat(provisional.date()).isEqualTo(java.time.LocalDate.of(2027, 1, 11));
     }
 
     @Test
@@ -97,10 +99,10 @@ class CaseStageTest {
                 List.of("a", "b")));
         assertThat(inv.steps()).contains("propose-transfer");
         CaseStage.TransferProposed proposed = inv.proposeCriminalTransfer(d(3, 10), "销售假冒注册商标的商品罪");
-        assertThat(proposed.dueOn(CAL, d(3, 10))).isEqualTo(d(3, 13));          // the head decides within 3 days
+        assertThat(proposed.dueOn(CAL, d(3, 10)).date()).isEqualTo(d(3, 13));          // the head decides within 3 days
         assertThat(proposed.reject()).isEqualTo(inv);
         CaseStage.TransferApproved approved = proposed.approve(d(3, 12));
-        assertThat(approved.dueOn(CAL, d(3, 12))).isEqualTo(d(3, 13));          // transferred within 24 hours
+        assertThat(approved.dueOn(CAL, d(3, 12)).date()).isEqualTo(d(3, 13));          // transferred within 24 hours
         assertThatThrownBy(() -> approved.transfer(d(3, 12), " ")).hasMessageContaining("回执");
         CaseStage.TransferredToPolice sent = approved.transfer(d(3, 12), "京公（经）受字〔2026〕18号");
         assertThat(sent.steps()).containsExactly("police-returned");

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** A clue becomes a case and walks the procedure; steps out of order and foreign readers are refused and recorded. */
+@org.junit.jupiter.api.Tag("dates")
 class CaseworkTest extends PlatformTest {
 
     @Autowired
@@ -171,7 +172,7 @@ class CaseworkTest extends PlatformTest {
         assertThat(incoming).anySatisfy(r -> assertThat(r.caseId()).isEqualTo(id));
         long rid = incoming.stream().filter(r -> r.caseId() == id).findFirst().orElseThrow().id();
         assertThat(incoming.stream().filter(r -> r.id() == rid).findFirst().orElseThrow().dueOn())
-                .isEqualTo(cn.wangjian.engine.calendar.WorkingDayCalendar.builtIn().plusWorkingDays(CaseFiles.today(), 10));
+                .isEqualTo(cn.wangjian.engine.calendar.WorkingDayCalendar.builtIn().deadline(clock.today(), 10).date());
         mvc.perform(get("/casework/" + id).with(user(shanghai))).andExpect(status().isNotFound());
         assertThatThrownBy(() -> assistance.answer(rid, false, "x", officer)).isInstanceOf(NoSuchElementException.class);
         mvc.perform(post("/casework/assistance/" + rid + "/answer").with(user(shanghai)).with(csrf())
@@ -182,15 +183,18 @@ class CaseworkTest extends PlatformTest {
     }
 
     @Test
-    void a_deadline_in_a_year_without_holiday_data_is_not_guessed() throws Exception {
+    void a_deadline_in_a_year_without_holiday_data_is_provisional() throws Exception {
         CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
         long clueId = clues.register(new NewClue("年底线索", ClueSource.REPORT, "某公司", null, "举报"), officer).id();
         CaseFiles.CaseView c = cases.open(clueId, java.time.LocalDate.of(2026, 12, 21), officer);
-        assertThat(c.dueOn()).isNull();
-        assertThat(c.dueNote()).contains("2027");
+        // 15 working days: 22–25, 28–31 Dec 2026 (8, on the 2026 calendar), then 2027 provisionally (weekends and
+        // 元旦 off): 4–8, 11, 12 Jan
+        assertThat(c.dueOn()).isEqualTo("2027-01-12");
+        assertThat(c.dueProvisional()).isTrue();
+        assertThat(c.dueNote()).contains("暂定", "2027");
         // an open case due within three days shows on the officer's dashboard
         long soon = clues.register(new NewClue("近期线索", ClueSource.REPORT, "临期公司", null, "举报"), officer).id();
-        cases.open(soon, CaseFiles.today().minusDays(30), officer);
+        cases.open(soon, cases.today().minusDays(30), officer);
         mvc.perform(get("/").with(user(officer))).andExpect(status().isOk())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.containsString("临期公司")));

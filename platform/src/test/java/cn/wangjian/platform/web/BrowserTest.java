@@ -187,6 +187,7 @@ class BrowserTest extends PlatformTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Tag("dates")
     void a_clue_walks_from_a_monitoring_finding_through_routing_acceptance_filing_notice_decision_and_closing()
             throws Exception {
         testUser("e2e.mon2", "SAMR", "110000", Role.MONITORING_OFFICER);
@@ -229,28 +230,33 @@ class BrowserTest extends PlatformTest {
         fill("step-file", "officers", "e2e.case1, e2e.case2");
         submit("step-file");
         stageAfter("调查取证");
-        assertThat(browser.findElement(By.id("case-no")).getText()).matches("京市监立〔2026〕\\d+号");
+        assertThat(browser.findElement(By.id("case-no")).getText()).matches("京市监立〔" + clock.today().getYear() + "〕\\d+号");
         fill("step-submit", "findings", "当事人在商品标题中使用“高仿”等字样，涉嫌销售侵犯注册商标专用权的商品");
         submit("step-submit");
         stageAfter("审核");
-        fill("step-notice", "on", "2026-11-30");
+        // dates from the platform's clock: filed today, notice today, the party's five working days after it
+        java.time.LocalDate today = clock.today();
+        java.time.LocalDate windowEnd = cn.wangjian.engine.calendar.WorkingDayCalendar.builtIn().deadline(today, 5).date();
+        fill("step-notice", "on", today.toString());
         fill("step-notice", "proposedPenalty", "没收违法商品，罚款五万元");
         submit("step-notice");
         stageAfter("已告知（陈述申辩、听证期）");
         // deciding before the party's five working days have run out is refused with the date
-        fill("step-decide", "on", "2026-12-01");
+        fill("step-decide", "on", today.plusDays(1).toString());
         fill("step-decide", "penalty", "没收违法商品，罚款五万元");
         fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
         submit("step-decide");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error"))).getText())
-                .contains("2026-12-07");
-        fill("step-decide", "on", "2026-12-08");
+                .contains(windowEnd.toString());
+        java.time.LocalDate decided = windowEnd.plusDays(1);
+        fill("step-decide", "on", decided.toString());
         fill("step-decide", "penalty", "没收违法商品，罚款五万元");
         fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
         submit("step-decide");
         stageAfter("已作出处罚决定");
-        // the refused attempt used up no document number: the decision number follows the bureau's last one
-        assertThat(browser.findElement(By.id("case-timeline")).getText()).containsPattern("京市监处罚〔2026〕\\d+号");
+        // the refused attempt used up no document number; the decision's number is of the year it is decided in
+        assertThat(browser.findElement(By.id("case-timeline")).getText())
+                .containsPattern("京市监处罚〔" + decided.getYear() + "〕\\d+号");
         String href = browser.findElement(By.id("decision-pdf")).getAttribute("href");
         Object pdf = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
                 "const done = arguments[arguments.length - 1];"
@@ -258,10 +264,10 @@ class BrowserTest extends PlatformTest {
                 + " + b.byteLength + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));", href);
         assertThat(pdf.toString()).startsWith("application/pdf").endsWith("%PDF-");
         screenshot("walk-decided");
-        fill("step-serve", "on", "2026-12-08");
+        fill("step-serve", "on", decided.toString());
         submit("step-serve");
         stageAfter("已送达，执行中");
-        fill("step-close", "on", "2026-12-09");
+        fill("step-close", "on", decided.plusDays(1).toString());
         fill("step-close", "outcome", "当事人已缴纳罚款，违法商品已没收");
         submit("step-close");
         stageAfter("已结案");

@@ -101,7 +101,7 @@ public final class DeadlineCli {
             }
             return 0;
         } catch (WorkingDayCalendar.NoDataException e) {
-            err.println("错误：" + e.getMessage() + "；加 --provisional 可按周末暂定推算");
+            err.println("错误：" + e.getMessage() + "；加 --provisional 可暂定推算（周末和元旦、劳动节、国庆节）");
             return 2;
         } catch (NumberFormatException e) {
             err.println("错误：天数应为整数 (the number of days must be an integer): " + e.getMessage());

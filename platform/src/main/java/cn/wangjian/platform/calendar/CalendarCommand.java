@@ -79,7 +79,8 @@ public class CalendarCommand {
                 continue;
             }
             out.println();
-            out.println("  " + y.year() + " 年 " + m.month() + " 月      一   二   三   四   五   六   日");
+            out.println("  " + y.year() + " 年 " + m.month() + " 月");
+            out.println("               " + " 一   二   三   四   五   六   日");
             for (var week : m.weeks()) {
                 StringBuilder b = new StringBuilder("               ");
                 for (WorkingDays.Day d : week) {

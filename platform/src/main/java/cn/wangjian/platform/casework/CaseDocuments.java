@@ -36,7 +36,10 @@ class CaseDocuments {
     private final ClueRegister clues;
     private BaseFont font;
 
-    CaseDocuments(Directory directory, ClueRegister clues) {
+    private final Authorities authorities;
+
+    CaseDocuments(Directory directory, ClueRegister clues, Authorities authorities) {
+        this.authorities = authorities;
         this.directory = directory;
         this.clues = clues;
     }
@@ -66,12 +69,7 @@ class CaseDocuments {
 
     /** The authority's name, e.g. 北京市东城区市场监督管理局. */
     String authority(String agency, String region) {
-        String place = directory.fullName(new RegionCode(region)).replace("市辖区", "").replace(" ", "");
-        String body = switch (agency) {
-            case "SAMR" -> "市场监督管理局";
-            default -> directory.agency(agency).map(a -> a.shortName()).orElse(agency) + "部门";
-        };
-        return (place.equals("全国") ? "国家" : place) + body;
+        return authorities.name(agency, region);
     }
 
     byte[] notice(CaseFiles.CaseView c, CaseStage.Noticed n) {

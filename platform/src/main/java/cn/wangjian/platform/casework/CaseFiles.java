@@ -80,8 +80,14 @@ public class CaseFiles {
 
     private final java.time.Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+    private final Authorities authorities;
+
     CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit, WorkingDays workingDays,
+              org.springframework.context.ApplicationEventPublisher events, Authorities authorities,
               java.time.Clock clock) {
+        this.events = events;
+        this.authorities = authorities;
         this.clock = clock;
         this.workingDays = workingDays;
         this.jdbc = jdbc;
@@ -178,15 +184,31 @@ public class CaseFiles {
                 case "hold-hearing" -> as(stage, CaseStage.HearingScheduled.class, step).hold(date(p, "on"),
                         required(p, "summary"));
                 case "decide" -> {
+                    if (!(stage instanceof CaseStage.NoticeServed)) {
+                        as(stage, CaseStage.Heard.class, step);
+                    }
                     LocalDate on = date(p, "on");
                     String penalty = required(p, "penalty");
                     String basis = required(p, "legalBasis");
                     java.util.function.Function<CaseStage.Decision, CaseStage> decide = decision ->
                             stage instanceof CaseStage.NoticeServed n ? n.decide(decision)
                                     : as(stage, CaseStage.Heard.class, step).decide(decision);
-                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis));
+                    Sanction sanction = Sanction.fromForm(p);
+                    Party party = Party.fromForm(p, stage.dossier());
+                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis, sanction, party));
                     yield decide.apply(new CaseStage.Decision(numbers.next(officer.agencyCode(),
-                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis));
+                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis, sanction, party));
+                }
+                case "revoke" -> {
+                    LocalDate on = date(p, "on");
+                    String reason = p.get("reason");
+                    if (stage instanceof CaseStage.Decided d) {
+                        yield d.revoke(on, reason);
+                    }
+                    if (stage instanceof CaseStage.Served s) {
+                        yield s.revoke(on, reason);
+                    }
+                    yield as(stage, CaseStage.Closed.class, step).revoke(on, reason);
                 }
                 case "serve" -> as(stage, CaseStage.Decided.class, step).serve(date(p, "on"), required(p, "method"));
                 case "close" -> as(stage, CaseStage.Served.class, step).close(date(p, "on"), p.get("outcome"));
@@ -206,6 +228,17 @@ public class CaseFiles {
         }
         updateDue(id, next, calendar);
         event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next));
+        if (next instanceof CaseStage.Decided d) {
+            CaseStage.Decision decision = d.decision();
+            events.publishEvent(new PenaltyDecided(id, decision.decisionNo(), decision.decidedOn(), decision.party(),
+                    decision.sanction(), d.findings(), decision.penalty(), decision.legalBasis(),
+                    authorities.name(current.agencyCode(), current.regionCode()), current.agencyCode(),
+                    current.regionCode(), officer.getUsername()));
+        }
+        if (next instanceof CaseStage.Revoked r) {
+            events.publishEvent(new DecisionRevoked(id, r.decision().decisionNo(), r.revokedOn(), r.reason(),
+                    officer.getUsername()));
+        }
         audit.record(officer.getUsername(), "case." + step, "case", Long.toString(id), stageName(stage), stageName(next));
         return find(id, officer.dataScope()).orElseThrow();
     }
@@ -226,6 +259,9 @@ public class CaseFiles {
         }
         if (s instanceof CaseStage.Decided d) {
             return "决定书 " + d.decision().decisionNo() + "：" + d.decision().penalty();
+        }
+        if (s instanceof CaseStage.Revoked r) {
+            return "决定书 " + r.decision().decisionNo() + " 已撤销或变更：" + r.reason();
         }
         return s.label();
     }

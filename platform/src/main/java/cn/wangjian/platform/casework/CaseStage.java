@@ -29,6 +29,7 @@ import java.util.Set;
         @JsonSubTypes.Type(value = CaseStage.Decided.class, name = "DECIDED"),
         @JsonSubTypes.Type(value = CaseStage.Served.class, name = "SERVED"),
         @JsonSubTypes.Type(value = CaseStage.Closed.class, name = "CLOSED"),
+        @JsonSubTypes.Type(value = CaseStage.Revoked.class, name = "REVOKED"),
         @JsonSubTypes.Type(value = CaseStage.TransferProposed.class, name = "TRANSFER_PROPOSED"),
         @JsonSubTypes.Type(value = CaseStage.TransferApproved.class, name = "TRANSFER_APPROVED"),
         @JsonSubTypes.Type(value = CaseStage.TransferredToPolice.class, name = "TRANSFERRED")})
@@ -84,8 +85,13 @@ public sealed interface CaseStage {
         }
     }
 
-    /** The decision (行政处罚决定书). */
-    record Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis) {
+    /**
+     * The decision (行政处罚决定书): its number and date, the penalty in the officer's words and the legal basis as
+     * written, and the same as data — what is imposed ({@link Sanction}) and on whom ({@link Party}); decisions made
+     * before the data was recorded have neither and cannot be published until completed.
+     */
+    record Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis, Sanction sanction,
+                    Party party) {
         public Decision {
             if (decisionNo == null || !decisionNo.matches(".+〔\\d{4}〕\\d+号")) {
                 throw new CaseRuleException("决定书文号格式应如 X市监处罚〔2026〕12号 (decision number): " + decisionNo);
@@ -352,7 +358,11 @@ public sealed interface CaseStage {
         }
 
         public Set<String> steps() {
-            return Set.of("serve");
+            return Set.of("serve", "revoke");
+        }
+
+        public Revoked revoke(LocalDate on, String reason) {
+            return Revoked.of(this, on, reason);
         }
 
         public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
@@ -374,7 +384,11 @@ public sealed interface CaseStage {
         }
 
         public Set<String> steps() {
-            return Set.of("close");
+            return Set.of("close", "revoke");
+        }
+
+        public Revoked revoke(LocalDate on, String reason) {
+            return Revoked.of(this, on, reason);
         }
 
         public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
@@ -469,6 +483,40 @@ public sealed interface CaseStage {
                   LocalDate servedOn, LocalDate closedOn, String outcome) implements WithDecision {
         public String label() {
             return "已结案";
+        }
+
+        public Set<String> steps() {
+            return Set.of("revoke");
+        }
+
+        public Revoked revoke(LocalDate on, String reason) {
+            return Revoked.of(this, on, reason);
+        }
+
+        public Deadline dueOn(WorkingDayCalendar calendar, LocalDate today) {
+            return null;
+        }
+    }
+
+    /**
+     * The decision was changed, revoked, confirmed illegal or void (by reconsideration, a court, or the authority
+     * itself); its publication is withdrawn within 3 working days (市场监督管理行政处罚信息公示规定 Art. 11).
+     */
+    record Revoked(Dossier dossier, Filing filing, CaseClock clock, String findings, Notice notice, Decision decision,
+                   LocalDate revokedOn, String reason) implements WithDecision {
+        static Revoked of(WithDecision d, LocalDate on, String reason) {
+            if (reason == null || reason.isBlank()) {
+                throw new CaseRuleException("须写明撤销或变更的理由和依据，如复议决定书文号 (reason required)");
+            }
+            if (on.isBefore(d.decision().decidedOn())) {
+                throw new CaseRuleException("撤销日期早于决定日期 (revoked before decided)");
+            }
+            return new Revoked(d.dossier(), d.filing(), d.clock(), d.findings(), d.notice(), d.decision(), on,
+                    reason.strip());
+        }
+
+        public String label() {
+            return "决定已撤销或变更";
         }
 
         public Set<String> steps() {

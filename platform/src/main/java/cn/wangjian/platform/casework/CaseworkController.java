@@ -148,6 +148,9 @@ class CaseworkController {
         model.addAttribute("events", cases.events(id));
         model.addAttribute("assistance", assistance.ofCase(id));
         model.addAttribute("today", cases.today());
+        model.addAttribute("violationTypes", ViolationTypes.all());
+        model.addAttribute("penaltyKinds", PenaltyKind.values());
+        model.addAttribute("partyKinds", PartyKind.values());
         return "casework/show";
     }
 

@@ -16,7 +16,7 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("inspection", "抽查检查", "/inspection", false, null),
             new Area("campaign", "专项行动", "/campaign", false, null),
             new Area("report", "统计报表", "/report", false, null),
-            new Area("publicity", "信息公示", "/publicity", false, null),
+            new Area("publicity", "信息公示", "/publicity", true, null),
             new Area("portal", "公众服务", "/portal", false, null),
             new Area("identity", "用户与权限", "/identity/users", true, "ADMIN"),
             new Area("audit", "审计日志", "/audit", true, "ADMIN"),

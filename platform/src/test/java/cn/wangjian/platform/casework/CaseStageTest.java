@@ -37,7 +37,7 @@ class CaseStageTest {
         // 5 working days after Mon 28 Sep: 29, 30 Sep, (1–7 Oct off), 8, 9, 10 (make-up Saturday)
         assertThat(notice.notice().hearingRequestBy()).isEqualTo(d(10, 10));
         assertThatThrownBy(() -> notice.requestHearing(d(10, 12))).hasMessageContaining("五个工作日");
-        assertThatThrownBy(() -> notice.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 10), "罚款", "广告法第五十七条")))
+        assertThatThrownBy(() -> notice.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 10), "罚款", "广告法第五十七条", null, null)))
                 .hasMessageContaining("届满");
 
         CaseStage.HearingRequested requested = notice.requestHearing(d(10, 9));
@@ -48,12 +48,14 @@ class CaseStageTest {
         CaseStage.Heard heard = scheduled.hold(d(10, 19), "当事人陈述申辩意见");
         // the hearing period (9–19 Oct, 11 days) is not counted in the 90-day limit
         assertThat(heard.clock().dueOn(d(10, 21))).isEqualTo(d(3, 2).plusDays(90 + 11));
-        CaseStage.Decided decided = heard.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 22),
-                "罚款 20 万元", "《广告法》第五十七条"));
+        CaseStage.Decided decided = heard.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 22), "罚款 20 万元", "《广告法》第五十七条", null, null));
         CaseStage.Served served = decided.serve(d(10, 23), "直接送达");
         CaseStage.Closed closed = served.close(d(11, 5), "当事人已缴纳罚款");
-        assertThat(closed.steps()).isEmpty();
+        assertThat(closed.steps()).containsExactly("revoke");                  // only a revocation can follow
         assertThat(closed.label()).isEqualTo("已结案");
+        CaseStage.Revoked revoked = closed.revoke(d(12, 1), "行政复议决定撤销");
+        assertThat(revoked.steps()).isEmpty();
+        assertThatThrownBy(() -> closed.revoke(d(10, 1), "x")).hasMessageContaining("早于决定日期");
     }
 
     @Test
@@ -66,7 +68,7 @@ class CaseStageTest {
         assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(2, 1), List.of("a", "b"))))
                 .hasMessageContaining("早于");
         assertThatThrownBy(() -> v.decline(d(2, 20), " ")).hasMessageContaining("理由");
-        assertThatThrownBy(() -> new CaseStage.Decision("12号", d(3, 1), "x", "y")).hasMessageContaining("〔2026〕");
+        assertThatThrownBy(() -> new CaseStage.Decision("12号", d(3, 1), "x", "y", null, null)).hasMessageContaining("〔2026〕");
         CaseStage.Investigating inv = v.file(new CaseStage.Filing("x", d(3, 2), List.of("a", "b")));
         assertThat(inv.extendLimit().clock().dueOn(d(3, 2))).isEqualTo(d(3, 2).plusDays(120));
         assertThatThrownBy(() -> inv.extendLimit().extendLimit()).hasMessageContaining("集体讨论");

@@ -26,6 +26,10 @@ import org.springframework.test.web.servlet.MockMvc;
 @org.junit.jupiter.api.Tag("dates")
 class CaseworkTest extends PlatformTest {
 
+    /** The party's unified social credit code, entered at the decision (the clue had none). */
+    static final String CODE = "91110101MA0CWT001" + cn.wangjian.engine.registry.UnifiedSocialCreditCode
+            .checkCharacter("91110101MA0CWT001");
+
     @Autowired
     MockMvc mvc;
     @Autowired
@@ -76,9 +80,18 @@ class CaseworkTest extends PlatformTest {
         step(officer, id, "serve-notice", "on", "2026-09-28", "proposedPenalty", "罚款二十万元", "hearingRight", "true");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-12-01");
         mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
-                        .param("on", "2026-10-09").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条"))
+                        .param("on", "2026-10-09").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条")
+                        .param("violationType", "ILLEGAL_ADVERTISING").param("kind.FINE", "on").param("fineYuan", "200000")
+                        .param("creditCode", CODE))
                 .andExpect(flash().attribute("error", Matchers.containsString("2026-10-10")));
-        step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条");
+        // what a decision imposes is data: an amount that is not yuan is refused naming the field
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+                        .param("on", "2026-10-12").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条")
+                        .param("violationType", "ILLEGAL_ADVERTISING").param("kind.FINE", "on").param("fineYuan", "二十万")
+                        .param("creditCode", CODE))
+                .andExpect(flash().attribute("error", Matchers.containsString("fineYuan")));
+        step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条",
+                "violationType", "ILLEGAL_ADVERTISING", "kind.FINE", "on", "fineYuan", "200000", "creditCode", CODE);
         CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
         // the refused decision above drew no number: the counter holds exactly the numbers issued
         String issued = ((CaseStage.Decided) decided.stage()).decision().decisionNo();
@@ -105,7 +118,7 @@ class CaseworkTest extends PlatformTest {
         step(officer, id, "serve", "on", "2026-10-13", "method", "直接送达");
         step(officer, id, "close", "on", "2026-11-02", "outcome", "当事人已缴纳罚款");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Closed.class);
-        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(3);
+        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(4);
         assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::step)
                 .containsExactly("open", "file", "submit", "serve-notice", "decide", "serve", "close");
 

@@ -165,6 +165,22 @@ class BrowserTest extends PlatformTest {
                 value);
     }
 
+    /** The decision's fields as an officer fills them: type, kinds, amounts, wording, basis. */
+    private void decision() {
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#step-decide select[name='violationType']")))
+                .selectByValue("COUNTERFEIT_TRADEMARK");
+        click(browser.findElement(By.cssSelector("#step-decide input[name='kind.FINE']")));
+        click(browser.findElement(By.cssSelector("#step-decide input[name='kind.CONFISCATE_PROPERTY']")));
+        fill("step-decide", "fineYuan", "50000");
+        if (browser.findElement(By.cssSelector("#step-decide input[name='creditCode']")).getAttribute("value").isBlank()) {
+            fill("step-decide", "creditCode", "91110101MA0E2E001"
+                    + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110101MA0E2E001"));
+        }
+        fill("step-decide", "confiscatedYuan", "12800.50");
+        fill("step-decide", "penalty", "没收违法商品，罚款五万元");
+        fill("step-decide", "legalBasis", "《中华人民共和国商标法》第六十条第二款");
+    }
+
     private void submit(String formId) {
         click(browser.findElement(By.cssSelector("#" + formId + " button[type='submit']")));
     }
@@ -243,15 +259,13 @@ class BrowserTest extends PlatformTest {
         stageAfter("已告知（陈述申辩、听证期）");
         // deciding before the party's five working days have run out is refused with the date
         fill("step-decide", "on", today.plusDays(1).toString());
-        fill("step-decide", "penalty", "没收违法商品，罚款五万元");
-        fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
+        decision();
         submit("step-decide");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error"))).getText())
                 .contains(windowEnd.toString());
         java.time.LocalDate decided = windowEnd.plusDays(1);
         fill("step-decide", "on", decided.toString());
-        fill("step-decide", "penalty", "没收违法商品，罚款五万元");
-        fill("step-decide", "legalBasis", "《商标法》第六十条第二款");
+        decision();
         submit("step-decide");
         stageAfter("已作出处罚决定");
         // the refused attempt used up no document number; the decision's number is of the year it is decided in

@@ -66,6 +66,8 @@ public abstract class PlatformTest {
         // the administrator's allowed hosts: the tests' own local sites (127.0.0.1 only; other loopback names stay
         // refused, which the capture tests check)
         registry.add("wangjian.capture.allowed-hosts", () -> "127.0.0.1");
+        // the tests drive joint-punishment pushes and list expiry themselves
+        registry.add("wangjian.credit.scheduler", () -> "false");
     }
 
     @Autowired

@@ -347,6 +347,13 @@ public class CaseFiles {
                 .params(scope.sqlParameters()).param("id", id).query((rs, n) -> view(rs)).optional();
     }
 
+    /** The cases about one subject (the dossier's credit code) that the reader may see. */
+    public List<CaseView> ofSubject(String creditCode, DataScope scope) {
+        return jdbc.sql("SELECT * FROM case_file WHERE state::jsonb -> 'dossier' ->> 'creditCode' = :code AND "
+                        + scope.sqlCondition("agency_code", "region_code") + " ORDER BY id DESC LIMIT 200")
+                .params(scope.sqlParameters()).param("code", creditCode).query((rs, n) -> view(rs)).list();
+    }
+
     public List<CaseView> list(DataScope scope, int limit) {
         return jdbc.sql("SELECT * FROM case_file WHERE " + scope.sqlCondition("agency_code", "region_code")
                         + " ORDER BY due_on NULLS LAST, id LIMIT :limit")

@@ -138,6 +138,14 @@ public class ClueRegister {
                 .paramSource(scopeParams(scope).addValue("limit", limit)).query(ClueRegister::map).list();
     }
 
+    /** The clues about one subject (by credit code) that the reader may see. */
+    public List<Clue> ofSubject(String creditCode, DataScope scope, int limit) {
+        return jdbc.sql("SELECT c.* FROM clue c WHERE c.subject_credit_code = :code AND " + IN_SCOPE
+                        + " ORDER BY c.created_at DESC, c.id DESC LIMIT :limit")
+                .paramSource(scopeParams(scope).addValue("code", creditCode).addValue("limit", limit))
+                .query(ClueRegister::map).list();
+    }
+
     public Map<ClueStatus, Long> countByStatus(DataScope scope) {
         return countBy("status", ClueStatus.class, scope);
     }

@@ -334,6 +334,116 @@ public class Publications {
                         rs.getDate("display_until").toLocalDate(), Channel.valueOf(rs.getString("channel")))).list();
     }
 
+    /**
+     * Penalty records of another agency, in the 双公示 exchange fields (CF_WSH decision number, CF_XDR_MC party,
+     * CF_XDR_LB party kind, CF_XDR_SHXYM credit code, CF_WFXW violation, CF_SY facts, CF_YJ basis, CF_CFLB kinds
+     * separated by ";", CF_NR content, CF_NR_FK fine in 万元, CF_NR_WFFF confiscation in 万元, CF_JDRQ decision date,
+     * CF_CFJG authority): all or nothing with every bad record named; a decision number already held is skipped,
+     * never doubled. The records join the subjects' credit files; they are published by their own agencies.
+     */
+    @Transactional
+    public int importRecords(List<Map<String, String>> rows, CurrentUser uploader) {
+        List<String> problems = new java.util.ArrayList<>();
+        List<ImportRow> ok = new java.util.ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, String> r = rows.get(i);
+            String at = "第 " + (i + 1) + " 条";
+            int before = problems.size();
+            for (String f : List.of("CF_WSH", "CF_XDR_MC", "CF_XDR_LB", "CF_WFXW", "CF_SY", "CF_YJ", "CF_CFLB", "CF_NR",
+                    "CF_JDRQ", "CF_CFJG")) {
+                if (r.get(f) == null || r.get(f).isBlank()) {
+                    problems.add(at + "：" + f + " 不能为空");
+                }
+            }
+            PartyKind kind = java.util.Arrays.stream(PartyKind.values())
+                    .filter(k -> k.label().equals(r.get("CF_XDR_LB")) || k.name().equals(r.get("CF_XDR_LB"))).findFirst()
+                    .orElse(null);
+            if (r.get("CF_XDR_LB") != null && kind == null) {
+                problems.add(at + "：CF_XDR_LB “" + r.get("CF_XDR_LB") + "” 应为 法人及非法人组织、自然人 或 个体工商户");
+            }
+            String code = r.get("CF_XDR_SHXYM") == null || r.get("CF_XDR_SHXYM").isBlank() ? null : r.get("CF_XDR_SHXYM").strip();
+            if (code != null && !cn.wangjian.engine.registry.UnifiedSocialCreditCode.isValid(code)) {
+                problems.add(at + "：CF_XDR_SHXYM " + code + " 校验位不符或格式错误");
+            }
+            if (kind == PartyKind.ORGANISATION && code == null) {
+                problems.add(at + "：法人及非法人组织须有 CF_XDR_SHXYM");
+            }
+            java.util.EnumSet<PenaltyKind> kinds = java.util.EnumSet.noneOf(PenaltyKind.class);
+            for (String k : r.getOrDefault("CF_CFLB", "").split("[;；]")) {
+                if (k.isBlank()) {
+                    continue;
+                }
+                java.util.Arrays.stream(PenaltyKind.values()).filter(x -> x.label().equals(k.strip())).findFirst()
+                        .ifPresentOrElse(kinds::add, () -> problems.add(at + "：CF_CFLB 中的“" + k.strip() + "”不是处罚类别"));
+            }
+            BigDecimal fine = wan(r.get("CF_NR_FK"), at + "：CF_NR_FK", problems);
+            BigDecimal confiscated = wan(r.get("CF_NR_WFFF"), at + "：CF_NR_WFFF", problems);
+            LocalDate decided = null;
+            try {
+                decided = r.get("CF_JDRQ") == null ? null : LocalDate.parse(r.get("CF_JDRQ").strip().replace('/', '-'));
+            } catch (java.time.format.DateTimeParseException e) {
+                problems.add(at + "：CF_JDRQ “" + r.get("CF_JDRQ") + "” 应为日期 YYYY-MM-DD 或 YYYY/MM/DD");
+            }
+            if (problems.size() == before) {
+                ok.add(new ImportRow(r.get("CF_WSH").strip(), kind, r.get("CF_XDR_MC").strip(), code,
+                        r.get("CF_WFXW").strip(), kinds, fine, confiscated, r.get("CF_SY").strip(), r.get("CF_NR").strip(),
+                        r.get("CF_YJ").strip(), decided, r.get("CF_CFJG").strip()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new PublicationRefusedException("导入未执行，以下记录有误 (nothing imported): " + String.join("；", problems));
+        }
+        int added = 0;
+        for (ImportRow v : ok) {
+            added += jdbc.sql("""
+                    INSERT INTO penalty_record (decision_no, source, party_kind, party_name, credit_code, violation_type,
+                        kinds, fine_yuan, confiscated_yuan, facts, content, legal_basis, decided_on, authority_name,
+                        agency_code, region_code, not_published, created_at)
+                    VALUES (?, 'IMPORT', ?, ?, ?, ?, ?::text[], ?, ?, ?, ?, ?, ?, ?, ?, ?, '由作出决定的部门公示', ?)
+                    ON CONFLICT (decision_no) DO NOTHING""")
+                    .params(v.decisionNo(), v.kind().name(), v.party(), v.creditCode(), v.violation(),
+                            "{" + v.kinds().stream().map(Enum::name).collect(Collectors.joining(",")) + "}", v.fineYuan(),
+                            v.confiscatedYuan(), v.facts(), v.content(), v.basis(), v.decidedOn(), v.authority(),
+                            uploader.agencyCode(), uploader.region().value(), Timestamp.from(clock.instant())).update();
+        }
+        audit.record(uploader.getUsername(), "publicity.records-imported", "penalty-record", uploader.agencyCode(), null,
+                Map.of("rows", rows.size(), "added", added));
+        return added;
+    }
+
+    private record ImportRow(String decisionNo, PartyKind kind, String party, String creditCode, String violation,
+                             Set<PenaltyKind> kinds, BigDecimal fineYuan, BigDecimal confiscatedYuan, String facts,
+                             String content, String basis, LocalDate decidedOn, String authority) {
+    }
+
+    private static BigDecimal wan(String value, String field, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            BigDecimal w = new BigDecimal(value.strip());
+            if (w.signum() < 0) {
+                problems.add(field + " 不能为负");
+                return null;
+            }
+            return w.multiply(BigDecimal.valueOf(10_000)).setScale(2, java.math.RoundingMode.UNNECESSARY);
+        } catch (NumberFormatException | ArithmeticException e) {
+            problems.add(field + " “" + value + "” 不是以万元为单位的金额");
+            return null;
+        }
+    }
+
+    /** Every penalty record about a subject, of any agency, for officials (published or not). */
+    public List<PenaltyRecord> allRecordsOf(String creditCode) {
+        return jdbc.sql("SELECT * FROM penalty_record WHERE credit_code = ? ORDER BY decided_on DESC").param(creditCode)
+                .query((rs, n) -> record(rs)).list();
+    }
+
+    /** The publications of one record (for the credit file). */
+    public List<Publication> ofRecord(long recordId) {
+        return jdbc.sql(SELECT + " WHERE p.record_id = ? ORDER BY p.id").param(recordId).query((rs, n) -> map(rs)).list();
+    }
+
     /** A year's holidays were stored: provisional due dates of open publications are counted again. */
     @EventListener
     void recountProvisional(CalendarYearStored stored) {

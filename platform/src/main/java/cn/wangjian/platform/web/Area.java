@@ -12,7 +12,7 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("evidence", "电子证据", "/evidence", true, null),
             new Area("clue", "线索", "/clues", true, null),
             new Area("casework", "案件办理", "/casework", true, null),
-            new Area("credit", "信用监管", "/credit", false, null),
+            new Area("credit", "信用监管", "/credit", true, null),
             new Area("inspection", "抽查检查", "/inspection", false, null),
             new Area("campaign", "专项行动", "/campaign", false, null),
             new Area("report", "统计报表", "/report", false, null),

@@ -37,9 +37,14 @@ class CaseDocuments {
     private BaseFont font;
 
     private final Authorities authorities;
+    private final cn.wangjian.platform.registry.Registry registry;
+    private final cn.wangjian.platform.identity.UserAccounts accounts;
 
-    CaseDocuments(Directory directory, ClueRegister clues, Authorities authorities) {
+    CaseDocuments(Directory directory, ClueRegister clues, Authorities authorities,
+                  cn.wangjian.platform.registry.Registry registry, cn.wangjian.platform.identity.UserAccounts accounts) {
         this.authorities = authorities;
+        this.registry = registry;
+        this.accounts = accounts;
         this.directory = directory;
         this.clues = clues;
     }
@@ -92,21 +97,40 @@ class CaseDocuments {
         CaseStage.Decision decision = d.decision();
         List<String> evidence = clues.evidence(d.dossier().clueId()).stream()
                 .map(e -> "电子证据第 " + e.evidenceSeq() + " 号（" + nz(e.note()) + "）").toList();
-        return pdf(authority(c.agencyCode(), c.regionCode()), "行政处罚决定书", decision.decisionNo(), List.of(
-                "当事人：" + d.dossier().subjectName(),
-                "统一社会信用代码：" + nz(d.dossier().creditCode()),
+        String authority = authority(c.agencyCode(), c.regionCode());
+        String place = authority.replace("市场监督管理局", "").replace("部门", "");
+        Party party = decision.party();
+        String code = party != null ? party.creditCode() : d.dossier().creditCode();
+        java.util.Optional<cn.wangjian.platform.registry.Registry.Enterprise> registered =
+                code == null ? java.util.Optional.empty() : registry.enterprise(code);
+        List<String> officers = d.filing().officers().stream()
+                .map(o -> accounts.officer(o).map(cn.wangjian.platform.identity.UserAccounts.Officer::printed)
+                        .orElse(o + "（执法证号未登记）")).toList();
+        Sanction sanction = decision.sanction();
+        return pdf(authority, "行政处罚决定书", decision.decisionNo(), List.of(
+                "当事人：" + d.dossier().subjectName() + (party == null ? "" : "（" + party.kind().label() + "）"),
+                "统一社会信用代码：" + nz(code),
+                "住所（经营场所）：" + registered.map(e -> nz(e.address())).orElse("（主体库无登记）"),
+                "法定代表人（负责人）：" + registered.map(e -> nz(e.legalRep())).orElse("（主体库无登记）"),
                 "案件来源：" + d.dossier().conduct() + "。本局于" + date(d.filing().filedOn()) + "立案调查（立案号 "
-                        + d.filing().caseNo() + "）。",
+                        + d.filing().caseNo() + "），办案人员：" + String.join("、", officers) + "。",
                 "经查：" + nz(d.findings()),
                 "上述事实，有" + (evidence.isEmpty() ? "现场笔录、询问笔录等" : String.join("、", evidence)) + "等证据证明。",
                 d.notice() == null ? "" : "本局于" + date(d.notice().servedOn()) + "向当事人送达《行政处罚告知书》（"
-                        + d.notice().noticeNo() + "），告知拟作出的行政处罚及当事人依法享有的权利。",
-                "依据" + decision.legalBasis() + "的规定，本局决定：" + decision.penalty() + "。",
-                "当事人应当自收到本决定书之日起十五日内缴纳罚款。到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，"
-                        + "加处罚款的数额不超出罚款的数额；本局将依法申请人民法院强制执行。",
-                "当事人如不服本决定，可以在收到本决定书之日起六十日内依法申请行政复议，或者在六个月内依法向人民法院提起行政诉讼。"
-                        + "行政复议和行政诉讼期间，本决定不停止执行，法律另有规定的除外。",
-                "本决定作出之日起二十个工作日内，本局将通过国家企业信用信息公示系统公示本行政处罚信息。"),
+                        + d.notice().noticeNo() + "），告知拟作出的行政处罚及当事人依法享有的陈述、申辩"
+                        + (d.notice().hearingRight() ? "、要求听证" : "") + "的权利。",
+                "依据" + decision.legalBasis() + "的规定，本局决定：" + decision.penalty() + "。"
+                        + (sanction == null ? "" : "（违法行为类型：" + ViolationTypes.of(sanction.violationType())
+                        .map(ViolationTypes.Type::label).orElse(sanction.violationType()) + "；处罚种类：" + sanction.kindLabels()
+                        + (sanction.fineYuan() == null ? "" : "；罚款 " + sanction.fineYuan().toPlainString() + " 元")
+                        + (sanction.confiscatedYuan() == null ? "" : "；没收金额 " + sanction.confiscatedYuan().toPlainString() + " 元")
+                        + "）"),
+                "当事人应当自收到本决定书之日起十五日内，到指定的银行或者通过电子支付系统缴纳罚款（行政处罚法第六十七条）。"
+                        + "到期不缴纳罚款的，每日按罚款数额的百分之三加处罚款，加处罚款的数额不超出罚款的数额；本局将依法申请人民法院强制执行。",
+                "当事人如不服本决定，可以在收到本决定书之日起六十日内向" + place + "人民政府申请行政复议，或者在六个月内依法向"
+                        + place + "有管辖权的人民法院提起行政诉讼。行政复议和行政诉讼期间，本决定不停止执行，法律另有规定的除外。",
+                sanction != null && sanction.warningOnly() ? "本决定只处以警告，依法不予公示。"
+                        : "本决定将依照《市场监督管理行政处罚信息公示规定》，自作出之日起二十个工作日内通过国家企业信用信息公示系统向社会公示。"),
                 decision.decidedOn());
     }
 

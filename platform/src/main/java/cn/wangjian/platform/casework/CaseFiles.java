@@ -82,10 +82,12 @@ public class CaseFiles {
 
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Authorities authorities;
+    private final CaseDocuments documents;
 
     CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit, WorkingDays workingDays,
               org.springframework.context.ApplicationEventPublisher events, Authorities authorities,
-              java.time.Clock clock) {
+              CaseDocuments documents, java.time.Clock clock) {
+        this.documents = documents;
         this.events = events;
         this.authorities = authorities;
         this.clock = clock;
@@ -230,6 +232,7 @@ public class CaseFiles {
         event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next));
         if (next instanceof CaseStage.Decided d) {
             CaseStage.Decision decision = d.decision();
+            fixDecision(id, current, d);
             events.publishEvent(new PenaltyDecided(id, decision.decisionNo(), decision.decidedOn(), decision.party(),
                     decision.sanction(), d.findings(), decision.penalty(), decision.legalBasis(),
                     authorities.name(current.agencyCode(), current.regionCode()), current.agencyCode(),
@@ -264,6 +267,39 @@ public class CaseFiles {
             return "决定书 " + r.decision().decisionNo() + " 已撤销或变更：" + r.reason();
         }
         return s.label();
+    }
+
+    /** The decision document is made once, when the decision is, and kept with its SHA-256 (as served). */
+    private void fixDecision(long id, CaseView current, CaseStage.Decided d) {
+        byte[] pdf;
+        try {
+            pdf = documents.decision(current, d);
+        } catch (IllegalStateException e) {
+            throw new CaseRuleException("处罚决定书无法生成，决定未作出：" + e.getMessage());
+        }
+        jdbc.sql("""
+                INSERT INTO case_document (case_id, kind, number, sha256, content, created_at)
+                VALUES (?, 'decision', ?, ?, ?, ?)""")
+                .params(id, d.decision().decisionNo(), java.util.HexFormat.of().formatHex(sha256(pdf)), pdf,
+                        Timestamp.from(clock.instant())).update();
+    }
+
+    /** A fixed document of a case: its number, SHA-256 and bytes. */
+    public record FixedDocument(String number, String sha256, byte[] content) {
+    }
+
+    public Optional<FixedDocument> fixedDocument(long id, String kind) {
+        return jdbc.sql("SELECT number, sha256, content FROM case_document WHERE case_id = ? AND kind = ?")
+                .params(id, kind).query((rs, n) -> new FixedDocument(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Writes the stage's next deadline; returns it (null when nothing is due). */

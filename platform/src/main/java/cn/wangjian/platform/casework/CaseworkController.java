@@ -92,7 +92,9 @@ class CaseworkController {
             if (!(c.stage() instanceof CaseStage.WithDecision d)) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "尚未作出处罚决定 (no decision yet)");
             }
-            pdf = documents.decision(c, d);
+            // the decision as fixed when it was made; decisions from before documents were fixed are rebuilt
+            java.util.Optional<CaseFiles.FixedDocument> fixed = cases.fixedDocument(id, "decision");
+            pdf = fixed.map(CaseFiles.FixedDocument::content).orElseGet(() -> documents.decision(c, d));
             number = d.decision().decisionNo();
         } else {
             if (!(c.stage() instanceof CaseStage.Noticed n)) {

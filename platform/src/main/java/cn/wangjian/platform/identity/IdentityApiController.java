@@ -10,9 +10,28 @@ import org.springframework.web.bind.annotation.RestController;
 class IdentityApiController {
 
     private final Directory directory;
+    private final UserAccounts accounts;
 
-    IdentityApiController(Directory directory) {
+    IdentityApiController(Directory directory, UserAccounts accounts) {
         this.directory = directory;
+        this.accounts = accounts;
+    }
+
+    record Certificate(String certificateNo) {
+    }
+
+    /** An officer's enforcement certificate number, printed on case documents (administrators). */
+    @org.springframework.web.bind.annotation.PutMapping("/api/identity/users/{username}/certificate")
+    @org.springframework.security.access.prepost.PreAuthorize("hasRole('ADMIN')")
+    org.springframework.http.ResponseEntity<Void> certificate(
+            @org.springframework.web.bind.annotation.PathVariable String username,
+            @org.springframework.web.bind.annotation.RequestBody Certificate body, @AuthenticationPrincipal CurrentUser user) {
+        try {
+            accounts.setCertificate(username, body.certificateNo(), user.getUsername());
+        } catch (java.util.NoSuchElementException e) {
+            return org.springframework.http.ResponseEntity.notFound().build();
+        }
+        return org.springframework.http.ResponseEntity.noContent().build();
     }
 
     /** Who is logged in, their bureau, roles and data scope. */

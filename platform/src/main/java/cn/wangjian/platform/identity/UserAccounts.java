@@ -47,6 +47,31 @@ public class UserAccounts implements UserDetailsService {
                 .optional();
     }
 
+    /** An officer as documents name them: the name and the enforcement certificate number (null if not entered). */
+    public record Officer(String username, String name, String certificateNo) {
+        public String printed() {
+            return name + "（执法证号 " + (certificateNo == null ? "未登记" : certificateNo) + "）";
+        }
+    }
+
+    public java.util.Optional<Officer> officer(String username) {
+        return jdbc.sql("SELECT username, display_name, certificate_no FROM app_user WHERE username = ?").param(username)
+                .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
+    }
+
+    /** Records an officer's enforcement certificate number (administrators). */
+    @org.springframework.transaction.annotation.Transactional
+    public void setCertificate(String username, String certificateNo, String actor) {
+        if (certificateNo == null || !certificateNo.strip().matches("[0-9A-Za-z-]{6,32}")) {
+            throw new IllegalArgumentException("字段 certificateNo：执法证号应为6-32位字母、数字或连字符 (certificate number)");
+        }
+        if (jdbc.sql("UPDATE app_user SET certificate_no = ? WHERE username = ?").params(certificateNo.strip(), username)
+                .update() != 1) {
+            throw new java.util.NoSuchElementException("没有这个用户 (no such user): " + username);
+        }
+        audit.record(actor, "user.certificate-set", "user", username, null, certificateNo.strip());
+    }
+
     public boolean any() {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM app_user)").query(Boolean.class).single();
     }

@@ -244,6 +244,58 @@ public class Publications {
         return find(id, DataScope.everything()).orElseThrow();
     }
 
+    /** Corrects the published text (公示规定 Art. 12): checked like a publication, the reason kept in the record. */
+    @Transactional
+    public Publication correct(long id, String party, String facts, String content, String reason, CurrentUser officer) {
+        Publication p = find(id, officer.dataScope())
+                .orElseThrow(() -> new NoSuchElementException("没有这条公示 (no such publication): " + id));
+        if (p.state() != PublicationState.PUBLISHED) {
+            throw new PublicationRefusedException("只有已公示的信息可以更正 (not published)");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new PublicationRefusedException("更正须写明理由 (a reason is required)");
+        }
+        PenaltyRecord r = p.record();
+        check("当事人", r.partyName(), party, r.creditCode());
+        check("违法事实", r.facts(), facts, r.creditCode());
+        check("处罚内容", r.content(), content, r.creditCode());
+        jdbc.sql("""
+                UPDATE publication SET public_party = ?, public_facts = ?, public_content = ?, version = version + 1
+                WHERE id = ? AND version = ?""").params(party, facts, content, id, p.version()).update();
+        event(id, officer.getUsername(), "correct", "更正公示内容：" + reason.strip());
+        audit.record(officer.getUsername(), "publicity.corrected", "publication", Long.toString(id), null, reason.strip());
+        return find(id, DataScope.everything()).orElseThrow();
+    }
+
+    /**
+     * Ends a publication early after a granted credit repair (公示规定 Art. 14): it leaves the public view today;
+     * the kinds Art. 14 excludes are refused.
+     */
+    @Transactional
+    public Publication stopEarly(long id, String reason, String actor) {
+        Publication p = find(id, DataScope.everything())
+                .orElseThrow(() -> new NoSuchElementException("没有这条公示 (no such publication): " + id));
+        if (p.state() != PublicationState.PUBLISHED || p.displayUntil() == null || p.displayUntil().isBefore(today())) {
+            throw new PublicationRefusedException("该信息不在公示期内，无需提前停止 (not on public view)");
+        }
+        if (!earlyStopAllowed(p.record())) {
+            throw new PublicationRefusedException("责令停产停业、限制开展生产经营活动、限制从业、降低资质等级、吊销许可证件等处罚"
+                    + "不适用提前停止公示（公示规定第十四条）(excluded kind)");
+        }
+        jdbc.sql("UPDATE publication SET display_until = ?, version = version + 1 WHERE id = ?")
+                .params(today().minusDays(1), id).update();
+        event(id, actor, "stop-early", "提前停止公示：" + reason);
+        audit.record(actor, "publicity.stopped-early", "publication", Long.toString(id), p.displayUntil().toString(), reason);
+        return find(id, DataScope.everything()).orElseThrow();
+    }
+
+    /** Art. 14's excluded penalties. */
+    public static boolean earlyStopAllowed(PenaltyRecord r) {
+        return r.kinds().stream().noneMatch(k -> Set.of(PenaltyKind.SUSPEND_BUSINESS, PenaltyKind.LIMIT_BUSINESS,
+                PenaltyKind.LIMIT_PRACTICE, PenaltyKind.LOWER_QUALIFICATION, PenaltyKind.REVOKE_LICENCE,
+                PenaltyKind.CLOSE).contains(k));
+    }
+
     private static void check(String field, String original, String published, String creditCode) {
         if (published == null || published.isBlank()) {
             throw new PublicationRefusedException("公示的“" + field + "”不能为空 (required)");

@@ -72,6 +72,7 @@ class CaseworkTest extends PlatformTest {
                         .param("on", "2026-09-02").param("officers", "cw.dc1"))
                 .andExpect(flash().attribute("error", Matchers.containsString("两名以上")));
 
+        accounts.setCertificate("cw.dc1", "CW-0001", "test");
         step(officer, id, "file", "on", "2026-09-02", "officers", "cw.dc1, cw.dc2");
         CaseFiles.CaseView filed = cases.find(id, officer.dataScope()).orElseThrow();
         assertThat(filed.caseNo()).matches("京东市监立〔2026〕\\d+号");
@@ -109,6 +110,14 @@ class CaseworkTest extends PlatformTest {
         assertThat(text).contains("行政处罚决定书", decisionNo, "北京市东城区市场监督管理局", "北京某某数码有限公司",
                 "六十日内", "罚款二十万元");
         assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NotoSerifCJK");
+        // the elements the format requires: officers by name and certificate, where to seek review, how to pay
+        assertThat(text).contains("执法证号CW-0001", "测试用户cw.dc1", "人民政府申请行政复议", "人民法院", "电子支付系统",
+                "罚款200000元", "国家企业信用信息公示系统");
+        // fixed when decided: the bytes served are the bytes stored, with their SHA-256
+        CaseFiles.FixedDocument fixed = cases.fixedDocument(id, "decision").orElseThrow();
+        assertThat(pdf).isEqualTo(fixed.content());
+        assertThat(fixed.sha256()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(pdf)));
         assertThat(pdfText(mvc.perform(get("/casework/" + id + "/documents/notice.pdf").with(user(officer)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray()))
                 .contains("行政处罚告知书", "市监罚告〔2026〕", "五个工作日内");

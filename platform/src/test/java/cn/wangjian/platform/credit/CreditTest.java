@@ -233,4 +233,43 @@ class CreditTest extends PlatformTest {
         assertThat(lists.find(listed.id()).orElseThrow().state()).isEqualTo(ListState.REMOVED);
         assertThat(lists.find(listed.id()).orElseThrow().removalReason()).contains("信用修复");
     }
+
+    @Test
+    void a_publication_is_corrected_and_stopped_early_on_a_granted_repair() throws Exception {
+        clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
+        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
+        String party = code("91110105MA0CRD004");
+        long caseId = decidedCase(officer, "北京提前停止测试有限公司", party, "FALSE_ADVERTISING");
+        var publications = files.of(party, officer).penalties().get(0).publications();
+        var cc = publications.stream().filter(p -> p.channel() == cn.wangjian.platform.publicity.Channel.CREDIT_CHINA)
+                .findFirst().orElseThrow();
+        cn.wangjian.platform.publicity.Publications pubs = applicationContext.getBean(cn.wangjian.platform.publicity.Publications.class);
+        var preview = pubs.preview(cc.id(), city.dataScope());
+        pubs.publish(cc.id(), preview.publicParty(), preview.publicFacts(), preview.publicContent(), city);
+        // a correction masks one more word; rewording stays refused
+        String masked = preview.publicFacts().replace("1200", "****");
+        assertThat(pubs.correct(cc.id(), preview.publicParty(), masked, preview.publicContent(), "遮盖交易数量", city)
+                .publicFacts()).contains("****");
+        assertThatThrownBy(() -> pubs.correct(cc.id(), preview.publicParty(), "另写的事实", preview.publicContent(), "x", city))
+                .hasMessageContaining("只能以 * 遮盖");
+        // early stop: refused while the case is open, granted once it is closed
+        CreditRepairs.Repair open = repairs.applyForPublication(cc.id(), "北京提前停止测试有限公司", "公开承诺", city);
+        assertThat(open.checks()).anySatisfy(c -> assertThat(c).startsWith("✗ 行政处罚尚未履行"));
+        assertThatThrownBy(() -> repairs.decide(open.id(), true, null, city)).hasMessageContaining("条件未全部满足");
+        repairs.decide(open.id(), false, "尚未缴纳罚款", city);
+        cases.step(caseId, "serve", Map.of("on", "2026-10-10", "method", "直接送达"), officer);
+        cases.step(caseId, "close", Map.of("on", "2026-11-10", "outcome", "已缴纳罚款"), officer);
+        clock.fixAt(LocalDateTime.of(2027, 4, 12, 10, 0));
+        mvc.perform(get("/public/credit").param("q", party)).andExpect(content().string(Matchers.containsString("public-record")));
+        CreditRepairs.Repair r = repairs.applyForPublication(cc.id(), "北京提前停止测试有限公司", "公开承诺", city);
+        assertThat(r.conditionsMet()).as(String.join("\n", r.checks())).isTrue();
+        repairs.decide(r.id(), true, null, city);
+        mvc.perform(get("/public/credit").param("q", party)).andExpect(content().string(Matchers.containsString("no-results")));
+        assertThat(pubs.events(cc.id())).anySatisfy(e -> assertThat(e.note()).contains("提前停止公示"));
+    }
+
+    @Autowired
+    org.springframework.context.ApplicationContext applicationContext;
 }

@@ -53,29 +53,37 @@ class PublicityApiController {
         return open ? publications.worklist(user.dataScope(), 500) : publications.list(user.dataScope(), 500);
     }
 
-    /** Credit China records of the scope (published, or all open and published with {@code all=true}) as CSV. */
+    /** Credit China records of the scope (published, or all open and published with {@code all=true}), as rows. */
+    private List<List<String>> creditChinaRows(CurrentUser user, boolean all) {
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (Publications.Publication p : publications.list(user.dataScope(), 100_000)) {
+            if (p.channel() != Channel.CREDIT_CHINA || !(p.state() == PublicationState.PUBLISHED
+                    || all && p.state().open())) {
+                continue;
+            }
+            Publications.PenaltyRecord r = p.record();
+            boolean person = r.partyKind() == PartyKind.NATURAL_PERSON;
+            rows.add(List.of(p.publicParty() != null ? p.publicParty() : r.partyName(), r.partyKind().label(),
+                    nz(r.creditCode()), "", "", "", "", "", "", "", "", "", "", r.decisionNo(), r.violationLabel(),
+                    p.publicFacts() != null ? p.publicFacts() : r.facts(), r.legalBasis(), r.kindLabels(),
+                    p.publicContent() != null ? p.publicContent() : r.content(), wan(r.fineYuan()),
+                    wan(r.confiscatedYuan()), nz(r.licence()), r.decidedOn().format(SLASHES),
+                    r.kinds().stream().anyMatch(k -> k == PenaltyKind.REVOKE_LICENCE || k == PenaltyKind.CLOSE)
+                            ? "2099/12/31" : p.displayUntil() == null ? "" : p.displayUntil().format(SLASHES),
+                    p.displayUntil() == null ? "" : p.displayUntil().format(SLASHES), r.authorityName(), "",
+                    r.authorityName(), "", person ? "自然人证件号码不随导出文件提供" : ""));
+        }
+        return rows;
+    }
+
     @GetMapping("/api/publicity/exports/credit-china.csv")
     ResponseEntity<byte[]> creditChina(@AuthenticationPrincipal CurrentUser user,
                                        @RequestParam(defaultValue = "false") boolean all) {
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new))
                 .build())) {
-            for (Publications.Publication p : publications.list(user.dataScope(), 100_000)) {
-                if (p.channel() != Channel.CREDIT_CHINA || !(p.state() == PublicationState.PUBLISHED
-                        || all && p.state().open())) {
-                    continue;
-                }
-                Publications.PenaltyRecord r = p.record();
-                boolean person = r.partyKind() == PartyKind.NATURAL_PERSON;
-                csv.printRecord(p.publicParty() != null ? p.publicParty() : r.partyName(), r.partyKind().label(),
-                        nz(r.creditCode()), "", "", "", "", "", "", "", "", "", "", r.decisionNo(), r.violationLabel(),
-                        p.publicFacts() != null ? p.publicFacts() : r.facts(), r.legalBasis(), r.kindLabels(),
-                        p.publicContent() != null ? p.publicContent() : r.content(), wan(r.fineYuan()),
-                        wan(r.confiscatedYuan()), nz(r.licence()), r.decidedOn().format(SLASHES),
-                        r.kinds().stream().anyMatch(k -> k == PenaltyKind.REVOKE_LICENCE || k == PenaltyKind.CLOSE)
-                                ? "2099/12/31" : p.displayUntil() == null ? "" : p.displayUntil().format(SLASHES),
-                        p.displayUntil() == null ? "" : p.displayUntil().format(SLASHES), r.authorityName(), "",
-                        r.authorityName(), "", person ? "自然人证件号码不随导出文件提供" : "");
+            for (List<String> row : creditChinaRows(user, all)) {
+                csv.printRecord(row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -83,6 +91,32 @@ class PublicityApiController {
         byte[] body = ("\uFEFF" + out).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"credit-china.csv\"").body(body);
+    }
+
+    @GetMapping("/api/publicity/exports/credit-china.xlsx")
+    ResponseEntity<byte[]> creditChinaXlsx(@AuthenticationPrincipal CurrentUser user,
+                                           @RequestParam(defaultValue = "false") boolean all) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            var sheet = book.createSheet("行政处罚信息");
+            var header = sheet.createRow(0);
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                header.createCell(i).setCellValue(COLUMNS.get(i));
+            }
+            int n = 1;
+            for (List<String> row : creditChinaRows(user, all)) {
+                var r = sheet.createRow(n++);
+                for (int i = 0; i < row.size(); i++) {
+                    r.createCell(i).setCellValue(row.get(i));      // text cells: amounts keep their six decimals
+                }
+            }
+            book.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"credit-china.xlsx\"").body(out.toByteArray());
     }
 
     private static String wan(BigDecimal yuan) {

@@ -131,7 +131,9 @@ class CalendarTest extends PlatformTest {
                 .contains("听证申请期限由 2027-02-10（暂定） 重算为 2027-02-17"));
         // deciding on 17 Feb is now refused: the party's time runs to 17 Feb
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.step(noticed, "decide", Map.of("on", "2027-02-17",
-                "penalty", "罚款五万元", "legalBasis", "《广告法》第五十五条"), officer)).hasMessageContaining("2027-02-17");
+                "penalty", "罚款五万元", "legalBasis", "《广告法》第五十五条", "violationType", "FALSE_ADVERTISING",
+                "kind.FINE", "on", "fineYuan", "50000", "creditCode", "91110105MA0CAL001"
+                        + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110105MA0CAL001")), officer)).hasMessageContaining("2027-02-17");
         assertThat(workingDays.calendar().isWorkday(LocalDate.of(2027, 2, 20))).isTrue();
         assertThat(workingDays.calendar().holidayName(LocalDate.of(2027, 2, 8))).isEqualTo("春节");
     }

@@ -134,6 +134,20 @@ class PublicationTest extends PlatformTest {
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("行政相对人名称,行政相对人类别"),
                         Matchers.containsString("5.000000"), Matchers.containsString("2026/09/29"))));
 
+        byte[] xlsx = mvc.perform(get("/api/publicity/exports/credit-china.xlsx").with(user(credit)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isEqualTo("行政相对人名称");
+            assertThat(sheet.getRow(0).getLastCellNum()).isEqualTo((short) 30);
+            boolean found = false;
+            for (var row : sheet) {
+                found |= row.getCell(13).getStringCellValue().equals(published.record().decisionNo())
+                        && row.getCell(19).getStringCellValue().equals("5.000000");
+            }
+            assertThat(found).isTrue();
+        }
+
         // revoked by reconsideration: the published record is withdrawn, the pending one cancelled
         cases.step(id, "revoke", Map.of("on", "2026-10-20", "reason", "京政复〔2026〕88号行政复议决定撤销"), officer);
         ps = of(id);

@@ -6,6 +6,7 @@ import cn.wangjian.platform.PlatformTest;
 import cn.wangjian.platform.clue.ClueSource;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.clue.NewClue;
+import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Role;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -289,6 +290,71 @@ class BrowserTest extends PlatformTest {
                 "被拒绝");
         screenshot("walk-closed");
     }
+
+    @Test
+    void a_decided_case_is_published_on_both_clocks_across_national_day_found_publicly_redacted_and_withdrawn()
+            throws Exception {
+        clock.fixAt(java.time.LocalDateTime.of(2026, 9, 29, 15, 0));
+        CurrentUser officer = accounts.loadUserByUsername(testUser("e2e.pub1", "SAMR", "110105", Role.CASE_OFFICER));
+        testUser("e2e.pub2", "SAMR", "110105", Role.CASE_OFFICER);
+        testUser("e2e.credit", "SAMR", "110000", Role.CREDIT_OFFICER);
+        String code = "91110105MA0E2EPB1" + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110105MA0E2EPB1");
+        long clue = clues.register(new NewClue("网店绝对化用语", ClueSource.MONITORING, "北京浏览器公示测试有限公司", code,
+                "监测发现"), officer).id();
+        long id = cases.open(clue, java.time.LocalDate.of(2026, 9, 1), officer).id();
+        cases.step(id, "file", java.util.Map.of("on", "2026-09-02", "officers", "e2e.pub1,e2e.pub2"), officer);
+        cases.step(id, "submit", java.util.Map.of("findings", "网店页面使用“国家级”字样，联系人手机13900139000"), officer);
+        cases.step(id, "serve-notice", java.util.Map.of("on", "2026-09-14", "proposedPenalty", "罚款",
+                "hearingRight", "false"), officer);
+
+        // the case officer decides in the browser: the decision's data in the form
+        login("e2e.pub1");
+        browser.get(baseUrl() + "/casework/" + id);
+        fill("step-decide", "on", "2026-09-29");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#step-decide select[name='violationType']")))
+                .selectByValue("ILLEGAL_ADVERTISING");
+        click(browser.findElement(By.cssSelector("#step-decide input[name='kind.FINE']")));
+        fill("step-decide", "fineYuan", "30000");
+        fill("step-decide", "penalty", "罚款人民币叁万元");
+        fill("step-decide", "legalBasis", "《中华人民共和国广告法》第五十七条");
+        submit("step-decide");
+        stageAfter("已作出处罚决定");
+
+        // the credit officer's worklist: Credit China by 14 October and gsxt by 2 November, National Day skipped
+        login("e2e.credit");
+        browser.get(baseUrl() + "/publicity");
+        String worklist = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("publication-worklist"))).getText();
+        assertThat(worklist).contains("北京浏览器公示测试有限公司", "2026-10-14", "2026-11-02");
+        click(browser.findElement(By.xpath("//tr[contains(., '北京浏览器公示测试有限公司') and contains(., '信用中国')]//a")));
+        String facts = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("facts"))).getAttribute("value");
+        assertThat(facts).contains("国家级").doesNotContain("13900139000");
+        screenshot("publication-preview");
+        click(browser.findElement(By.id("publish")));
+        wait.until(ExpectedConditions.textToBe(By.id("publication-state"), "已公示"));
+
+        // the public query, without login, shows the redacted record
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/public/credit?q=" + java.net.URLEncoder.encode("北京浏览器公示测试",
+                java.nio.charset.StandardCharsets.UTF_8));
+        String publicPage = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".public-record"))).getText();
+        assertThat(publicPage).contains("北京浏览器公示测试有限公司", "罚款人民币叁万元", "国家级").doesNotContain("13900139000");
+        screenshot("public-credit");
+
+        // revoked on reconsideration: the case officer records it, the public record is gone
+        login("e2e.pub1");
+        browser.get(baseUrl() + "/casework/" + id);
+        fill("step-revoke", "on", "2026-10-20");
+        fill("step-revoke", "reason", "京政复〔2026〕99号行政复议决定撤销");
+        submit("step-revoke");
+        stageAfter("决定已撤销或变更");
+        browser.manage().deleteAllCookies();
+        browser.get(baseUrl() + "/public/credit?q=" + java.net.URLEncoder.encode("北京浏览器公示测试",
+                java.nio.charset.StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("no-results")));
+    }
+
+    @Autowired
+    cn.wangjian.platform.casework.CaseFiles cases;
 
     private void screenshot(String name) throws Exception {
         Files.createDirectories(SCREENSHOTS);

@@ -200,6 +200,9 @@ class CreditTest extends PlatformTest {
                     .andExpect(jsonPath("$.added").value(i == 0 ? 1 : 0));
         }
         assertThat(lists.inForce(party)).extracting(CreditLists.Entry::kind).containsExactly(ListKind.ABNORMAL_OPERATION);
+        // the public query by code shows the listing in force
+        mvc.perform(get("/public/credit").param("q", party)).andExpect(content().string(Matchers.allOf(
+                Matchers.containsString("public-listing"), Matchers.containsString("未按期报送年度报告"))));
         CurrentUser platform = accounts.loadUserByUsername(testUser("cr.platform", null, "110000", Role.PLATFORM_COMPLIANCE));
         mvc.perform(get("/credit/" + party).with(user(platform))).andExpect(status().isForbidden());
     }

@@ -196,7 +196,7 @@ class PublicationTest extends PlatformTest {
                 .andExpect(content().string(Matchers.containsString("public-search")));
         mvc.perform(get("/public/credit").param("q", "北")).andExpect(content().string(
                 Matchers.containsString("至少两个字")));
-        for (int i = 0; i < PublicCreditController.PER_MINUTE; i++) {
+        for (int i = 0; i < cn.wangjian.platform.credit.PublicCreditController.PER_MINUTE; i++) {
             mvc.perform(get("/public/credit").param("q", "任意").with(r -> {
                 r.setRemoteAddr("203.0.113.9");
                 return r;

@@ -1,5 +1,7 @@
-package cn.wangjian.platform.publicity;
+package cn.wangjian.platform.credit;
 
+import cn.wangjian.engine.registry.UnifiedSocialCreditCode;
+import cn.wangjian.platform.publicity.Publications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
@@ -10,20 +12,24 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The public credit query (no login): search by party name or credit code; only published records within their
- * display period, in the published (redacted) text. Each client address may ask 30 times a minute.
+ * The public credit query (no login): search by party name or credit code; only published penalty records within
+ * their display period, in the published (redacted) text, and — by credit code — the serious-violation and
+ * abnormal-operation listings in force (the brushing blacklist goes to departments, not to the public page). Each
+ * client address may ask 30 times a minute.
  */
 @Controller
-class PublicCreditController {
+public class PublicCreditController {
 
-    static final int PER_MINUTE = 30;
+    public static final int PER_MINUTE = 30;
 
     private final Publications publications;
+    private final CreditLists lists;
     private final Clock clock;
     private final ConcurrentHashMap<String, long[]> windows = new ConcurrentHashMap<>();
 
-    PublicCreditController(Publications publications, Clock clock) {
+    PublicCreditController(Publications publications, CreditLists lists, Clock clock) {
         this.publications = publications;
+        this.lists = lists;
         this.clock = clock;
     }
 
@@ -33,7 +39,7 @@ class PublicCreditController {
         if (!allowed(request.getRemoteAddr())) {
             response.setStatus(429);
             model.addAttribute("error", "查询过于频繁，请一分钟后再试");
-            return "publicity/public";
+            return "credit/public";
         }
         String query = q == null ? "" : q.strip();
         if (query.length() > 100) {
@@ -45,9 +51,13 @@ class PublicCreditController {
                 model.addAttribute("error", "请输入至少两个字的名称，或 18 位统一社会信用代码");
             } else {
                 model.addAttribute("results", publications.publicSearch(query, 50));
+                if (UnifiedSocialCreditCode.isValid(query.toUpperCase(java.util.Locale.ROOT))) {
+                    model.addAttribute("listings", lists.inForce(query.toUpperCase(java.util.Locale.ROOT)).stream()
+                            .filter(e -> e.kind() != ListKind.BRUSHING_BLACKLIST).toList());
+                }
             }
         }
-        return "publicity/public";
+        return "credit/public";
     }
 
     /** A fixed window per address; old windows are dropped as the map grows. */

@@ -51,8 +51,11 @@ public class CreditLists {
     private final JointPunishment joint;
     private final AuditLog audit;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    CreditLists(JdbcClient jdbc, CaseFiles cases, JointPunishment joint, AuditLog audit, Clock clock) {
+    CreditLists(JdbcClient jdbc, CaseFiles cases, JointPunishment joint, AuditLog audit, Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.jdbc = jdbc;
         this.cases = cases;
         this.joint = joint;
@@ -129,6 +132,7 @@ public class CreditLists {
                         listed_on = ?, expires_on = ?, version = version + 1 WHERE id = ?""")
                     .params(officer.getUsername(), today, note, today, expires, id).update();
             joint.record(find(id).orElseThrow(), "LISTED");
+            listed(find(id).orElseThrow(), officer.getUsername());
         } else {
             if (note == null || note.isBlank()) {
                 throw new CreditRefusedException("不予列入须写明理由 (a reason is required)");
@@ -180,6 +184,7 @@ public class CreditLists {
                             officer.agencyCode(), officer.region().value()).query(Long.class).optional();
             if (id.isPresent()) {
                 joint.record(find(id.get()).orElseThrow(), "LISTED");
+                listed(find(id.get()).orElseThrow(), officer.getUsername());
                 added++;
             }
         }
@@ -210,6 +215,30 @@ public class CreditLists {
                 .param(today()).query((rs, n) -> map(rs)).list()) {
             remove(e.id(), "列入期限届满（" + e.expiresOn() + "）自动移出", "system");
         }
+    }
+
+    private void listed(Entry e, String actor) {
+        boolean key = Measures.forList(e.kind()).stream().anyMatch(m -> m.action().equals("supervise"));
+        events.publishEvent(new SubjectListed(e.creditCode(), e.kind(), key, e.agencyCode(), e.regionCode(), actor));
+    }
+
+    /**
+     * The subjects a bureau supervises closely today: on a list in force whose measures include key supervision,
+     * listed by that agency within that region's subtree.
+     */
+    public java.util.Set<String> underKeySupervision(String agencyCode, String regionCode) {
+        LocalDate today = today();
+        java.util.Set<ListKind> supervised = java.util.EnumSet.noneOf(ListKind.class);
+        for (ListKind k : ListKind.values()) {
+            if (Measures.forList(k).stream().anyMatch(m -> m.action().equals("supervise"))) {
+                supervised.add(k);
+            }
+        }
+        String prefix = new RegionCode(regionCode).subtreePrefix();
+        return jdbc.sql("SELECT * FROM credit_list_entry WHERE state = 'LISTED' AND agency_code = ? AND region_code LIKE ?")
+                .params(agencyCode, prefix + "%").query((rs, n) -> map(rs)).list().stream()
+                .filter(e -> e.inForce(today) && supervised.contains(e.kind())).map(Entry::creditCode)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     public Optional<Entry> find(long id) {

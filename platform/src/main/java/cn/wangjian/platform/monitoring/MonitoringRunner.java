@@ -61,11 +61,14 @@ public class MonitoringRunner {
     });
 
     private final java.time.Clock clock;
+    private final cn.wangjian.platform.credit.CreditLists credit;
 
     MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
-                     Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer, java.time.Clock clock) {
+                     Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer,
+                     cn.wangjian.platform.credit.CreditLists credit, java.time.Clock clock) {
         this.clock = clock;
         this.capturer = capturer;
+        this.credit = credit;
         this.jdbc = jdbc;
         this.batch = batch;
         this.listings = listings;
@@ -114,8 +117,13 @@ public class MonitoringRunner {
         }
         try {
             if (task.runs(RuleSet.TEXT) || task.runs(RuleSet.PRICE)) {
-                Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions());
-                scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, rules, today, writer));
+                java.util.Set<String> operators = task.kind() == TaskKind.CREDIT
+                        ? credit.underKeySupervision(task.ownerAgency(), task.ownerRegion()) : java.util.Set.of();
+                if (task.kind() != TaskKind.CREDIT || !operators.isEmpty()) {
+                    Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions(),
+                            operators);
+                    scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, rules, today, writer));
+                }
             }
             if (task.runs(RuleSet.REGISTRY)) {
                 subjects = checkRegistry(task, today, writer);

@@ -54,6 +54,25 @@ public class MonitoringTasks {
         this.detectors = detectors;
     }
 
+    /**
+     * A subject was listed with key supervision: the listing bureau gets its daily 信用重点监管 task over the
+     * shops of every subject it so lists (created once; the subjects are read from the credit lists at each run).
+     */
+    @org.springframework.context.event.EventListener
+    void onListed(cn.wangjian.platform.credit.SubjectListed listed) {
+        if (!listed.keySupervision()) {
+            return;
+        }
+        boolean exists = jdbc.sql("SELECT count(*) FROM monitoring_task WHERE kind = 'CREDIT' AND owner_agency = ? "
+                + "AND owner_region = ?").params(listed.agencyCode(), listed.regionCode()).query(Long.class).single() > 0;
+        if (!exists) {
+            create(new TaskForm("信用重点监管：列入名单主体的网店", TaskKind.CREDIT, "列为重点监管对象，提高监测频次",
+                    java.util.List.of(), java.util.List.of(), "", java.util.List.of(RuleSet.TEXT, RuleSet.PRICE),
+                    java.util.List.of(), "0 30 1 * * *", "", 2.0, 1000), listed.actor(), listed.agencyCode(),
+                    listed.regionCode());
+        }
+    }
+
     @Transactional
     public MonitoringTask create(TaskForm form, String actor, String agency, String region) {
         if (agency == null) {

@@ -25,12 +25,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Listings {
 
-    /** Which listings: empty sets mean all; regions are GB/T 2260 prefixes of the operator's region code. */
-    public record Scope(Set<String> platforms, Set<String> categories, Set<String> regions) {
+    /**
+     * Which listings: empty sets mean all; regions are GB/T 2260 prefixes of the operator's region code; operators,
+     * when given, are the shops' operators' credit codes.
+     */
+    public record Scope(Set<String> platforms, Set<String> categories, Set<String> regions, Set<String> operators) {
         public Scope {
             platforms = Set.copyOf(platforms);
             categories = Set.copyOf(categories);
             regions = Set.copyOf(regions);
+            operators = Set.copyOf(operators);
+        }
+
+        public Scope(Set<String> platforms, Set<String> categories, Set<String> regions) {
+            this(platforms, categories, regions, Set.of());
         }
 
         public static final Scope ALL = new Scope(Set.of(), Set.of(), Set.of());
@@ -75,6 +83,7 @@ public class Listings {
                     WHERE (cardinality(?::text[]) = 0 OR l.platform_code = ANY (?::text[]))
                       AND (cardinality(?::text[]) = 0 OR l.category = ANY (?::text[]))
                       AND (cardinality(?::text[]) = 0 OR e.region_code LIKE ANY (?::text[]))
+                      AND (cardinality(?::text[]) = 0 OR s.operator_credit_code = ANY (?::text[]))
                     ORDER BY l.platform_code, l.listing_id""";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 Array platforms = c.createArrayOf("text", scope.platforms().toArray());
@@ -86,6 +95,9 @@ public class Listings {
                 ps.setArray(4, categories);
                 ps.setArray(5, regions);
                 ps.setArray(6, regions);
+                Array operators = c.createArrayOf("text", scope.operators().toArray());
+                ps.setArray(7, operators);
+                ps.setArray(8, operators);
                 ps.setFetchSize(FETCH);
                 long n = 0;
                 try (ResultSet rs = ps.executeQuery()) {

@@ -109,7 +109,7 @@ class CreditTest extends PlatformTest {
         try {
             JointPunishment.Registered sub = joint.subscribe("NDRC", "发展改革委信用平台",
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/hook",
-                    EnumSet.of(ListKind.SERIOUS_VIOLATION, ListKind.BRUSHING_BLACKLIST), admin.getUsername());
+                    EnumSet.of(ListKind.SERIOUS_VIOLATION), admin.getUsername());
             secret[0] = sub.secret();
 
             long caseId = decidedCase(officer, "北京刷单测试科技有限公司", party, "ORDER_BRUSHING");
@@ -275,4 +275,36 @@ class CreditTest extends PlatformTest {
 
     @Autowired
     org.springframework.context.ApplicationContext applicationContext;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @Autowired
+    cn.wangjian.platform.monitoring.MonitoringTasks monitoringTasks;
+    @Autowired
+    cn.wangjian.platform.monitoring.MonitoringRunner monitoringRunner;
+
+    @Test
+    void a_listed_subjects_shops_are_monitored_by_the_listing_bureaus_credit_task() {
+        clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
+        // a demo-market operator with listings (test reads the registry's tables only to choose one)
+        String operator = jdbc.sql("""
+                SELECT s.operator_credit_code FROM shop s JOIN listing l ON l.platform_code = s.platform_code
+                AND l.shop_id = s.shop_id WHERE s.operator_credit_code IS NOT NULL
+                GROUP BY s.operator_credit_code ORDER BY count(*) DESC, s.operator_credit_code LIMIT 1""")
+                .query(String.class).single();
+        long listingsOfOperator = jdbc.sql("""
+                SELECT count(*) FROM listing l JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
+                WHERE s.operator_credit_code = ?""").param(operator).query(Long.class).single();
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
+        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
+        long caseId = decidedCase(officer, "演示市场刷单主体", operator, "ORDER_BRUSHING");
+        lists.decide(lists.propose(caseId, ListKind.BRUSHING_BLACKLIST, "组织刷单", officer).id(), true, null, city);
+        var task = monitoringTasks.list(cn.wangjian.platform.identity.DataScope.everything()).stream()
+                .filter(t -> t.kind() == cn.wangjian.platform.monitoring.TaskKind.CREDIT && t.ownerRegion().equals("110105"))
+                .findFirst().orElseThrow();
+        assertThat(task.schedule()).isEqualTo("0 30 1 * * *");
+        var run = monitoringRunner.runNow(task, "MANUAL", "test");
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
+        assertThat(run.listingsScanned()).isEqualTo(listingsOfOperator).isPositive();
+    }
 }

@@ -68,6 +68,31 @@ class CreditApiController {
         return Map.of("received", rows.size(), "added", publications.importRecords(rows, user));
     }
 
+    /** The same records as CSV with the exchange codes as the header (UTF-8 or GB18030); every bad line named. */
+    @PostMapping(value = "/api/credit/penalties", consumes = "text/csv")
+    @PreAuthorize("hasAnyRole('CREDIT_OFFICER','AGENCY_LIAISON','ADMIN')")
+    Map<String, Object> penaltiesCsv(@RequestBody byte[] body, @AuthenticationPrincipal CurrentUser user) {
+        if (body.length > 20_000_000) {
+            throw new IllegalArgumentException("文件过大（超过 20 MB）(file too large)");
+        }
+        String text;
+        try {
+            text = cn.wangjian.engine.registry.TextEncoding.decode(body, cn.wangjian.engine.registry.TextEncoding.detect(body));
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IllegalArgumentException("不是 UTF-8 或 GB18030 文本 (not UTF-8 or GB18030 text)");
+        }
+        List<Map<String, String>> rows = new java.util.ArrayList<>();
+        try (var parser = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
+                .setTrim(true).build().parse(new java.io.StringReader(text.startsWith("\uFEFF") ? text.substring(1) : text))) {
+            for (var record : parser) {
+                rows.add(record.toMap());
+            }
+        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("CSV 无法解析 (cannot parse CSV): " + e.getMessage());
+        }
+        return penalties(rows, user);
+    }
+
     /** Abnormal-operation listings (JSON array of document_no, credit_code, party_name, reason, listed_on). */
     @PostMapping("/api/credit/lists/abnormal-operation")
     @PreAuthorize("hasAnyRole('CREDIT_OFFICER','ADMIN')")

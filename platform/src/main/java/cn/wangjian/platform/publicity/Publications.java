@@ -395,6 +395,12 @@ public class Publications {
      */
     @Transactional
     public int importRecords(List<Map<String, String>> rows, CurrentUser uploader) {
+        return importRecords(rows, uploader.agencyCode(), uploader.region().value(), uploader.getUsername());
+    }
+
+    /** The same, for an agency and region named directly (the first-start demo records). */
+    @Transactional
+    public int importRecords(List<Map<String, String>> rows, String agency, String region, String actor) {
         List<String> problems = new java.util.ArrayList<>();
         List<ImportRow> ok = new java.util.ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -456,9 +462,9 @@ public class Publications {
                     .params(v.decisionNo(), v.kind().name(), v.party(), v.creditCode(), v.violation(),
                             "{" + v.kinds().stream().map(Enum::name).collect(Collectors.joining(",")) + "}", v.fineYuan(),
                             v.confiscatedYuan(), v.facts(), v.content(), v.basis(), v.decidedOn(), v.authority(),
-                            uploader.agencyCode(), uploader.region().value(), Timestamp.from(clock.instant())).update();
+                            agency, region, Timestamp.from(clock.instant())).update();
         }
-        audit.record(uploader.getUsername(), "publicity.records-imported", "penalty-record", uploader.agencyCode(), null,
+        audit.record(actor, "publicity.records-imported", "penalty-record", agency, null,
                 Map.of("rows", rows.size(), "added", added));
         return added;
     }

@@ -183,10 +183,18 @@ class CreditTest extends PlatformTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.detail", Matchers.allOf(Matchers.containsString("第 1 条"),
                         Matchers.containsString("校验位"), Matchers.containsString("罚钱"))));
+        // the same agency's records as CSV with the exchange codes as header (GB18030 here)
+        String csv = "CF_WSH,CF_XDR_MC,CF_XDR_LB,CF_XDR_SHXYM,CF_WFXW,CF_SY,CF_YJ,CF_CFLB,CF_NR,CF_NR_FK,CF_JDRQ,CF_CFJG\n"
+                + "京通信罚〔2026〕5号,北京三部门测试有限公司,法人及非法人组织," + party
+                + ",未备案,网站未备案,《非经营性互联网信息服务备案管理办法》第十八条,罚款,罚款一万元,1,2026-08-20,北京市通信管理局\n";
+        mvc.perform(post("/api/credit/penalties").with(user(miit)).with(csrf())
+                        .contentType(new MediaType("text", "csv")).content(csv.getBytes(java.nio.charset.Charset.forName("GB18030"))))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.added").value(1));
         CreditFiles.CreditFile file = files.of(party, officer);
-        assertThat(file.penalties()).hasSize(3);
+        assertThat(file.penalties()).hasSize(4);
         assertThat(file.agencies()).isEqualTo(3);
-        assertThat(file.penalties()).anySatisfy(p -> assertThat(p.record().fineYuan()).isEqualByComparingTo("100000"));
+        assertThat(file.penalties()).anySatisfy(p -> assertThat(p.record().fineYuan()).isEqualByComparingTo("100000"))
+                .anySatisfy(p -> assertThat(p.record().fineYuan()).isEqualByComparingTo("10000"));
         mvc.perform(get("/credit/" + party).with(user(officer))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("来自 <span>3</span> 个部门"),
                         Matchers.containsString("北京市通信管理局"), Matchers.containsString("credit-cases"))));
@@ -281,6 +289,20 @@ class CreditTest extends PlatformTest {
     cn.wangjian.platform.monitoring.MonitoringTasks monitoringTasks;
     @Autowired
     cn.wangjian.platform.monitoring.MonitoringRunner monitoringRunner;
+
+    @Test
+    void the_demo_subjects_credit_file_gathers_records_of_three_agencies() throws Exception {
+        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
+        String demo = jdbc.sql("SELECT DISTINCT credit_code FROM penalty_record WHERE decision_no LIKE '%演示%'")
+                .query(String.class).single();
+        CreditFiles.CreditFile file = files.of(demo, officer);
+        assertThat(file.agencies()).isGreaterThanOrEqualTo(3);
+        assertThat(file.enterprise()).isPresent();
+        assertThat(file.shops()).isNotEmpty();
+        mvc.perform(get("/credit/" + demo).with(user(officer))).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.allOf(Matchers.containsString("北京市互联网信息办公室"),
+                        Matchers.containsString("北京市通信管理局"), Matchers.containsString("京网信罚〔2026〕演示1号"))));
+    }
 
     @Test
     void a_listed_subjects_shops_are_monitored_by_the_listing_bureaus_credit_task() {

@@ -191,6 +191,22 @@ class PublicationTest extends PlatformTest {
     }
 
     @Test
+    void a_revocation_after_the_display_period_is_still_recorded_and_says_so() {
+        clock.fixAt(LocalDateTime.of(2026, 9, 29, 16, 0));
+        long id = decide("北京期满撤回测试有限公司", code("91110105MA0PUB004"), "通报批评事项",
+                Map.of("kind.CRITICISM", "on", "penalty", "通报批评"));
+        Publications.Publication cc = channel(of(id), Channel.CREDIT_CHINA);
+        Publications.Publication p = publications.preview(cc.id(), credit.dataScope());
+        // 通报批评 alone: shown for 3 months
+        assertThat(publications.publish(cc.id(), p.publicParty(), p.publicFacts(), p.publicContent(), credit)
+                .displayUntil()).isEqualTo("2026-12-29");
+        clock.fixAt(LocalDateTime.of(2027, 3, 1, 9, 0));
+        cases.step(id, "revoke", Map.of("on", "2027-03-01", "reason", "行政诉讼判决撤销"), officer);
+        assertThat(channel(of(id), Channel.CREDIT_CHINA).state()).isEqualTo(PublicationState.WITHDRAWN);
+        assertThat(publications.events(cc.id())).anySatisfy(e -> assertThat(e.note()).contains("公示期已于 2026-12-29 届满"));
+    }
+
+    @Test
     void the_public_query_needs_no_login_limits_each_address_and_shows_nothing_for_a_short_query() throws Exception {
         mvc.perform(get("/public/credit")).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("public-search")));

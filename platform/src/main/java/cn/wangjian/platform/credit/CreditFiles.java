@@ -33,7 +33,7 @@ public class CreditFiles {
     public record CreditFile(String creditCode, Optional<Registry.Enterprise> enterprise, List<Registry.Licence> licences,
                              List<Registry.Shop> shops, List<Registry.Website> websites, List<Penalty> penalties,
                              List<CreditLists.Entry> lists, List<Restriction> restrictions, List<Clue> clues,
-                             List<CaseFiles.CaseView> cases) {
+                             List<CaseFiles.CaseView> cases, List<SubjectFindings.Finding> findings) {
         /** The registered name, or the code when the registry does not hold the subject. */
         public String displayName() {
             return enterprise.map(Registry.Enterprise::name).orElse(creditCode);
@@ -50,9 +50,11 @@ public class CreditFiles {
     private final ClueRegister clues;
     private final CaseFiles cases;
     private final Clock clock;
+    private final List<SubjectFindings> findings;
 
     CreditFiles(Registry registry, Publications publications, CreditLists lists, ClueRegister clues, CaseFiles cases,
-                Clock clock) {
+                Clock clock, List<SubjectFindings> findings) {
+        this.findings = findings;
         this.registry = registry;
         this.publications = publications;
         this.lists = lists;
@@ -64,10 +66,14 @@ public class CreditFiles {
     public CreditFile of(String creditCode, CurrentUser official) {
         List<Penalty> penalties = publications.allRecordsOf(creditCode).stream()
                 .map(r -> new Penalty(r, publications.ofRecord(r.id()))).toList();
-        return new CreditFile(creditCode, registry.enterprise(creditCode), registry.licencesOf(creditCode),
-                registry.shopsOf(creditCode), registry.websitesOf(creditCode), penalties,
-                lists.of(creditCode, official.dataScope()), restrictions(creditCode),
-                clues.ofSubject(creditCode, official.dataScope(), 100), cases.ofSubject(creditCode, official.dataScope()));
+        List<Registry.Shop> shops = registry.shopsOf(creditCode);
+        List<SubjectFindings.ShopRef> refs = shops.stream()
+                .map(s -> new SubjectFindings.ShopRef(s.platformCode(), s.shopId())).toList();
+        return new CreditFile(creditCode, registry.enterprise(creditCode), registry.licencesOf(creditCode), shops,
+                registry.websitesOf(creditCode), penalties, lists.of(creditCode, official.dataScope()),
+                restrictions(creditCode), clues.ofSubject(creditCode, official.dataScope(), 100),
+                cases.ofSubject(creditCode, official.dataScope()),
+                findings.stream().flatMap(f -> f.findings(refs, official.dataScope(), 100).stream()).toList());
     }
 
     /** What applies to the subject today: the measures of every list it is on. */

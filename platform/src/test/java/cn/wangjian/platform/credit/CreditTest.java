@@ -299,6 +299,7 @@ class CreditTest extends PlatformTest {
         assertThat(file.agencies()).isGreaterThanOrEqualTo(3);
         assertThat(file.enterprise()).isPresent();
         assertThat(file.shops()).isNotEmpty();
+        assertThat(file.findings()).isNotNull();
         mvc.perform(get("/credit/" + demo).with(user(officer))).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.allOf(Matchers.containsString("北京市互联网信息办公室"),
                         Matchers.containsString("北京市通信管理局"), Matchers.containsString("京网信罚〔2026〕演示1号"))));
@@ -328,5 +329,11 @@ class CreditTest extends PlatformTest {
         var run = monitoringRunner.runNow(task, "MANUAL", "test");
         assertThat(run.status()).isEqualTo("SUCCEEDED");
         assertThat(run.listingsScanned()).isEqualTo(listingsOfOperator).isPositive();
+        // the subject's credit file lists the findings on its shops that the reader may see
+        long onShops = jdbc.sql("""
+                SELECT count(*) FROM finding f JOIN shop s ON s.platform_code = f.platform_code AND s.shop_id = f.shop_id
+                WHERE s.operator_credit_code = ? AND f.status <> 'DISMISSED' AND f.owner_agency = 'SAMR'
+                AND f.owner_region LIKE '110105%'""").param(operator).query(Long.class).single();
+        assertThat(files.of(operator, officer).findings()).hasSize((int) Math.min(onShops, 100));
     }
 }

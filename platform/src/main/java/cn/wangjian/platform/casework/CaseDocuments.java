@@ -109,7 +109,10 @@ class CaseDocuments {
         Sanction sanction = decision.sanction();
         return pdf(authority, "行政处罚决定书", decision.decisionNo(), List.of(
                 "当事人：" + d.dossier().subjectName() + (party == null ? "" : "（" + party.kind().label() + "）"),
-                "统一社会信用代码：" + nz(code),
+                "主体资格证照名称：" + (party != null && party.kind() == PartyKind.NATURAL_PERSON
+                        ? nz(party.idType()) : "《营业执照》"),
+                party != null && party.kind() == PartyKind.NATURAL_PERSON ? "身份证件号码：" + nz(party.idNumber())
+                        : "统一社会信用代码：" + nz(code),
                 "住所（经营场所）：" + registered.map(e -> nz(e.address())).orElse("（主体库无登记）"),
                 "法定代表人（负责人）：" + registered.map(e -> nz(e.legalRep())).orElse("（主体库无登记）"),
                 "案件来源：" + d.dossier().conduct() + "。本局于" + date(d.filing().filedOn()) + "立案调查（立案号 "
@@ -119,6 +122,10 @@ class CaseDocuments {
                 d.notice() == null ? "" : "本局于" + date(d.notice().servedOn()) + "向当事人送达《行政处罚告知书》（"
                         + d.notice().noticeNo() + "），告知拟作出的行政处罚及当事人依法享有的陈述、申辩"
                         + (d.notice().hearingRight() ? "、要求听证" : "") + "的权利。",
+                decision.reasons() == null || decision.reasons().defence() == null ? ""
+                        : "当事人的陈述、申辩（听证）意见及采纳情况：" + decision.reasons().defence(),
+                decision.reasons() == null || decision.reasons().discretion() == null ? ""
+                        : "裁量理由：" + decision.reasons().discretion(),
                 "依据" + decision.legalBasis() + "的规定，本局决定：" + decision.penalty() + "。"
                         + (sanction == null ? "" : "（违法行为类型：" + ViolationTypes.of(sanction.violationType())
                         .map(ViolationTypes.Type::label).orElse(sanction.violationType()) + "；处罚种类：" + sanction.kindLabels()

@@ -197,9 +197,11 @@ public class CaseFiles {
                                     : as(stage, CaseStage.Heard.class, step).decide(decision);
                     Sanction sanction = Sanction.fromForm(p);
                     Party party = Party.fromForm(p, stage.dossier());
-                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis, sanction, party));
+                    CaseStage.Decision.Reasons reasons = new CaseStage.Decision.Reasons(trimmed(p.get("defence")),
+                            trimmed(p.get("discretion")));
+                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis, sanction, party, reasons));
                     yield decide.apply(new CaseStage.Decision(numbers.next(officer.agencyCode(),
-                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis, sanction, party));
+                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis, sanction, party, reasons));
                 }
                 case "revoke" -> {
                     LocalDate on = date(p, "on");
@@ -353,6 +355,10 @@ public class CaseFiles {
                     + " (step not allowed at this stage)");
         }
         return (T) stage;
+    }
+
+    private static String trimmed(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static String required(Map<String, String> p, String field) {

@@ -91,7 +91,17 @@ public sealed interface CaseStage {
      * before the data was recorded have neither and cannot be published until completed.
      */
     record Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis, Sanction sanction,
-                    Party party) {
+                    Party party, Reasons reasons) {
+
+        /** Why: how the party's statement and defence were taken, and the discretion (裁量) applied; optional. */
+        public record Reasons(String defence, String discretion) {
+        }
+
+        public Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis, Sanction sanction,
+                        Party party) {
+            this(decisionNo, decidedOn, penalty, legalBasis, sanction, party, null);
+        }
+
         public Decision {
             if (decisionNo == null || !decisionNo.matches(".+〔\\d{4}〕\\d+号")) {
                 throw new CaseRuleException("决定书文号格式应如 X市监处罚〔2026〕12号 (decision number): " + decisionNo);

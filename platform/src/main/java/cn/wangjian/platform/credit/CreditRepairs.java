@@ -72,15 +72,31 @@ public class CreditRepairs {
         String category = publications.allRecordsOf(e.creditCode()).stream()
                 .filter(r -> r.decisionNo().equals(e.documentNo())).findFirst()
                 .flatMap(r -> ViolationTypes.of(r.violationType())).map(ViolationTypes.Type::campaignCategory).orElse(null);
-        long repeats = publications.allRecordsOf(e.creditCode()).stream()
-                .filter(r -> !r.decisionNo().equals(e.documentNo()) && r.decidedOn().isAfter(e.listedOn()))
-                .filter(r -> category == null || ViolationTypes.of(r.violationType())
-                        .map(t -> t.campaignCategory().equals(category)).orElse(true)).count();
+        long repeats = repeatsAfter(e.creditCode(), e.documentNo(), e.listedOn(), category);
         out.add((repeats == 0 ? "✓" : "✗") + " 列入后未再因同类违法行为受到行政处罚" + (repeats == 0 ? "" : "（" + repeats + " 起）"));
         boolean abnormal = lists.inForce(e.creditCode()).stream().anyMatch(x -> x.kind() == ListKind.ABNORMAL_OPERATION);
         out.add((abnormal ? "✗ 仍在经营异常名录中" : "✓ 未被列入经营异常名录"));
         out.add((commitment == null || commitment.isBlank() ? "✗ 未作出" : "✓ 已作出") + "公开信用承诺");
         return out;
+    }
+
+    /** Penalties of the subject decided after {@code since}, other than {@code decisionNo}, of the same category. */
+    private long repeatsAfter(String creditCode, String decisionNo, LocalDate since, String category) {
+        return publications.allRecordsOf(creditCode).stream()
+                .filter(x -> !x.decisionNo().equals(decisionNo) && x.decidedOn().isAfter(since))
+                .filter(x -> category == null || ViolationTypes.of(x.violationType())
+                        .map(t -> t.campaignCategory().equals(category)).orElse(true)).count();
+    }
+
+    /** A grant needs every condition met; a refusal needs a reason. */
+    private static void requireDecidable(List<String> checks, boolean grant, String reason) {
+        if (grant && !checks.stream().allMatch(c -> c.startsWith("✓"))) {
+            throw new CreditRefusedException("修复条件未全部满足：" + String.join("；", checks.stream()
+                    .filter(c -> c.startsWith("✗")).toList()) + " (conditions not met)");
+        }
+        if (!grant && (reason == null || reason.isBlank())) {
+            throw new CreditRefusedException("不予修复须写明理由 (a reason is required)");
+        }
     }
 
     /** Records an application (made to the bureau that listed the subject) with its conditions checked. */
@@ -120,13 +136,7 @@ public class CreditRepairs {
             throw new CreditRefusedException("该申请已处理 (already decided)");
         }
         List<String> checks = check(e, r.commitment());
-        if (grant && !checks.stream().allMatch(c -> c.startsWith("✓"))) {
-            throw new CreditRefusedException("修复条件未全部满足：" + String.join("；", checks.stream()
-                    .filter(c -> c.startsWith("✗")).toList()) + " (conditions not met)");
-        }
-        if (!grant && (reason == null || reason.isBlank())) {
-            throw new CreditRefusedException("不予修复须写明理由 (a reason is required)");
-        }
+        requireDecidable(checks, grant, reason);
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("UPDATE credit_repair SET state = ?, decided_by = ?, decided_on = ?, reason = ?, checks = ? WHERE id = ?")
                 .params(grant ? "GRANTED" : "REFUSED", officer.getUsername(), today, reason, String.join("\n", checks), id)
@@ -179,10 +189,7 @@ public class CreditRepairs {
         out.add(stage.filter(s -> s instanceof CaseStage.Closed).isPresent() ? "✓ 已履行行政处罚、消除危害后果（案件已结案）"
                 : "✗ 行政处罚尚未履行完毕或无法核实");
         String category = ViolationTypes.of(r.violationType()).map(ViolationTypes.Type::campaignCategory).orElse(null);
-        long repeats = publications.allRecordsOf(r.creditCode()).stream()
-                .filter(x -> !x.decisionNo().equals(r.decisionNo()) && x.decidedOn().isAfter(r.decidedOn()))
-                .filter(x -> category == null || ViolationTypes.of(x.violationType())
-                        .map(t -> t.campaignCategory().equals(category)).orElse(true)).count();
+        long repeats = r.creditCode() == null ? 0 : repeatsAfter(r.creditCode(), r.decisionNo(), r.decidedOn(), category);
         out.add((repeats == 0 ? "✓" : "✗") + " 此后未再受到同一类型的行政处罚");
         boolean listed = r.creditCode() != null && lists.inForce(r.creditCode()).stream()
                 .anyMatch(x -> x.kind() != ListKind.BRUSHING_BLACKLIST);
@@ -199,13 +206,7 @@ public class CreditRepairs {
             throw new CreditRefusedException("该申请已处理 (already decided)");
         }
         List<String> checks = checkPublication(p, r.commitment());
-        if (grant && !checks.stream().allMatch(c -> c.startsWith("✓"))) {
-            throw new CreditRefusedException("修复条件未全部满足：" + String.join("；", checks.stream()
-                    .filter(c -> c.startsWith("✗")).toList()) + " (conditions not met)");
-        }
-        if (!grant && (reason == null || reason.isBlank())) {
-            throw new CreditRefusedException("不予修复须写明理由 (a reason is required)");
-        }
+        requireDecidable(checks, grant, reason);
         jdbc.sql("UPDATE credit_repair SET state = ?, decided_by = ?, decided_on = ?, reason = ?, checks = ? WHERE id = ?")
                 .params(grant ? "GRANTED" : "REFUSED", officer.getUsername(), LocalDate.now(clock), reason,
                         String.join("\n", checks), r.id()).update();

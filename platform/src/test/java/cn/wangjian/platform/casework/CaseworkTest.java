@@ -92,7 +92,8 @@ class CaseworkTest extends PlatformTest {
                         .param("creditCode", CODE))
                 .andExpect(flash().attribute("error", Matchers.containsString("fineYuan")));
         step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条",
-                "violationType", "ILLEGAL_ADVERTISING", "kind.FINE", "on", "fineYuan", "200000", "creditCode", CODE);
+                "violationType", "ILLEGAL_ADVERTISING", "kind.FINE", "on", "fineYuan", "200000", "creditCode", CODE,
+                "defence", "当事人称系员工误操作，经查不能成立，不予采纳", "discretion", "首次违法，依裁量基准从轻处罚");
         CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
         // the refused decision above drew no number: the counter holds exactly the numbers issued
         String issued = ((CaseStage.Decided) decided.stage()).decision().decisionNo();
@@ -111,7 +112,7 @@ class CaseworkTest extends PlatformTest {
                 "六十日内", "罚款二十万元");
         assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NotoSerifCJK");
         // the elements the format requires: officers by name and certificate, where to seek review, how to pay
-        assertThat(text).contains("执法证号CW-0001", "测试用户cw.dc1", "人民政府申请行政复议", "人民法院", "电子支付系统",
+        assertThat(text).contains("不予采纳", "裁量理由：首次违法", "主体资格证照名称：《营业执照》", "执法证号CW-0001", "测试用户cw.dc1", "人民政府申请行政复议", "人民法院", "电子支付系统",
                 "罚款200000元", "国家企业信用信息公示系统");
         // fixed when decided: the bytes served are the bytes stored, with their SHA-256
         CaseFiles.FixedDocument fixed = cases.fixedDocument(id, "decision").orElseThrow();

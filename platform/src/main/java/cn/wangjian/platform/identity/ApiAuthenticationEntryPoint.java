@@ -24,7 +24,15 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof OneCredentialFilter.MixedCredentialsException) {
+            write(request, response, 401, "凭据冲突", "会话与其他凭据（如 HTTP Basic）不能同时使用：请只用其中一种。",
+                    "Conflicting credentials", "A session and another credential (such as HTTP Basic) cannot be combined.");
+            return;
+        }
         boolean throttled = e instanceof LoginThrottledException;
+        if (throttled) {
+            response.setHeader("Retry-After", Long.toString(((LoginThrottledException) e).seconds()));
+        }
         write(request, response, throttled ? 429 : 401,
                 throttled ? "登录失败次数过多" : "需要登录",
                 throttled ? "登录失败次数过多，请 " + ((LoginThrottledException) e).minutes() + " 分钟后再试。"

@@ -10,8 +10,10 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed logins for one user name within the window, or
- * {@code maxFailuresPerAddress} from one address, further attempts are refused until the window has passed.
+ * Slows down password guessing: after {@code maxFailures} failed logins for one user name within the window that
+ * account is locked until the window has passed; after {@code maxFailuresPerAddress} from one address, wrong
+ * passwords from it are answered as throttled, but a correct login still succeeds — guessing with made-up names
+ * from a shared address (or behind a proxy) cannot lock out everyone there (issue 13).
  * Kept in memory: a restart clears it, which costs an attacker a restart they cannot cause.
  */
 final class LoginThrottle {
@@ -29,12 +31,14 @@ final class LoginThrottle {
         this.clock = clock;
     }
 
-    /** How long the caller must wait, if blocked. */
-    Optional<Duration> blockedFor(String username, String address) {
-        Instant now = clock.instant();
-        Optional<Duration> byUser = blocked("user:" + normalise(username), maxFailures, now);
-        return byUser.isPresent() ? byUser : address == null ? Optional.empty()
-                : blocked("addr:" + address, maxFailuresPerAddress, now);
+    /** How long the account must wait, if it is locked (even a correct password is refused). */
+    Optional<Duration> blockedFor(String username) {
+        return blocked("user:" + normalise(username), maxFailures, clock.instant());
+    }
+
+    /** How long the address must wait before a wrong password is again answered as wrong, if it is throttled. */
+    Optional<Duration> addressThrottledFor(String address) {
+        return address == null ? Optional.empty() : blocked("addr:" + address, maxFailuresPerAddress, clock.instant());
     }
 
     void failed(String username, String address) {

@@ -13,6 +13,11 @@ final class LoginThrottledException extends AuthenticationException {
         this.minutes = Math.max(1, (wait.toSeconds() + 59) / 60);
     }
 
+    /** Seconds to wait, for a Retry-After header. */
+    long seconds() {
+        return minutes * 60;
+    }
+
     long minutes() {
         return minutes;
     }

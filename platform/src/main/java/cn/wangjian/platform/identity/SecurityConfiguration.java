@@ -71,6 +71,8 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(api))
+                .addFilterBefore(new OneCredentialFilter(api),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
                 .exceptionHandling(ex -> ex

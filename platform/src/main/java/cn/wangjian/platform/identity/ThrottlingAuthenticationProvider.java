@@ -25,9 +25,9 @@ final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
-        var wait = throttle.blockedFor(username, address);
+        var wait = throttle.blockedFor(username);
         if (wait.isPresent()) {
-            log.warn("Login refused for '{}' from {}: too many failed attempts", username, address);
+            log.warn("Login refused for '{}' from {}: too many failed attempts for the account", username, address);
             throw new LoginThrottledException(wait.get());
         }
         try {
@@ -37,6 +37,10 @@ final class ThrottlingAuthenticationProvider implements AuthenticationProvider {
         } catch (BadCredentialsException e) {
             throttle.failed(username, address);
             log.info("Failed login for '{}' from {}", username, address);
+            var addressWait = throttle.addressThrottledFor(address);
+            if (addressWait.isPresent()) {
+                throw new LoginThrottledException(addressWait.get());
+            }
             throw e;
         }
     }

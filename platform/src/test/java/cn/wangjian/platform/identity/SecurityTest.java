@@ -77,6 +77,60 @@ class SecurityTest extends PlatformTest {
         assertThat(api.getBody()).contains("登录失败次数过多");
     }
 
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void made_up_names_from_one_address_do_not_stop_the_administrators_correct_login() throws Exception {
+        testUser("sec.admin", "SAMR", "000000", Role.ADMIN);
+        org.springframework.test.web.servlet.request.RequestPostProcessor from = r -> {
+            r.setRemoteAddr("203.0.113.50");
+            return r;
+        };
+        for (int i = 0; i < 20; i++) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                            .param("username", "nobody-" + i).param("password", "guess").with(from)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                    .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
+                            .unauthenticated());
+        }
+        // the address is throttled: a wrong password is answered 429 with Retry-After
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/me")
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                .httpBasic("sec.admin", "wrong-password")).with(from))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isTooManyRequests())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .exists("Retry-After"));
+        // but the administrator's correct login from the same address succeeds
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+                        .param("username", "sec.admin").param("password", PASSWORD).with(from)
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
+                        .authenticated().withUsername("sec.admin"));
+    }
+
+    @Test
+    void a_session_with_a_basic_header_is_refused_before_either_is_used() {
+        testUser("sec.mixed", "SAMR", "110101", Role.CASE_OFFICER);
+        // a real browser session
+        FormLogin.Attempt login = FormLogin.attempt(rest, "sec.mixed", PASSWORD);
+        assertThat(login.succeeded()).isTrue();
+        String session = login.cookie();
+        // the session plus a wrong Basic password, without a CSRF token: 401, nothing created
+        HttpHeaders mixed = new HttpHeaders();
+        mixed.add(HttpHeaders.COOKIE, session);
+        mixed.setBasicAuth("sec.mixed", "wrong-password");
+        mixed.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> post = rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(mixed), String.class);
+        assertThat(post.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(post.getBody()).contains("凭据冲突");
+        // the session alone still works
+        HttpHeaders alone = new HttpHeaders();
+        alone.add(HttpHeaders.COOKIE, session);
+        assertThat(rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(alone), String.class).getBody())
+                .contains("sec.mixed");
+    }
+
     @Test
     void a_form_post_without_csrf_token_is_refused() {
         testUser("sec.csrf", "SAMR", "110101", Role.CASE_OFFICER);

@@ -36,6 +36,9 @@ public class EvidencePackages {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT).build();
     private static final long MAX_ENTRY = 64L << 20;
     private static final int MAX_ENTRIES = 10_000;
+    /** All entries together, uncompressed; and how much larger than the ZIP they may be (a ZIP bomb is not). */
+    private static final long MAX_TOTAL = 256L << 20;
+    private static final long MAX_RATIO = 100;
 
     /** What an import found and did. */
     public record ImportReport(boolean imported, int records, List<String> problems, List<Long> newSeqs) {
@@ -91,12 +94,21 @@ public class EvidencePackages {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(zipBytes))) {
             ZipEntry e;
             int entries = 0;
+            long total = 0;
+            long allowed = Math.min(MAX_TOTAL, Math.max(1L << 20, zipBytes.length * MAX_RATIO));
             while ((e = zip.getNextEntry()) != null) {
                 if (++entries > MAX_ENTRIES) {
                     problems.add("文件过多 (too many entries)");
                     break;
                 }
-                byte[] data = zip.readNBytes((int) MAX_ENTRY + 1);
+                long room = Math.min(MAX_ENTRY, allowed - total);
+                byte[] data = zip.readNBytes((int) room + 1);
+                total += data.length;
+                if (total > allowed) {
+                    problems.add("解压后超过 " + (allowed >> 20) + " MB（包大小的 " + MAX_RATIO + " 倍或 256 MB 上限），"
+                            + "停止读取 (uncompressed size over the bound: not a package, possibly a ZIP bomb)");
+                    break;
+                }
                 if (data.length > MAX_ENTRY) {
                     problems.add(e.getName() + "：超过 64 MB (entry too large)");
                     continue;

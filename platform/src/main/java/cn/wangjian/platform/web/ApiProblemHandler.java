@@ -31,6 +31,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiProblemHandler.class);
 
     private static final Map<Integer, String[]> TITLES = Map.of(
+            413, new String[] {"请求过大", "Payload too large"},
             400, new String[] {"请求参数错误", "Bad request"},
             401, new String[] {"需要登录", "Authentication required"},
             403, new String[] {"无权访问", "Forbidden"},
@@ -60,6 +61,9 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (RequestSizeLimit.tooLarge(ex)) {
+            return tooLarge();
+        }
         ProblemDetail body;
         if (ex.getCause() instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
             String field = jme.getPath().stream()
@@ -84,6 +88,12 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
+    /** A body without a declared length that ran past its limit while being read. */
+    private static ResponseEntity<Object> tooLarge() {
+        return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
+                .body(problem(413, "请求内容超过上限，未处理；请拆分后再提交。", "The request body is over its limit and was not processed."));
+    }
+
     @ExceptionHandler(ResponseStatusException.class)
     ResponseEntity<ProblemDetail> status(ResponseStatusException ex) {
         int code = ex.getStatusCode().value();
@@ -104,6 +114,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        if (RequestSizeLimit.tooLarge(ex)) {
+            return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem(413, "请求内容超过上限，未处理；请拆分后再提交。", "The request body is over its limit and was not processed."));
+        }
         log.error("Unexpected API error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(problem(500, "处理请求时发生错误，请稍后重试或联系管理员。", "The request could not be processed."));

@@ -394,12 +394,19 @@ final class Commands {
     }
 
     static int auditVerify(Options options) {
-        return withDataSource(options, Commands::verify);
+        cn.wangjian.platform.audit.ChainKey key;
+        try {
+            key = cn.wangjian.platform.audit.ChainKey.load(Path.of(options.dataDir()),
+                    System.getProperty("wangjian.chain.key", System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", "")));
+        } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+            throw new UsageException(firstLine(e.getMessage()));
+        }
+        return withDataSource(options, ds -> verify(ds, key));
     }
 
-    private static int verify(DataSource ds) {
+    private static int verify(DataSource ds, cn.wangjian.platform.audit.ChainKey key) {
         try {
-            AuditVerifier.Result result = new AuditVerifier(ds).verify();
+            AuditVerifier.Result result = new AuditVerifier(ds, key).verify();
             (result.intact() ? System.out : System.err).println(result.describe());
             return result.intact() ? 0 : 1;
         } catch (IllegalStateException e) {

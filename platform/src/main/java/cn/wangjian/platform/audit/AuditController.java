@@ -15,7 +15,10 @@ class AuditController {
     private final AuditLog audit;
     private final DataSource dataSource;
 
-    AuditController(AuditLog audit, DataSource dataSource) {
+    private final ChainKey key;
+
+    AuditController(AuditLog audit, DataSource dataSource, ChainKey key) {
+        this.key = key;
         this.audit = audit;
         this.dataSource = dataSource;
     }
@@ -29,7 +32,7 @@ class AuditController {
     @PostMapping("/audit/verify")
     String verify(Model model) {
         model.addAttribute("entries", audit.latest(200));
-        model.addAttribute("verification", new AuditVerifier(dataSource).verify());
+        model.addAttribute("verification", new AuditVerifier(dataSource, key).verify());
         return "audit/list";
     }
 }

@@ -35,9 +35,19 @@ public class AuditLog {
 
     private final java.time.Clock clock;
 
-    AuditLog(JdbcClient jdbc, java.time.Clock clock) {
+    private final ChainKey key;
+
+    AuditLog(JdbcClient jdbc, java.time.Clock clock, ChainKey key) {
+        this.key = key;
         this.clock = clock;
         this.jdbc = jdbc;
+    }
+
+    /** On start, once: how many links were written before the chain was keyed (they stay plain SHA-256). */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    void recordLegacyLinks() {
+        key.recordLegacy("audit", jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_log WHERE key_id IS NULL")
+                .query(Long.class).single());
     }
 
     /**
@@ -55,15 +65,15 @@ public class AuditLog {
         Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String beforeJson = json(before);
         String afterJson = json(after);
-        String hash = AuditChain.hash(seq, at, actor, action, entityType, entityId, beforeJson, afterJson, prev);
+        String hash = AuditChain.hash(key, seq, at, actor, action, entityType, entityId, beforeJson, afterJson, prev);
         jdbc.sql("""
                 INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, before_json, after_json,
-                                       prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                                       prev_hash, hash, key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(seq, Timestamp.from(at), actor, action, entityType, entityId, beforeJson, afterJson, prev,
-                        hash)
+                        hash, key.id())
                 .update();
-        return new AuditEntry(seq, at, actor, action, entityType, entityId, beforeJson, afterJson, prev, hash);
+        return new AuditEntry(seq, at, actor, action, entityType, entityId, beforeJson, afterJson, prev, hash, key.id());
     }
 
     public List<AuditEntry> latest(int limit) {

@@ -13,7 +13,7 @@ public final class AuditVerifier {
     static final RowMapper<AuditEntry> ROW_MAPPER = (rs, n) -> new AuditEntry(
             rs.getLong("seq"), rs.getTimestamp("at").toInstant(), rs.getString("actor"), rs.getString("action"),
             rs.getString("entity_type"), rs.getString("entity_id"), rs.getString("before_json"),
-            rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"));
+            rs.getString("after_json"), rs.getString("prev_hash"), rs.getString("hash"), rs.getString("key_id"));
 
     /** The outcome: how many links were checked and, when broken, where and why. */
     public record Result(long checked, Long brokenAt, String reason) {
@@ -30,9 +30,11 @@ public final class AuditVerifier {
     }
 
     private final DataSource dataSource;
+    private final ChainKey key;
 
-    public AuditVerifier(DataSource dataSource) {
+    public AuditVerifier(DataSource dataSource, ChainKey key) {
         this.dataSource = dataSource;
+        this.key = key;
     }
 
     public Result verify() {
@@ -42,7 +44,7 @@ public final class AuditVerifier {
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq")) {
                 ps.setFetchSize(1000);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return walk(rs);
+                    return walk(rs, key);
                 }
             } finally {
                 c.rollback();
@@ -52,8 +54,9 @@ public final class AuditVerifier {
         }
     }
 
-    private static Result walk(ResultSet rs) throws SQLException {
+    private static Result walk(ResultSet rs, ChainKey key) throws SQLException {
         long expectedSeq = 1;
+        long legacy = key.legacyUpTo("audit");
         String prevHash = AuditChain.GENESIS;
         long checked = 0;
         int row = 0;
@@ -66,7 +69,15 @@ public final class AuditVerifier {
             if (!e.prevHash().equals(prevHash)) {
                 return new Result(checked, e.seq(), "前一条记录的哈希不符 (previous-hash mismatch)");
             }
-            if (!AuditChain.hashOf(e).equals(e.hash())) {
+            if (e.keyId() == null && e.seq() > legacy) {
+                return new Result(checked, e.seq(), "记录未用密钥签名，而审计链自第 " + (legacy + 1)
+                        + " 条起均须签名，记录已被改写 (unsigned link where links must be signed)");
+            }
+            if (e.keyId() != null && !e.keyId().equals(key.id())) {
+                return new Result(checked, e.seq(), "记录的签名密钥 " + e.keyId() + " 不是本平台的密钥 " + key.id()
+                        + " (signed with another key)");
+            }
+            if (!AuditChain.hashOf(e, key).equals(e.hash())) {
                 return new Result(checked, e.seq(), "记录内容与其哈希不符，内容已被改动 (content does not match its hash)");
             }
             prevHash = e.hash();

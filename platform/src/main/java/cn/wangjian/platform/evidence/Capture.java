@@ -9,7 +9,7 @@ import java.time.Instant;
 public record Capture(long seq, Kind kind, String url, Instant fetchedAt, Integer httpStatus, String headers,
                       String contentType, String contentSha256, long contentSize, String textSha256,
                       String screenshotSha256, String note, String capturedBy, String ownerAgency, String ownerRegion,
-                      String prevHash, String recordHash) {
+                      String prevHash, String recordHash, String keyId) {
 
     /** How the evidence came in. */
     public enum Kind {
@@ -26,19 +26,25 @@ public record Capture(long seq, Kind kind, String url, Instant fetchedAt, Intege
         }
     }
 
-    /** The hash of this record over its fields and the previous record's hash. */
-    static String hash(long seq, Kind kind, String url, Instant fetchedAt, Integer httpStatus, String headers,
-                       String contentType, String contentSha256, long contentSize, String textSha256,
-                       String screenshotSha256, String note, String capturedBy, String ownerAgency,
+    /**
+     * The hash of this record over its fields and the previous record's hash: HMAC with the chain key
+     * ({@link cn.wangjian.platform.audit.ChainKey}) when {@code key} is given, plain SHA-256 for records written before
+     * the chain was keyed.
+     */
+    static String hash(cn.wangjian.platform.audit.ChainKey key, long seq, Kind kind, String url, Instant fetchedAt,
+                       Integer httpStatus, String headers, String contentType, String contentSha256, long contentSize,
+                       String textSha256, String screenshotSha256, String note, String capturedBy, String ownerAgency,
                        String ownerRegion, String prevHash) {
-        return cn.wangjian.platform.audit.ChainHash.of(Long.toString(seq), kind.name(), url, fetchedAt.toString(),
+        String[] fields = {Long.toString(seq), kind.name(), url, fetchedAt.toString(),
                 httpStatus == null ? null : httpStatus.toString(), headers, contentType, contentSha256,
                 Long.toString(contentSize), textSha256, screenshotSha256, note, capturedBy, ownerAgency, ownerRegion,
-                prevHash);
+                prevHash};
+        return key == null ? cn.wangjian.platform.audit.ChainHash.of(fields) : key.mac(fields);
     }
 
-    String computedHash() {
-        return hash(seq, kind, url, fetchedAt, httpStatus, headers, contentType, contentSha256, contentSize,
-                textSha256, screenshotSha256, note, capturedBy, ownerAgency, ownerRegion, prevHash);
+    String computedHash(cn.wangjian.platform.audit.ChainKey key) {
+        return hash(keyId == null ? null : key, seq, kind, url, fetchedAt, httpStatus, headers, contentType,
+                contentSha256, contentSize, textSha256, screenshotSha256, note, capturedBy, ownerAgency, ownerRegion,
+                prevHash);
     }
 }

@@ -41,7 +41,10 @@ public class Evidence {
     private final JdbcClient jdbc;
     private final ObjectStore objects;
 
-    Evidence(JdbcClient jdbc, DatabaseProperties properties) {
+    private final cn.wangjian.platform.audit.ChainKey key;
+
+    Evidence(JdbcClient jdbc, DatabaseProperties properties, cn.wangjian.platform.audit.ChainKey key) {
+        this.key = key;
         this.jdbc = jdbc;
         this.objects = new ObjectStore(objectsDirectory(properties.dataDir()));
     }
@@ -55,6 +58,13 @@ public class Evidence {
         return dataDir.resolve("evidence").resolve("objects");
     }
 
+    /** On start, once: how many records were written before the register was keyed. */
+    @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
+    void recordLegacyRecords() {
+        key.recordLegacy("evidence", jdbc.sql("SELECT coalesce(max(seq), 0) FROM evidence_capture WHERE key_id IS NULL")
+                .query(Long.class).single());
+    }
+
     @Transactional(propagation = Propagation.REQUIRED)
     public Capture record(NewCapture c) {
         String contentSha = objects.put(c.content());
@@ -66,21 +76,21 @@ public class Evidence {
         long seq = last.map(r -> (Long) r[0] + 1).orElse(1L);
         String prev = last.map(r -> (String) r[1]).orElse(GENESIS);
         Instant at = c.fetchedAt().truncatedTo(ChronoUnit.MICROS);
-        String hash = Capture.hash(seq, c.kind(), c.url(), at, c.httpStatus(), c.headers(), c.contentType(),
+        String hash = Capture.hash(key, seq, c.kind(), c.url(), at, c.httpStatus(), c.headers(), c.contentType(),
                 contentSha, c.content().length, textSha, shotSha, c.note(), c.capturedBy(), c.ownerAgency(),
                 c.ownerRegion(), prev);
         jdbc.sql("""
                 INSERT INTO evidence_capture (seq, kind, url, fetched_at, http_status, headers, content_type,
                     content_sha256, content_size, text_sha256, screenshot_sha256, note, captured_by, owner_agency,
-                    owner_region, prev_hash, record_hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    owner_region, prev_hash, record_hash, key_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(seq, c.kind().name(), c.url(), Timestamp.from(at), c.httpStatus(), c.headers(),
                         c.contentType(), contentSha, (long) c.content().length, textSha, shotSha, c.note(),
-                        c.capturedBy(), c.ownerAgency(), c.ownerRegion(), prev, hash)
+                        c.capturedBy(), c.ownerAgency(), c.ownerRegion(), prev, hash, key.id())
                 .update();
         return new Capture(seq, c.kind(), c.url(), at, c.httpStatus(), c.headers(), c.contentType(), contentSha,
                 c.content().length, textSha, shotSha, c.note(), c.capturedBy(), c.ownerAgency(), c.ownerRegion(), prev,
-                hash);
+                hash, key.id());
     }
 
     public Optional<Capture> find(long seq, DataScope scope) {
@@ -116,6 +126,6 @@ public class Evidence {
                 rs.getString("content_type"), rs.getString("content_sha256"), rs.getLong("content_size"),
                 rs.getString("text_sha256"), rs.getString("screenshot_sha256"), rs.getString("note"),
                 rs.getString("captured_by"), rs.getString("owner_agency"), rs.getString("owner_region"),
-                rs.getString("prev_hash"), rs.getString("record_hash"));
+                rs.getString("prev_hash"), rs.getString("record_hash"), rs.getString("key_id"));
     }
 }

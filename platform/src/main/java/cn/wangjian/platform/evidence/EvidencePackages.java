@@ -48,7 +48,10 @@ public class EvidencePackages {
 
     private final java.time.Clock clock;
 
-    EvidencePackages(Evidence evidence, java.time.Clock clock) {
+    private final cn.wangjian.platform.audit.ChainKey key;
+
+    EvidencePackages(Evidence evidence, java.time.Clock clock, cn.wangjian.platform.audit.ChainKey key) {
+        this.key = key;
         this.clock = clock;
         this.evidence = evidence;
     }
@@ -149,7 +152,10 @@ public class EvidencePackages {
                 problems.add("manifest.json 第 " + i + " 条记录无法读取 (unreadable record): " + e.getMessage());
                 continue;
             }
-            if (!c.computedHash().equals(c.recordHash())) {
+            if (c.keyId() != null && !c.keyId().equals(key.id())) {
+                problems.add("manifest.json 第 " + i + " 条记录（原序号 " + c.seq() + "）由另一个平台的密钥 " + c.keyId()
+                        + " 签名，本平台无法核验 (signed with another platform's key)");
+            } else if (!c.computedHash(key).equals(c.recordHash())) {
                 problems.add("manifest.json 第 " + i + " 条记录（原序号 " + c.seq() + "）与其哈希不符，记录已被改动 (record altered)");
             }
             for (String sha : new String[] {c.contentSha256(), c.textSha256(), c.screenshotSha256()}) {

@@ -36,7 +36,16 @@ public final class EvidenceVerifier {
     private final DataSource dataSource;
     private final ObjectStore objects;
 
+    private final cn.wangjian.platform.audit.ChainKey key;
+
+    /** With the chain key of the data directory (or of {@code wangjian.chain.key} / {@code WANGJIAN_CHAIN_KEY}). */
     public EvidenceVerifier(DataSource dataSource, Path dataDir) {
+        this(dataSource, dataDir, cn.wangjian.platform.audit.ChainKey.load(dataDir, System.getProperty("wangjian.chain.key",
+                System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", ""))));
+    }
+
+    public EvidenceVerifier(DataSource dataSource, Path dataDir, cn.wangjian.platform.audit.ChainKey key) {
+        this.key = key;
         this.dataSource = dataSource;
         this.objects = new ObjectStore(Evidence.objectsDirectory(dataDir));
     }
@@ -53,6 +62,7 @@ public final class EvidenceVerifier {
                 try (ResultSet rs = ps.executeQuery()) {
                     long expected = 1;
                     String prev = Evidence.GENESIS;
+                    long legacy = key.legacyUpTo("evidence");
                     while (rs.next()) {
                         Capture e = Evidence.capture(rs);
                         records++;
@@ -62,7 +72,12 @@ public final class EvidenceVerifier {
                         if (!e.prevHash().equals(prev)) {
                             problems.add("第 " + e.seq() + " 条：前一条记录的哈希不符 (previous-hash mismatch)");
                         }
-                        if (!e.computedHash().equals(e.recordHash())) {
+                        if (e.keyId() == null && e.seq() > legacy) {
+                            problems.add("第 " + e.seq() + " 条：记录未用密钥签名，而证据链自第 " + (legacy + 1)
+                                    + " 条起均须签名，记录已被改写 (unsigned record where records must be signed)");
+                        } else if (e.keyId() != null && !e.keyId().equals(key.id())) {
+                            problems.add("第 " + e.seq() + " 条：签名密钥 " + e.keyId() + " 不是本平台的密钥 (signed with another key)");
+                        } else if (!e.computedHash(key).equals(e.recordHash())) {
                             problems.add("第 " + e.seq() + " 条：记录内容与其哈希不符，记录已被改动 (record altered)");
                         }
                         for (String[] o : new String[][] {{"内容", e.contentSha256()}, {"文本", e.textSha256()},

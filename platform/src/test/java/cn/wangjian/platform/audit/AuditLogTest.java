@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.wangjian.platform.PlatformTest;
+import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,9 @@ class AuditLogTest extends PlatformTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    ChainKey key;
+
     @Test
     void links_chain_and_record_before_and_after() {
         AuditEntry first = audit.record("tester", "thing.changed", "thing", "1", Map.of("b", 1, "a", 2), Map.of("a", 3));
@@ -28,9 +32,9 @@ class AuditLogTest extends PlatformTest {
         assertThat(second.seq()).isEqualTo(first.seq() + 1);
         assertThat(second.prevHash()).isEqualTo(first.hash());
         assertThat(first.beforeJson()).isEqualTo("{\"a\":2,\"b\":1}");
-        assertThat(AuditChain.hashOf(first)).isEqualTo(first.hash());
+        assertThat(AuditChain.hashOf(first, key)).isEqualTo(first.hash());
         assertThat(audit.forEntity("thing", "1")).extracting(AuditEntry::seq).contains(first.seq(), second.seq());
-        assertThat(new AuditVerifier(dataSource).verify().intact()).isTrue();
+        assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
     }
 
     @Test
@@ -52,7 +56,7 @@ class AuditLogTest extends PlatformTest {
         jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update();
         try {
             jdbc.sql("UPDATE audit_log SET after_json = '{\"amount\":1}' WHERE seq = ?").param(a.seq()).update();
-            AuditVerifier.Result result = new AuditVerifier(dataSource).verify();
+            AuditVerifier.Result result = new AuditVerifier(dataSource, key).verify();
             assertThat(result.intact()).isFalse();
             assertThat(result.brokenAt()).isEqualTo(a.seq());
             assertThat(result.describe()).contains("第 " + a.seq() + " 条", "内容已被改动");
@@ -60,6 +64,55 @@ class AuditLogTest extends PlatformTest {
             jdbc.sql("UPDATE audit_log SET after_json = ? WHERE seq = ?").params(a.afterJson(), a.seq()).update();
             jdbc.sql("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete").update();
         }
-        assertThat(new AuditVerifier(dataSource).verify().intact()).isTrue();
+        assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
+    }
+
+    @Test
+    void a_rewritten_tail_recomputed_without_the_key_fails_verification() {
+        for (int i = 0; i < 5; i++) {
+            audit.record("officer.real", "thing.changed", "thing", "4", null, Map.of("n", i));
+        }
+        List<AuditEntry> all = jdbc.sql("SELECT * FROM audit_log ORDER BY seq").query(AuditVerifier.ROW_MAPPER).list();
+        int from = all.size() - 3;
+        // the forgery that passed before the chain was keyed: rewrite the last three links with a forged actor and
+        // recompute every hash as SHA-256 (the attacker has the database, not the key)
+        jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update();
+        try {
+            String prev = all.get(from - 1).hash();
+            for (int i = from; i < all.size(); i++) {
+                AuditEntry e = all.get(i);
+                String forged = AuditChain.hash(null, e.seq(), e.at(), "mallory", e.action(), e.entityType(),
+                        e.entityId(), e.beforeJson(), e.afterJson(), prev);
+                jdbc.sql("UPDATE audit_log SET actor = 'mallory', prev_hash = ?, hash = ?, key_id = NULL WHERE seq = ?")
+                        .params(prev, forged, e.seq()).update();
+                prev = forged;
+            }
+            AuditVerifier.Result unkeyed = new AuditVerifier(dataSource, key).verify();
+            assertThat(unkeyed.intact()).isFalse();
+            assertThat(unkeyed.brokenAt()).isEqualTo(all.get(from).seq());
+            // the same tail signed with another key (or the key id kept, the MAC guessed) fails too
+            ChainKey other = ChainKey.load(java.nio.file.Path.of("target"), "ab".repeat(32));
+            prev = all.get(from - 1).hash();
+            for (int i = from; i < all.size(); i++) {
+                AuditEntry e = all.get(i);
+                String forged = AuditChain.hash(other, e.seq(), e.at(), "mallory", e.action(), e.entityType(),
+                        e.entityId(), e.beforeJson(), e.afterJson(), prev);
+                jdbc.sql("UPDATE audit_log SET prev_hash = ?, hash = ?, key_id = ? WHERE seq = ?")
+                        .params(prev, forged, key.id(), e.seq()).update();
+                prev = forged;
+            }
+            AuditVerifier.Result guessed = new AuditVerifier(dataSource, key).verify();
+            assertThat(guessed.intact()).isFalse();
+            assertThat(guessed.brokenAt()).isEqualTo(all.get(from).seq());
+        } finally {
+            for (AuditEntry e : all.subList(from, all.size())) {
+                jdbc.sql("UPDATE audit_log SET actor = ?, prev_hash = ?, hash = ?, key_id = ? WHERE seq = ?")
+                        .params(e.actor(), e.prevHash(), e.hash(), e.keyId(), e.seq()).update();
+            }
+            jdbc.sql("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete").update();
+        }
+        assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
+        // the key file is owner-only
+        assertThat(key.id()).hasSize(12);
     }
 }

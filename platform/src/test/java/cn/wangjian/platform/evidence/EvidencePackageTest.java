@@ -85,4 +85,32 @@ class EvidencePackageTest extends PlatformTest {
                 new cn.wangjian.platform.identity.RegionCode("310000")), "sh");
         assertThat(packages.verifyAndImport(foreign, "x", "SAMR", "310000").problems()).contains("证据包中没有记录 (no records)");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    @org.springframework.beans.factory.annotation.Autowired
+    javax.sql.DataSource dataSource;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.wangjian.platform.audit.ChainKey key;
+
+    @Test
+    void an_evidence_record_rewritten_and_recomputed_without_the_key_is_reported() {
+        Capture c = capture("https://shop.example.cn/keyed", "<p>keyed</p>");
+        assertThat(c.keyId()).isEqualTo(key.id());
+        String forged = Capture.hash(null, c.seq(), c.kind(), "https://shop.example.cn/forged", c.fetchedAt(),
+                c.httpStatus(), c.headers(), c.contentType(), c.contentSha256(), c.contentSize(), c.textSha256(),
+                c.screenshotSha256(), c.note(), c.capturedBy(), c.ownerAgency(), c.ownerRegion(), c.prevHash());
+        jdbc.sql("ALTER TABLE evidence_capture DISABLE TRIGGER USER").update();
+        try {
+            jdbc.sql("UPDATE evidence_capture SET url = 'https://shop.example.cn/forged', record_hash = ?, key_id = NULL"
+                    + " WHERE seq = ?").params(forged, c.seq()).update();
+            EvidenceVerifier.Result r = new EvidenceVerifier(dataSource, dataDir(), key).verify();
+            assertThat(r.intact()).isFalse();
+            assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("第 " + c.seq() + " 条", "未用密钥签名"));
+        } finally {
+            jdbc.sql("UPDATE evidence_capture SET url = ?, record_hash = ?, key_id = ? WHERE seq = ?")
+                    .params(c.url(), c.recordHash(), c.keyId(), c.seq()).update();
+            jdbc.sql("ALTER TABLE evidence_capture ENABLE TRIGGER USER").update();
+        }
+    }
 }

@@ -1,0 +1,16 @@
+package cn.wangjian.platform.audit;
+
+import cn.wangjian.platform.database.DatabaseProperties;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The chain key from configuration, or the data directory's key file. */
+@Configuration(proxyBeanMethods = false)
+class ChainKeyConfiguration {
+
+    @Bean
+    ChainKey chainKey(DatabaseProperties properties, @Value("${wangjian.chain.key:${WANGJIAN_CHAIN_KEY:}}") String hex) {
+        return ChainKey.load(properties.dataDir(), hex);
+    }
+}

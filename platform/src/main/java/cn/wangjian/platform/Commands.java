@@ -387,9 +387,9 @@ final class Commands {
             return null;
         }
         try {
-            return java.nio.charset.Charset.forName(encoding);
+            return cn.wangjian.engine.registry.TextEncoding.allowed(encoding);
         } catch (IllegalArgumentException e) {
-            throw new UsageException("不支持的编码 (unsupported encoding): " + encoding);
+            throw new UsageException(e.getMessage());
         }
     }
 

@@ -21,6 +21,20 @@ public final class TextEncoding {
     }
 
     /** The encoding of the bytes: UTF-8 if they are valid UTF-8, else GB18030. */
+    /**
+     * The encodings imports accept, by name: UTF-8 and GB18030 with its subsets GBK and GB2312 (read as GB18030,
+     * their superset). Any other name is refused: a Latin-1 file read as Latin-1 would be stored as mojibake.
+     */
+    public static Charset allowed(String name) {
+        String n = name == null ? "" : name.strip().toUpperCase(java.util.Locale.ROOT).replace("_", "-");
+        return switch (n) {
+            case "UTF-8", "UTF8" -> java.nio.charset.StandardCharsets.UTF_8;
+            case "GB18030", "GBK", "GB2312", "CP936" -> GB18030;
+            default -> throw new IllegalArgumentException("不支持的编码 " + name + "：只接受 UTF-8 或 GB18030（含 GBK、GB2312）"
+                    + " (unsupported encoding)");
+        };
+    }
+
     public static Charset detect(byte[] bytes) {
         if (hasUtf8Bom(bytes)) {
             return StandardCharsets.UTF_8;

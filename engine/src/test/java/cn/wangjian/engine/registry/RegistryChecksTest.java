@@ -90,4 +90,12 @@ class RegistryChecksTest {
     void the_search_form_folds_width_script_and_spaces() {
         org.assertj.core.api.Assertions.assertThat(NameIndex.searchForm("杭州 星辰數碼ＡＢＣ")).isEqualTo("杭州星辰数码ABC");
     }
+
+    @org.junit.jupiter.api.Test
+    void imports_accept_utf8_and_gb18030_with_its_subsets_only() {
+        org.assertj.core.api.Assertions.assertThat(TextEncoding.allowed("utf-8")).isEqualTo(java.nio.charset.StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(TextEncoding.allowed("GBK")).isEqualTo(TextEncoding.GB18030);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TextEncoding.allowed("ISO-8859-1"))
+                .hasMessageContaining("只接受 UTF-8 或 GB18030");
+    }
 }

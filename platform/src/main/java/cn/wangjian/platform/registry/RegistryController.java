@@ -101,10 +101,6 @@ class RegistryController {
         if (encoding == null || encoding.isBlank() || encoding.equalsIgnoreCase("auto")) {
             return null;
         }
-        try {
-            return Charset.forName(encoding);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("不支持的编码 (unsupported encoding): " + encoding);
-        }
+        return cn.wangjian.engine.registry.TextEncoding.allowed(encoding);
     }
 }

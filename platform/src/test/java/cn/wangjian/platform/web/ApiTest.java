@@ -72,6 +72,21 @@ class ApiTest extends PlatformTest {
     }
 
     @Test
+    void a_wrong_method_is_405_and_a_missing_content_type_is_415_as_problems() {
+        ResponseEntity<String> method = officer.exchange("/api/clues/complaints", org.springframework.http.HttpMethod.DELETE,
+                null, String.class);
+        assertThat(method.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);
+        assertThat(method.getBody()).contains("不支持", "DELETE");
+        // a capture request without Content-Type
+        ResponseEntity<String> type = officer.exchange("/api/evidence/captures", org.springframework.http.HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>("{\"url\":\"https://example.cn/\"}".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)), String.class);
+        assertThat(type.getStatusCode()).isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
+        assertThat(type.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(type.getBody()).contains("不支持的内容类型");
+    }
+
+    @Test
     void the_openapi_description_and_its_browsable_page_are_served() {
         String docs = officer.getForObject("/v3/api-docs", String.class);
         assertThat(docs).contains("\"openapi\"", "/api/clues", "/api/me");

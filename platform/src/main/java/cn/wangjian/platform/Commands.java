@@ -374,6 +374,7 @@ final class Commands {
             PGSimpleDataSource ds = new PGSimpleDataSource();
             ds.setUrl(db.jdbcUrl());
             ds.setUser(db.username());
+            ds.setPassword(db.password());
             try {
                 return work.applyAsInt(ds);
             } catch (IllegalStateException e) {

@@ -97,6 +97,21 @@ public abstract class PlatformTest {
         return DATA_DIR;
     }
 
+    @Autowired
+    private javax.sql.DataSource platformDataSource;
+
+    /**
+     * A connection as the schema owner (from the data directory's credentials), for tests that play an attacker with
+     * direct database access: the platform's own role cannot alter tables or their triggers.
+     */
+    protected org.springframework.jdbc.core.simple.JdbcClient asOwner() {
+        var credentials = cn.wangjian.platform.database.DatabaseCredentials.read(DATA_DIR).orElseThrow();
+        String url = ((com.zaxxer.hikari.HikariDataSource) platformDataSource).getJdbcUrl();
+        return org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource
+                .SingleConnectionDataSource(url, cn.wangjian.platform.database.DatabaseCredentials.OWNER,
+                credentials.ownerPassword(), true));
+    }
+
     /** Creates a test user once (idempotent across test classes) and returns the user name. */
     protected String testUser(String username, String agency, String region, Role role) {
         if (accounts.find(username).isEmpty()) {

@@ -27,7 +27,18 @@ class DatabaseConfiguration {
         EmbeddedDatabase embedded = EmbeddedDatabase.open(properties.dataDir().resolve("pgdata").toAbsolutePath());
         config.setJdbcUrl(embedded.jdbcUrl());
         config.setUsername(embedded.username());
+        config.setPassword(embedded.password());
         return new EmbeddedHikariDataSource(config, embedded);
+    }
+
+    /** With the embedded server, migrations run as the schema owner; the platform itself as the application role. */
+    @Bean
+    org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer ownerRunsMigrations(DataSource dataSource) {
+        return configuration -> {
+            if (dataSource instanceof EmbeddedHikariDataSource e) {
+                configuration.dataSource(e.getJdbcUrl(), e.embedded.ownerUsername(), e.embedded.ownerPassword());
+            }
+        };
     }
 
     /** Stops the embedded server after the pool is closed. */

@@ -46,20 +46,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres server;
     private final int port;
+    private final DatabaseCredentials credentials;
 
-    private EmbeddedDatabase(EmbeddedPostgres server, int port) {
+    private EmbeddedDatabase(EmbeddedPostgres server, int port, DatabaseCredentials credentials) {
         this.server = server;
         this.port = port;
+        this.credentials = credentials;
     }
 
     /** Starts the server on {@code pgData}, attaches to the platform's running one, or recovers from a crash. */
     public static EmbeddedDatabase open(Path pgData) {
         try {
             Files.createDirectories(pgData);
+            DatabaseCredentials credentials = DatabaseCredentials.loadOrCreate(pgData.getParent());
             Optional<Integer> runningPort = portOfRunningPlatform(pgData);
             if (runningPort.isPresent()) {
                 log.info("Attaching to the running embedded PostgreSQL on port {}", runningPort.get());
-                return new EmbeddedDatabase(null, runningPort.get());
+                return new EmbeddedDatabase(null, runningPort.get(), credentials);
             }
             stopOrphanedServer(pgData);
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
@@ -71,9 +74,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
             for (String[] setting : DURABLE_SETTINGS) {
                 builder.setServerConfig(setting[0], setting[1]);
             }
+            // the library's readiness check connects as the superuser: with its password, once connections need one
+            builder.setConnectConfig("password", credentials.superuserPassword());
             EmbeddedPostgres server = builder.start();
-            EmbeddedDatabase db = new EmbeddedDatabase(server, server.getPort());
+            EmbeddedDatabase db = new EmbeddedDatabase(server, server.getPort(), credentials);
             db.createApplicationDatabase();
+            db.secure(pgData);
             return db;
         } catch (IOException e) {
             throw new UncheckedIOException("无法启动内置 PostgreSQL (cannot start embedded PostgreSQL in " + pgData
@@ -85,8 +91,22 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
     }
 
+    /** The application role: no schema of its own, insert-only on the audit and evidence tables. */
     public String username() {
-        return SUPERUSER;
+        return DatabaseCredentials.APP;
+    }
+
+    public String password() {
+        return credentials.appPassword();
+    }
+
+    /** The schema owner, which runs the migrations. */
+    public String ownerUsername() {
+        return DatabaseCredentials.OWNER;
+    }
+
+    public String ownerPassword() {
+        return credentials.ownerPassword();
     }
 
     public int port() {
@@ -111,7 +131,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private void createApplicationDatabase() {
         String url = "jdbc:postgresql://localhost:" + port + "/postgres";
-        try (Connection c = DriverManager.getConnection(url, SUPERUSER, "");
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER, credentials.superuserPassword());
              var st = c.createStatement()) {
             try (var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE_NAME + "'")) {
                 if (rs.next()) {
@@ -121,6 +141,83 @@ public final class EmbeddedDatabase implements AutoCloseable {
             st.execute("CREATE DATABASE " + DATABASE_NAME + " ENCODING 'UTF8' TEMPLATE template0");
         } catch (SQLException e) {
             throw new IllegalStateException("无法创建数据库 " + DATABASE_NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Least privilege (issue 13): password (SCRAM) connections only, for every user; the superuser gets a generated
+     * password; the schema and every table belong to {@code wangjian_owner}, which runs the migrations; the platform
+     * connects as {@code wangjian_app}, which may read and write the tables but only insert into the audit log and the
+     * evidence register, and cannot alter tables, disable their triggers, or run server programs. Idempotent: run at
+     * every start, so objects created since are covered.
+     */
+    private void secure(Path pgData) {
+        String url = "jdbc:postgresql://localhost:" + port + "/" + DATABASE_NAME;
+        try (Connection c = DriverManager.getConnection(url, SUPERUSER, credentials.superuserPassword());
+             var st = c.createStatement()) {
+            st.execute("SET password_encryption = 'scram-sha-256'");
+            st.execute("ALTER ROLE " + SUPERUSER + " PASSWORD '" + credentials.superuserPassword() + "'");
+            for (String[] role : new String[][] {{DatabaseCredentials.OWNER, credentials.ownerPassword()},
+                    {DatabaseCredentials.APP, credentials.appPassword()}}) {
+                try (var rs = st.executeQuery("SELECT 1 FROM pg_roles WHERE rolname = '" + role[0] + "'")) {
+                    if (!rs.next()) {
+                        st.execute("CREATE ROLE " + role[0] + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE");
+                    }
+                }
+                st.execute("ALTER ROLE " + role[0] + " LOGIN PASSWORD '" + role[1] + "'");
+            }
+            String owner = DatabaseCredentials.OWNER;
+            String app = DatabaseCredentials.APP;
+            st.execute("ALTER DATABASE " + DATABASE_NAME + " OWNER TO " + owner);
+            st.execute("ALTER SCHEMA public OWNER TO " + owner);
+            st.execute("REVOKE CREATE ON SCHEMA public FROM PUBLIC");
+            st.execute("""
+                    DO $$ DECLARE r record; BEGIN
+                      -- tables first: the sequences of their serial and identity columns follow them
+                      FOR r IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                               WHERE n.nspname = 'public' AND c.relkind IN ('r', 'S', 'v', 'm', 'p')
+                               AND pg_get_userbyid(c.relowner) <> '%1$s'
+                               AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d WHERE d.objid = c.oid
+                                        AND d.classid = 'pg_class'::regclass AND d.deptype IN ('a', 'i')))
+                               ORDER BY c.relkind = 'S', c.relname LOOP
+                        EXECUTE format('ALTER %%s public.%%I OWNER TO %1$s',
+                          CASE r.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW'
+                               ELSE 'TABLE' END, r.relname);
+                      END LOOP;
+                      FOR r IN SELECT p.oid::regprocedure AS f FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                               WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> '%1$s' LOOP
+                        EXECUTE format('ALTER FUNCTION %%s OWNER TO %1$s', r.f);
+                      END LOOP;
+                    END $$""".formatted(owner));
+            st.execute("GRANT CONNECT ON DATABASE " + DATABASE_NAME + " TO " + app);
+            st.execute("GRANT USAGE ON SCHEMA public TO " + app);
+            st.execute("GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO " + app);
+            st.execute("GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO " + app);
+            st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT SELECT, INSERT, UPDATE, "
+                    + "DELETE ON TABLES TO " + app);
+            st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE " + owner + " IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO "
+                    + app);
+            st.execute("""
+                    DO $$ BEGIN
+                      IF to_regclass('public.audit_log') IS NOT NULL THEN
+                        REVOKE UPDATE, DELETE, TRUNCATE ON public.audit_log FROM %1$s; END IF;
+                      IF to_regclass('public.evidence_capture') IS NOT NULL THEN
+                        REVOKE UPDATE, DELETE, TRUNCATE ON public.evidence_capture FROM %1$s; END IF;
+                    END $$""".formatted(app));
+            // password connections only, on loopback and the socket
+            Path hba = pgData.resolve("pg_hba.conf");
+            String wanted = """
+                    # written by wangjian: password (SCRAM) connections only (issue 13)
+                    local   all   all                 scram-sha-256
+                    host    all   all   127.0.0.1/32  scram-sha-256
+                    host    all   all   ::1/128       scram-sha-256
+                    """;
+            if (!Files.exists(hba) || !Files.readString(hba).equals(wanted)) {
+                Files.writeString(hba, wanted);
+                st.execute("SELECT pg_reload_conf()");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("无法设置数据库的访问权限 (cannot secure the embedded database): " + e.getMessage(), e);
         }
     }
 

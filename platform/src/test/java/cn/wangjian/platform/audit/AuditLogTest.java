@@ -40,6 +40,8 @@ class AuditLogTest extends PlatformTest {
     @Test
     void the_database_refuses_updates_and_deletes() {
         audit.record("tester", "thing.changed", "thing", "2", null, Map.of("x", 1));
+        // even the schema owner is refused by the triggers (the platform's role has no such privilege at all)
+        var jdbc = asOwner();
         assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'mallory'").update())
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("DELETE FROM audit_log").update())
@@ -52,7 +54,8 @@ class AuditLogTest extends PlatformTest {
     void verification_reports_the_first_broken_link() {
         AuditEntry a = audit.record("tester", "thing.changed", "thing", "3", null, Map.of("amount", 100));
         audit.record("tester", "thing.changed", "thing", "3", Map.of("amount", 100), Map.of("amount", 200));
-        // a superuser with direct database access bypasses the trigger: the chain still shows it
+        // the schema owner with direct database access bypasses the trigger: the chain still shows it
+        var jdbc = asOwner();
         jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update();
         try {
             jdbc.sql("UPDATE audit_log SET after_json = '{\"amount\":1}' WHERE seq = ?").param(a.seq()).update();
@@ -75,7 +78,8 @@ class AuditLogTest extends PlatformTest {
         List<AuditEntry> all = jdbc.sql("SELECT * FROM audit_log ORDER BY seq").query(AuditVerifier.ROW_MAPPER).list();
         int from = all.size() - 3;
         // the forgery that passed before the chain was keyed: rewrite the last three links with a forged actor and
-        // recompute every hash as SHA-256 (the attacker has the database, not the key)
+        // recompute every hash as SHA-256 (the attacker has the database, as its owner, but not the key)
+        var jdbc = asOwner();
         jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update();
         try {
             String prev = all.get(from - 1).hash();
@@ -114,5 +118,26 @@ class AuditLogTest extends PlatformTest {
         assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
         // the key file is owner-only
         assertThat(key.id()).hasSize(12);
+    }
+
+    @Test
+    void the_platform_role_may_only_insert_into_the_audit_log_and_a_connection_needs_the_password() throws Exception {
+        // as the platform connects: no update even with the trigger gone, no disabling the trigger, no replica mode
+        assertThatThrownBy(() -> jdbc.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update())
+                .hasStackTraceContaining("must be owner");
+        assertThatThrownBy(() -> jdbc.sql("SET session_replication_role = replica").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("COPY (SELECT 1) TO PROGRAM 'true'").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE evidence_capture SET note = 'x' WHERE seq = 0").update())
+                .hasStackTraceContaining("permission denied");
+        assertThatThrownBy(() -> jdbc.sql("UPDATE audit_log SET actor = 'mallory' WHERE seq = 0").update())
+                .hasStackTraceContaining("permission denied");
+        // a local connection without the password, as any user, is refused
+        String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+        for (String user : new String[] {"postgres", "wangjian_app", "wangjian_owner"}) {
+            assertThatThrownBy(() -> java.sql.DriverManager.getConnection(url, user, "").close())
+                    .isInstanceOf(java.sql.SQLException.class);
+        }
     }
 }

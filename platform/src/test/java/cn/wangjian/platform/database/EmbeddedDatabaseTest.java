@@ -93,8 +93,9 @@ class EmbeddedDatabaseTest {
         }
     }
 
+    /** As the schema owner (the platform's role creates no tables). */
     static void execute(EmbeddedDatabase db, String... sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.ownerUsername(), db.ownerPassword());
              Statement st = c.createStatement()) {
             for (String s : sql) {
                 st.execute(s);
@@ -103,7 +104,7 @@ class EmbeddedDatabaseTest {
     }
 
     static String query(EmbeddedDatabase db, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), "");
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.username(), db.password());
              Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);

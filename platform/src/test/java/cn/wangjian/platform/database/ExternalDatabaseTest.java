@@ -22,7 +22,8 @@ class ExternalDatabaseTest {
         try (EmbeddedDatabase external = EmbeddedDatabase.open(serverDir.resolve("pgdata"))) {
             try (ConfigurableApplicationContext app = new SpringApplicationBuilder(WangjianApplication.class).run(
                     "--server.port=0", "--wangjian.data-dir=" + dataDir,
-                    "--wangjian.db.url=" + external.jdbcUrl(), "--wangjian.db.user=" + external.username())) {
+                    "--wangjian.db.url=" + external.jdbcUrl(), "--wangjian.db.user=" + external.ownerUsername(),
+                    "--wangjian.db.password=" + external.ownerPassword())) {
                 int port = ((WebServerApplicationContext) app).getWebServer().getPort();
                 HttpResponse<String> health = HttpClient.newHttpClient().send(
                         HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),

@@ -100,6 +100,7 @@ class EvidencePackageTest extends PlatformTest {
         String forged = Capture.hash(null, c.seq(), c.kind(), "https://shop.example.cn/forged", c.fetchedAt(),
                 c.httpStatus(), c.headers(), c.contentType(), c.contentSha256(), c.contentSize(), c.textSha256(),
                 c.screenshotSha256(), c.note(), c.capturedBy(), c.ownerAgency(), c.ownerRegion(), c.prevHash());
+        var jdbc = asOwner();
         jdbc.sql("ALTER TABLE evidence_capture DISABLE TRIGGER USER").update();
         try {
             jdbc.sql("UPDATE evidence_capture SET url = 'https://shop.example.cn/forged', record_hash = ?, key_id = NULL"

@@ -72,6 +72,17 @@ class ApiTest extends PlatformTest {
     }
 
     @Test
+    void a_role_without_access_is_refused_403_before_its_body_is_validated() {
+        testUser("api.platform", null, "110000", Role.PLATFORM_COMPLIANCE);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<String> r = rest.withBasicAuth("api.platform", PASSWORD).postForEntity("/api/monitoring/tasks",
+                new org.springframework.http.HttpEntity<>("{}", headers), String.class);
+        assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(r.getBody()).doesNotContain("字段");
+    }
+
+    @Test
     void a_wrong_method_is_405_and_a_missing_content_type_is_415_as_problems() {
         ResponseEntity<String> method = officer.exchange("/api/clues/complaints", org.springframework.http.HttpMethod.DELETE,
                 null, String.class);

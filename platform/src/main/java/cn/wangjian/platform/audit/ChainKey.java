@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -54,21 +53,9 @@ public final class ChainKey {
         Path file = dataDir.resolve(FILE);
         try {
             if (!Files.exists(file)) {
-                Files.createDirectories(dataDir);
                 byte[] fresh = new byte[32];
                 new SecureRandom().nextBytes(fresh);
-                Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                Files.writeString(tmp, HexFormat.of().formatHex(fresh) + "\n", StandardCharsets.US_ASCII);
-                try {
-                    Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp);
-                }
+                cn.wangjian.platform.database.OwnerOnlyFile.createIfAbsent(file, HexFormat.of().formatHex(fresh) + "\n");
             }
             ChainKey k = new ChainKey(HexFormat.of().parseHex(Files.readString(file, StandardCharsets.US_ASCII).strip()));
             k.dataDir = dataDir;
@@ -111,11 +98,9 @@ public final class ChainKey {
                 return;
             }
             p.setProperty(chain, Long.toString(upTo));
-            Path tmp = Files.createTempFile(dataDir, LEGACY_FILE, ".tmp");
-            try (var out = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-                p.store(out, "links written before each chain was keyed");
-            }
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            java.io.StringWriter text = new java.io.StringWriter();
+            p.store(text, "links written before each chain was keyed");
+            cn.wangjian.platform.database.OwnerOnlyFile.replace(file, text.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("无法写入 " + file, e);
         }

@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Properties;
@@ -29,21 +27,9 @@ public record DatabaseCredentials(String superuserPassword, String ownerPassword
                 p.setProperty("superuser", secret());
                 p.setProperty("owner", secret());
                 p.setProperty("app", secret());
-                Files.createDirectories(dataDir);
-                Path tmp = Files.createTempFile(dataDir, FILE, ".tmp");
-                try {
-                    Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // not a POSIX file system
-                }
-                try (var out = Files.newBufferedWriter(tmp, StandardCharsets.US_ASCII)) {
-                    p.store(out, "wangjian embedded PostgreSQL passwords: keep owner-only, never commit");
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE);
-                } catch (java.nio.file.FileAlreadyExistsException raced) {
-                    Files.deleteIfExists(tmp);
-                }
+                java.io.StringWriter text = new java.io.StringWriter();
+                p.store(text, "wangjian embedded PostgreSQL passwords: keep owner-only, never commit");
+                OwnerOnlyFile.createIfAbsent(file, text.toString());
             }
             return read(dataDir).orElseThrow();
         } catch (IOException e) {

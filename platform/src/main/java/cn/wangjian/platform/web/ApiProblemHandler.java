@@ -89,9 +89,10 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /** A body without a declared length that ran past its limit while being read. */
-    private static ResponseEntity<Object> tooLarge() {
-        return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
-                .body(problem(413, "请求内容超过上限，未处理；请拆分后再提交。", "The request body is over its limit and was not processed."));
+    private static <T> ResponseEntity<T> tooLarge() {
+        @SuppressWarnings("unchecked")
+        T body = (T) problem(413, "请求内容超过上限，未处理；请拆分后再提交。", "The request body is over its limit and was not processed.");
+        return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close").body(body);
     }
 
     @ExceptionHandler(ResponseStatusException.class)
@@ -115,8 +116,7 @@ class ApiProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception ex) {
         if (RequestSizeLimit.tooLarge(ex)) {
-            return ResponseEntity.status(413).header(HttpHeaders.CONNECTION, "close")
-                    .body(problem(413, "请求内容超过上限，未处理；请拆分后再提交。", "The request body is over its limit and was not processed."));
+            return tooLarge();
         }
         log.error("Unexpected API error", ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)

@@ -14,21 +14,40 @@ import java.util.concurrent.ConcurrentHashMap;
  * account is locked until the window has passed; after {@code maxFailuresPerAddress} from one address, wrong
  * passwords from it are answered as throttled, but a correct login still succeeds — guessing with made-up names
  * from a shared address (or behind a proxy) cannot lock out everyone there (issue 13).
- * Kept in memory: a restart clears it, which costs an attacker a restart they cannot cause.
+ * The platform keeps failures in the database ({@link JdbcLoginFailures}): they survive a restart and are shared
+ * between instances.
  */
 final class LoginThrottle {
+
+    /** Where failures are kept: in memory (tests), or in the database so they survive restarts and are shared. */
+    interface Failures {
+        /** The failures of {@code key} after {@code since}: how many, and the latest. */
+        Window since(String key, Instant since);
+
+        void add(String key, Instant at);
+
+        void clear(String key);
+    }
+
+    record Window(int count, Instant latest) {
+    }
 
     private final int maxFailures;
     private final int maxFailuresPerAddress;
     private final Duration window;
     private final Clock clock;
-    private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
+    private final Failures failures;
 
     LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, Clock clock) {
+        this(maxFailures, maxFailuresPerAddress, window, clock, new InMemory());
+    }
+
+    LoginThrottle(int maxFailures, int maxFailuresPerAddress, Duration window, Clock clock, Failures failures) {
         this.maxFailures = maxFailures;
         this.maxFailuresPerAddress = maxFailuresPerAddress;
         this.window = window;
         this.clock = clock;
+        this.failures = failures;
     }
 
     /** How long the account must wait, if it is locked (even a correct password is refused). */
@@ -43,48 +62,60 @@ final class LoginThrottle {
 
     void failed(String username, String address) {
         Instant now = clock.instant();
-        record("user:" + normalise(username), now);
+        failures.add("user:" + normalise(username), now);
         if (address != null) {
-            record("addr:" + address, now);
+            failures.add("addr:" + address, now);
         }
     }
 
     void succeeded(String username) {
-        failures.remove("user:" + normalise(username));
+        failures.clear("user:" + normalise(username));
     }
 
     private Optional<Duration> blocked(String key, int max, Instant now) {
-        Deque<Instant> times = failures.get(key);
-        if (times == null) {
+        Window w = failures.since(key, now.minus(window));
+        if (w.count() < max) {
             return Optional.empty();
         }
-        synchronized (times) {
-            prune(times, now);
-            if (times.size() < max) {
-                return Optional.empty();
-            }
-            return Optional.of(Duration.between(now, times.peekLast().plus(window)));
-        }
-    }
-
-    private void record(String key, Instant now) {
-        Deque<Instant> times = failures.computeIfAbsent(key, k -> new ArrayDeque<>());
-        synchronized (times) {
-            prune(times, now);
-            times.addLast(now);
-            while (times.size() > 100) {
-                times.removeFirst();
-            }
-        }
-    }
-
-    private void prune(Deque<Instant> times, Instant now) {
-        while (!times.isEmpty() && !times.peekFirst().plus(window).isAfter(now)) {
-            times.removeFirst();
-        }
+        return Optional.of(Duration.between(now, w.latest().plus(window)));
     }
 
     private static String normalise(String username) {
         return username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Failures in memory, bounded per key. */
+    static final class InMemory implements Failures {
+        private final Map<String, Deque<Instant>> times = new ConcurrentHashMap<>();
+
+        @Override
+        public Window since(String key, Instant since) {
+            Deque<Instant> t = times.get(key);
+            if (t == null) {
+                return new Window(0, null);
+            }
+            synchronized (t) {
+                while (!t.isEmpty() && !t.peekFirst().isAfter(since)) {
+                    t.removeFirst();
+                }
+                return new Window(t.size(), t.peekLast());
+            }
+        }
+
+        @Override
+        public void add(String key, Instant at) {
+            Deque<Instant> t = times.computeIfAbsent(key, k -> new ArrayDeque<>());
+            synchronized (t) {
+                t.addLast(at);
+                while (t.size() > 100) {
+                    t.removeFirst();
+                }
+            }
+        }
+
+        @Override
+        public void clear(String key) {
+            times.remove(key);
+        }
     }
 }

@@ -47,8 +47,10 @@ class SecurityConfiguration {
     @Bean
     LoginThrottle loginThrottle(@Value("${wangjian.login.max-failures:5}") int maxFailures,
                                 @Value("${wangjian.login.max-failures-per-address:20}") int perAddress,
-                                @Value("${wangjian.login.lock-minutes:15}") int minutes, Clock clock) {
-        return new LoginThrottle(maxFailures, perAddress, Duration.ofMinutes(minutes), clock);
+                                @Value("${wangjian.login.lock-minutes:15}") int minutes, Clock clock,
+                                org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new LoginThrottle(maxFailures, perAddress, Duration.ofMinutes(minutes), clock,
+                new JdbcLoginFailures(jdbc, Duration.ofMinutes(minutes)));
     }
 
     @Bean

@@ -110,6 +110,22 @@ class SecurityTest extends PlatformTest {
     }
 
     @Test
+    void failed_logins_are_kept_in_the_database_so_a_restart_or_another_instance_sees_them() {
+        java.time.Clock at = java.time.Clock.fixed(java.time.Instant.parse("2026-03-01T08:00:00Z"), java.time.ZoneOffset.UTC);
+        LoginThrottle first = new LoginThrottle(3, 20, java.time.Duration.ofMinutes(15), at,
+                new JdbcLoginFailures(jdbc, java.time.Duration.ofMinutes(15)));
+        for (int i = 0; i < 3; i++) {
+            first.failed("sec.shared", "198.51.100.7");
+        }
+        // a second instance (or the same after a restart) over the same database sees the lock
+        LoginThrottle second = new LoginThrottle(3, 20, java.time.Duration.ofMinutes(15), at,
+                new JdbcLoginFailures(jdbc, java.time.Duration.ofMinutes(15)));
+        assertThat(second.blockedFor("SEC.SHARED")).hasValue(java.time.Duration.ofMinutes(15));
+        second.succeeded("sec.shared");
+        assertThat(first.blockedFor("sec.shared")).isEmpty();
+    }
+
+    @Test
     void a_session_with_a_basic_header_is_refused_before_either_is_used() {
         testUser("sec.mixed", "SAMR", "110101", Role.CASE_OFFICER);
         // a real browser session

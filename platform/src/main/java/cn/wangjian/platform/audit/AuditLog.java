@@ -43,11 +43,21 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** Anchors the chain's head outside the database (at start, and hourly by the scheduler). */
+    public void anchor() {
+        jdbc.sql("SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> {
+                    new AuditAnchors(key).append(rs.getLong(1), rs.getString(2), clock.instant());
+                    return null;
+                }).optional();
+    }
+
     /** On start, once: how many links were written before the chain was keyed (they stay plain SHA-256). */
     @org.springframework.context.event.EventListener(org.springframework.boot.context.event.ApplicationStartedEvent.class)
     void recordLegacyLinks() {
         key.recordLegacy("audit", jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_log WHERE key_id IS NULL")
                 .query(Long.class).single());
+        anchor();
     }
 
     /**

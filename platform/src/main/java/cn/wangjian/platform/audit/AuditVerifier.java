@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -43,9 +44,33 @@ public final class AuditVerifier {
             c.setReadOnly(true);
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log ORDER BY seq")) {
                 ps.setFetchSize(1000);
+                Result chain;
+                java.util.Map<Long, String> hashes = new java.util.HashMap<>();
+                List<AuditAnchors.Anchor> anchors = new AuditAnchors(key).read();
+                java.util.Set<Long> anchored = new java.util.HashSet<>();
+                anchors.forEach(a -> anchored.add(a.seq()));
+                long last;
                 try (ResultSet rs = ps.executeQuery()) {
-                    return walk(rs, key);
+                    chain = walk(rs, key, anchored, hashes);
                 }
+                if (!chain.intact()) {
+                    return chain;
+                }
+                last = chain.checked();
+                for (AuditAnchors.Anchor a : anchors) {
+                    if (a.hash() == null) {
+                        return new Result(chain.checked(), a.seq(), "审计锚点文件中有签名不符的一行，锚点已被改动 (anchor line altered)");
+                    }
+                    if (a.seq() > last) {
+                        return new Result(chain.checked(), last + 1, "锚点记录了第 " + a.seq() + " 条，而审计链只有 " + last
+                                + " 条：最新的记录已被删除 (newest links deleted)");
+                    }
+                    if (!a.hash().equals(hashes.get(a.seq()))) {
+                        return new Result(chain.checked(), a.seq(), a.at() + " 的锚点与第 " + a.seq()
+                                + " 条记录的哈希不符，记录已被改写 (link differs from its anchor)");
+                    }
+                }
+                return chain;
             } finally {
                 c.rollback();
             }
@@ -54,7 +79,8 @@ public final class AuditVerifier {
         }
     }
 
-    private static Result walk(ResultSet rs, ChainKey key) throws SQLException {
+    private static Result walk(ResultSet rs, ChainKey key, java.util.Set<Long> anchored,
+                               java.util.Map<Long, String> hashes) throws SQLException {
         long expectedSeq = 1;
         long legacy = key.legacyUpTo("audit");
         String prevHash = AuditChain.GENESIS;
@@ -79,6 +105,9 @@ public final class AuditVerifier {
             }
             if (!AuditChain.hashOf(e, key).equals(e.hash())) {
                 return new Result(checked, e.seq(), "记录内容与其哈希不符，内容已被改动 (content does not match its hash)");
+            }
+            if (anchored.contains(e.seq())) {
+                hashes.put(e.seq(), e.hash());
             }
             prevHash = e.hash();
             expectedSeq++;

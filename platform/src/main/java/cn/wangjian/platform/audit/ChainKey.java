@@ -106,6 +106,11 @@ public final class ChainKey {
         }
     }
 
+    /** The directory the key's companions (legacy counts, anchors) live in. */
+    Path directory() {
+        return dataDir;
+    }
+
     /** The key's id, stored with each link it signs. */
     public String id() {
         return id;

@@ -140,4 +140,30 @@ class AuditLogTest extends PlatformTest {
                     .isInstanceOf(java.sql.SQLException.class);
         }
     }
+
+    @Test
+    void deleting_the_newest_links_after_an_anchor_is_reported() {
+        audit.record("tester", "thing.changed", "thing", "5", null, Map.of("n", 1));
+        AuditEntry last = audit.record("tester", "thing.changed", "thing", "5", null, Map.of("n", 2));
+        audit.anchor();
+        assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
+        var owner = asOwner();
+        owner.sql("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update_or_delete").update();
+        try {
+            owner.sql("DELETE FROM audit_log WHERE seq = ?").param(last.seq()).update();
+            AuditVerifier.Result r = new AuditVerifier(dataSource, key).verify();
+            assertThat(r.intact()).isFalse();
+            assertThat(r.describe()).contains("最新的记录已被删除");
+        } finally {
+            owner.sql("""
+                    INSERT INTO audit_log (seq, at, actor, action, entity_type, entity_id, before_json, after_json,
+                                           prev_hash, hash, key_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT DO NOTHING""")
+                    .params(last.seq(), java.sql.Timestamp.from(last.at()), last.actor(), last.action(), last.entityType(),
+                            last.entityId(), last.beforeJson(), last.afterJson(), last.prevHash(), last.hash(), last.keyId())
+                    .update();
+            owner.sql("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update_or_delete").update();
+        }
+        assertThat(new AuditVerifier(dataSource, key).verify().intact()).isTrue();
+    }
 }

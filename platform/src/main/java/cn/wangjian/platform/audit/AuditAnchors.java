@@ -1,0 +1,69 @@
+package cn.wangjian.platform.audit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The audit chain's head, anchored outside the database: {@code <data-dir>/audit-anchors.log}, one line appended
+ * per checkpoint ({@code seq hash at mac}, the MAC by the chain key), a file to copy to a system the bureau trusts.
+ * A verification then also finds the newest links deleted (the chain shorter than an anchor) or a tail re-signed
+ * by someone who has the key (an anchored hash that no longer matches).
+ */
+public final class AuditAnchors {
+
+    public static final String FILE = "audit-anchors.log";
+
+    /** One checkpoint. */
+    public record Anchor(long seq, String hash, Instant at, String mac) {
+    }
+
+    private final ChainKey key;
+
+    public AuditAnchors(ChainKey key) {
+        this.key = key;
+    }
+
+    private Path file() {
+        return key.directory().resolve(FILE);
+    }
+
+    /** Appends a checkpoint of the chain's head (nothing for an empty chain). */
+    public synchronized void append(long seq, String hash, Instant at) {
+        String line = seq + " " + hash + " " + at + " " + key.mac("anchor", Long.toString(seq), hash, at.toString()) + "\n";
+        try {
+            Files.writeString(file(), line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                    StandardOpenOption.SYNC);
+        } catch (IOException e) {
+            throw new UncheckedIOException("无法写入审计锚点 " + file() + " (cannot write the audit anchor)", e);
+        }
+    }
+
+    /** The checkpoints, each checked against its MAC; a line that fails is returned with a null hash. */
+    public List<Anchor> read() {
+        if (!Files.exists(file())) {
+            return List.of();
+        }
+        List<Anchor> out = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file(), StandardCharsets.US_ASCII)) {
+                String[] f = line.strip().split(" ");
+                if (f.length != 4) {
+                    out.add(new Anchor(-1, null, null, line));
+                    continue;
+                }
+                boolean ok = key.mac("anchor", f[0], f[1], f[2]).equals(f[3]);
+                out.add(new Anchor(Long.parseLong(f[0]), ok ? f[1] : null, Instant.parse(f[2]), f[3]));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("无法读取审计锚点 " + file() + " (cannot read the audit anchors): " + e.getMessage(), e);
+        }
+        return out;
+    }
+}

@@ -11,32 +11,40 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The audit chain's head, anchored outside the database: {@code <data-dir>/audit-anchors.log}, one line appended
+ * A chain's head (the audit log's, the evidence register's), anchored outside the database:
+ * {@code <data-dir>/audit-anchors.log} or {@code evidence-anchors.log}, one line appended
  * per checkpoint ({@code seq hash at mac}, the MAC by the chain key), a file to copy to a system the bureau trusts.
  * A verification then also finds the newest links deleted (the chain shorter than an anchor) or a tail re-signed
  * by someone who has the key (an anchored hash that no longer matches).
  */
 public final class AuditAnchors {
 
-    public static final String FILE = "audit-anchors.log";
 
     /** One checkpoint. */
     public record Anchor(long seq, String hash, Instant at, String mac) {
     }
 
     private final ChainKey key;
+    private final String chain;
 
+    /** The anchors of the audit log. */
     public AuditAnchors(ChainKey key) {
+        this(key, "audit");
+    }
+
+    /** The anchors of a chain: {@code audit} or {@code evidence}. */
+    public AuditAnchors(ChainKey key, String chain) {
         this.key = key;
+        this.chain = chain;
     }
 
     private Path file() {
-        return key.directory().resolve(FILE);
+        return key.directory().resolve(chain + "-anchors.log");
     }
 
     /** Appends a checkpoint of the chain's head (nothing for an empty chain). */
     public synchronized void append(long seq, String hash, Instant at) {
-        String line = seq + " " + hash + " " + at + " " + key.mac("anchor", Long.toString(seq), hash, at.toString()) + "\n";
+        String line = seq + " " + hash + " " + at + " " + key.mac("anchor", chain, Long.toString(seq), hash, at.toString()) + "\n";
         try {
             Files.writeString(file(), line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                     StandardOpenOption.SYNC);
@@ -58,7 +66,7 @@ public final class AuditAnchors {
                     out.add(new Anchor(-1, null, null, line));
                     continue;
                 }
-                boolean ok = key.mac("anchor", f[0], f[1], f[2]).equals(f[3]);
+                boolean ok = key.mac("anchor", chain, f[0], f[1], f[2]).equals(f[3]);
                 out.add(new Anchor(Long.parseLong(f[0]), ok ? f[1] : null, Instant.parse(f[2]), f[3]));
             }
         } catch (IOException | RuntimeException e) {

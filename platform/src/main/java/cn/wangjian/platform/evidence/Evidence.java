@@ -43,7 +43,11 @@ public class Evidence {
 
     private final cn.wangjian.platform.audit.ChainKey key;
 
-    Evidence(JdbcClient jdbc, DatabaseProperties properties, cn.wangjian.platform.audit.ChainKey key) {
+    private final java.time.Clock clock;
+
+    Evidence(JdbcClient jdbc, DatabaseProperties properties, cn.wangjian.platform.audit.ChainKey key,
+             java.time.Clock clock) {
+        this.clock = clock;
         this.key = key;
         this.jdbc = jdbc;
         this.objects = new ObjectStore(objectsDirectory(properties.dataDir()));
@@ -63,6 +67,17 @@ public class Evidence {
     void recordLegacyRecords() {
         key.recordLegacy("evidence", jdbc.sql("SELECT coalesce(max(seq), 0) FROM evidence_capture WHERE key_id IS NULL")
                 .query(Long.class).single());
+        anchor();
+    }
+
+    /** Anchors the register's head outside the database (at start, and hourly with the audit log's). */
+    public void anchor() {
+        jdbc.sql("SELECT seq, record_hash FROM evidence_capture ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> {
+                    new cn.wangjian.platform.audit.AuditAnchors(key, "evidence").append(rs.getLong(1), rs.getString(2),
+                            clock.instant());
+                    return null;
+                }).optional();
     }
 
     @Transactional(propagation = Propagation.REQUIRED)

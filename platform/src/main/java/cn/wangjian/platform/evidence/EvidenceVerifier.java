@@ -59,6 +59,12 @@ public final class EvidenceVerifier {
             c.setReadOnly(true);
             try (PreparedStatement ps = c.prepareStatement("SELECT * FROM evidence_capture ORDER BY seq")) {
                 ps.setFetchSize(1000);
+                List<cn.wangjian.platform.audit.AuditAnchors.Anchor> anchors =
+                        new cn.wangjian.platform.audit.AuditAnchors(key, "evidence").read();
+                java.util.Map<Long, String> anchoredHashes = new java.util.HashMap<>();
+                java.util.Set<Long> anchored = new java.util.HashSet<>();
+                anchors.forEach(a -> anchored.add(a.seq()));
+                long last = 0;
                 try (ResultSet rs = ps.executeQuery()) {
                     long expected = 1;
                     String prev = Evidence.GENESIS;
@@ -91,8 +97,21 @@ public final class EvidenceVerifier {
                                 problems.add("第 " + e.seq() + " 条的" + o[0] + "文件 " + o[1] + "：" + problem);
                             }
                         }
+                        if (anchored.contains(e.seq())) {
+                            anchoredHashes.put(e.seq(), e.recordHash());
+                        }
                         prev = e.recordHash();
                         expected = e.seq() + 1;
+                        last = e.seq();
+                    }
+                }
+                for (cn.wangjian.platform.audit.AuditAnchors.Anchor a : anchors) {
+                    if (a.hash() == null) {
+                        problems.add("证据锚点文件中有签名不符的一行，锚点已被改动 (anchor line altered)");
+                    } else if (a.seq() > last) {
+                        problems.add("锚点记录了第 " + a.seq() + " 条，而证据链只有 " + last + " 条：最新的记录已被删除 (newest records deleted)");
+                    } else if (!a.hash().equals(anchoredHashes.get(a.seq()))) {
+                        problems.add("第 " + a.seq() + " 条：与 " + a.at() + " 的锚点不符，记录已被改写 (record differs from its anchor)");
                     }
                 }
             } finally {

@@ -114,4 +114,30 @@ class EvidencePackageTest extends PlatformTest {
             jdbc.sql("ALTER TABLE evidence_capture ENABLE TRIGGER USER").update();
         }
     }
+
+    @Test
+    void deleting_the_newest_evidence_record_after_an_anchor_is_reported() {
+        Capture c = capture("https://shop.example.cn/anchored", "<p>anchored</p>");
+        evidence.anchor();
+        var owner = asOwner();
+        owner.sql("ALTER TABLE evidence_capture DISABLE TRIGGER USER").update();
+        try {
+            owner.sql("DELETE FROM evidence_capture WHERE seq = ?").param(c.seq()).update();
+            EvidenceVerifier.Result r = new EvidenceVerifier(dataSource, dataDir(), key).verify();
+            assertThat(r.intact()).isFalse();
+            assertThat(r.problems()).anySatisfy(p -> assertThat(p).contains("最新的记录已被删除"));
+        } finally {
+            owner.sql("""
+                    INSERT INTO evidence_capture (seq, kind, url, fetched_at, http_status, headers, content_type,
+                        content_sha256, content_size, text_sha256, screenshot_sha256, note, captured_by, owner_agency,
+                        owner_region, prev_hash, record_hash, key_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")
+                    .params(c.seq(), c.kind().name(), c.url(), java.sql.Timestamp.from(c.fetchedAt()), c.httpStatus(),
+                            c.headers(), c.contentType(), c.contentSha256(), c.contentSize(), c.textSha256(),
+                            c.screenshotSha256(), c.note(), c.capturedBy(), c.ownerAgency(), c.ownerRegion(), c.prevHash(),
+                            c.recordHash(), c.keyId()).update();
+            owner.sql("ALTER TABLE evidence_capture ENABLE TRIGGER USER").update();
+        }
+        assertThat(new EvidenceVerifier(dataSource, dataDir(), key).verify().intact()).isTrue();
+    }
 }

@@ -74,4 +74,28 @@ public final class AuditAnchors {
         }
         return out;
     }
+
+    /** A problem an anchor shows, with the position it names. */
+    public record Problem(long at, String reason) {
+    }
+
+    /**
+     * The problems the anchors show against a chain of {@code last} links whose anchored links have these hashes:
+     * an altered anchor line, the newest links deleted, or a link that differs from its anchor.
+     */
+    public static List<Problem> check(List<Anchor> anchors, java.util.Map<Long, String> anchoredHashes, long last) {
+        List<Problem> out = new ArrayList<>();
+        for (Anchor a : anchors) {
+            if (a.hash() == null) {
+                out.add(new Problem(a.seq(), "锚点文件中有签名不符的一行，锚点已被改动 (anchor line altered)"));
+            } else if (a.seq() > last) {
+                out.add(new Problem(last + 1, "锚点记录了第 " + a.seq() + " 条，而链上只有 " + last
+                        + " 条：最新的记录已被删除 (newest links deleted)"));
+            } else if (!a.hash().equals(anchoredHashes.get(a.seq()))) {
+                out.add(new Problem(a.seq(), a.at() + " 的锚点与第 " + a.seq() + " 条记录的哈希不符，记录已被改写"
+                        + " (link differs from its anchor)"));
+            }
+        }
+        return out;
+    }
 }

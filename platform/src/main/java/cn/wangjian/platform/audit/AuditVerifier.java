@@ -57,18 +57,9 @@ public final class AuditVerifier {
                     return chain;
                 }
                 last = chain.checked();
-                for (AuditAnchors.Anchor a : anchors) {
-                    if (a.hash() == null) {
-                        return new Result(chain.checked(), a.seq(), "审计锚点文件中有签名不符的一行，锚点已被改动 (anchor line altered)");
-                    }
-                    if (a.seq() > last) {
-                        return new Result(chain.checked(), last + 1, "锚点记录了第 " + a.seq() + " 条，而审计链只有 " + last
-                                + " 条：最新的记录已被删除 (newest links deleted)");
-                    }
-                    if (!a.hash().equals(hashes.get(a.seq()))) {
-                        return new Result(chain.checked(), a.seq(), a.at() + " 的锚点与第 " + a.seq()
-                                + " 条记录的哈希不符，记录已被改写 (link differs from its anchor)");
-                    }
+                List<AuditAnchors.Problem> problems = AuditAnchors.check(anchors, hashes, last);
+                if (!problems.isEmpty()) {
+                    return new Result(chain.checked(), problems.get(0).at(), problems.get(0).reason());
                 }
                 return chain;
             } finally {

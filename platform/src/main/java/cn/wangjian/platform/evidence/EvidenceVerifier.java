@@ -105,15 +105,8 @@ public final class EvidenceVerifier {
                         last = e.seq();
                     }
                 }
-                for (cn.wangjian.platform.audit.AuditAnchors.Anchor a : anchors) {
-                    if (a.hash() == null) {
-                        problems.add("证据锚点文件中有签名不符的一行，锚点已被改动 (anchor line altered)");
-                    } else if (a.seq() > last) {
-                        problems.add("锚点记录了第 " + a.seq() + " 条，而证据链只有 " + last + " 条：最新的记录已被删除 (newest records deleted)");
-                    } else if (!a.hash().equals(anchoredHashes.get(a.seq()))) {
-                        problems.add("第 " + a.seq() + " 条：与 " + a.at() + " 的锚点不符，记录已被改写 (record differs from its anchor)");
-                    }
-                }
+                cn.wangjian.platform.audit.AuditAnchors.check(anchors, anchoredHashes, last)
+                        .forEach(p -> problems.add("证据链" + p.reason()));
             } finally {
                 c.rollback();
             }

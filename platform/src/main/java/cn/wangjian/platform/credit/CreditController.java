@@ -81,39 +81,34 @@ class CreditController {
     @PreAuthorize("hasAnyRole('CREDIT_OFFICER','ADMIN')")
     String decide(@PathVariable long id, @RequestParam boolean approve, @RequestParam(required = false) String note,
                   @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
-        try {
+        return act(flash, () -> {
             CreditLists.Entry e = lists.decide(id, approve, note, user);
-            flash.addFlashAttribute("message", approve ? "已列入" + e.kind().label() + "，已推送联合惩戒部门" : "已决定不予列入");
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (CreditRefusedException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/credit";
+            return approve ? "已列入" + e.kind().label() + "，已推送联合惩戒部门" : "已决定不予列入";
+        });
     }
 
     @PostMapping("/credit/lists/{id}/repairs")
     @PreAuthorize("hasAnyRole('CREDIT_OFFICER','ADMIN')")
     String applyRepair(@PathVariable long id, @RequestParam String applicant, @RequestParam(required = false) String commitment,
                        @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
-        try {
-            CreditRepairs.Repair r = repairs.apply(id, applicant, commitment, user);
-            flash.addFlashAttribute("message", "已登记信用修复申请，应于 " + r.dueOn() + " 前作出决定");
-        } catch (NoSuchElementException e) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-        } catch (CreditRefusedException e) {
-            flash.addFlashAttribute("error", e.getMessage());
-        }
-        return "redirect:/credit";
+        return act(flash, () -> "已登记信用修复申请，应于 " + repairs.apply(id, applicant, commitment, user).dueOn()
+                + " 前作出决定");
     }
 
     @PostMapping("/credit/repairs/{id}/decide")
     @PreAuthorize("hasAnyRole('CREDIT_OFFICER','ADMIN')")
     String decideRepair(@PathVariable long id, @RequestParam boolean grant, @RequestParam(required = false) String reason,
                         @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
-        try {
+        return act(flash, () -> {
             repairs.decide(id, grant, reason, user);
-            flash.addFlashAttribute("message", grant ? "准予信用修复，已移出名单并推送" : "不予信用修复");
+            return grant ? "准予信用修复，已移出名单并推送" : "不予信用修复";
+        });
+    }
+
+    /** Takes a step and goes back to the credit page with its message, or with the refusal; unknown ids are 404. */
+    private static String act(RedirectAttributes flash, java.util.function.Supplier<String> step) {
+        try {
+            flash.addFlashAttribute("message", step.get());
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (CreditRefusedException e) {

@@ -69,10 +69,10 @@ public class CreditRepairs {
                 : cases.find(e.caseId(), DataScope.everything()).map(CaseFiles.CaseView::stage);
         out.add(stage.filter(s -> s instanceof CaseStage.Closed).isPresent() ? "✓ 行政处罚已履行（案件已结案）"
                 : "✗ 行政处罚尚未履行完毕或无法核实（案件未结案）");
-        String category = publications.allRecordsOf(e.creditCode()).stream()
-                .filter(r -> r.decisionNo().equals(e.documentNo())).findFirst()
+        List<Publications.PenaltyRecord> records = publications.allRecordsOf(e.creditCode());
+        String category = records.stream().filter(r -> r.decisionNo().equals(e.documentNo())).findFirst()
                 .flatMap(r -> ViolationTypes.of(r.violationType())).map(ViolationTypes.Type::campaignCategory).orElse(null);
-        long repeats = repeatsAfter(e.creditCode(), e.documentNo(), e.listedOn(), category);
+        long repeats = repeatsAfter(records, e.documentNo(), e.listedOn(), category);
         out.add((repeats == 0 ? "✓" : "✗") + " 列入后未再因同类违法行为受到行政处罚" + (repeats == 0 ? "" : "（" + repeats + " 起）"));
         boolean abnormal = lists.inForce(e.creditCode()).stream().anyMatch(x -> x.kind() == ListKind.ABNORMAL_OPERATION);
         out.add((abnormal ? "✗ 仍在经营异常名录中" : "✓ 未被列入经营异常名录"));
@@ -81,8 +81,9 @@ public class CreditRepairs {
     }
 
     /** Penalties of the subject decided after {@code since}, other than {@code decisionNo}, of the same category. */
-    private long repeatsAfter(String creditCode, String decisionNo, LocalDate since, String category) {
-        return publications.allRecordsOf(creditCode).stream()
+    private static long repeatsAfter(List<Publications.PenaltyRecord> records, String decisionNo, LocalDate since,
+                                     String category) {
+        return records.stream()
                 .filter(x -> !x.decisionNo().equals(decisionNo) && x.decidedOn().isAfter(since))
                 .filter(x -> category == null || ViolationTypes.of(x.violationType())
                         .map(t -> t.campaignCategory().equals(category)).orElse(true)).count();
@@ -189,7 +190,8 @@ public class CreditRepairs {
         out.add(stage.filter(s -> s instanceof CaseStage.Closed).isPresent() ? "✓ 已履行行政处罚、消除危害后果（案件已结案）"
                 : "✗ 行政处罚尚未履行完毕或无法核实");
         String category = ViolationTypes.of(r.violationType()).map(ViolationTypes.Type::campaignCategory).orElse(null);
-        long repeats = r.creditCode() == null ? 0 : repeatsAfter(r.creditCode(), r.decisionNo(), r.decidedOn(), category);
+        long repeats = r.creditCode() == null ? 0
+                : repeatsAfter(publications.allRecordsOf(r.creditCode()), r.decisionNo(), r.decidedOn(), category);
         out.add((repeats == 0 ? "✓" : "✗") + " 此后未再受到同一类型的行政处罚");
         boolean listed = r.creditCode() != null && lists.inForce(r.creditCode()).stream()
                 .anyMatch(x -> x.kind() != ListKind.BRUSHING_BLACKLIST);

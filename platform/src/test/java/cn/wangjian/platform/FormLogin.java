@@ -63,9 +63,22 @@ public final class FormLogin {
         return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
     }
 
+    /** The session cookie ({@code NAME=value}) to send with further requests. */
+    public String cookie() {
+        return cookie;
+    }
+
+    /** A JSON API call with this session. */
+    public ResponseEntity<String> getJson(String path) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.add(HttpHeaders.COOKIE, cookie);
+        headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON));
+        return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
     private static String sessionCookie(HttpHeaders headers, String fallback) {
         return headers.getOrEmpty(HttpHeaders.SET_COOKIE).stream()
-                .filter(c -> c.startsWith("JSESSIONID="))
+                .filter(c -> c.startsWith("JSESSIONID=") || c.startsWith("SESSION="))
                 .map(c -> c.substring(0, c.indexOf(';')))
                 .findFirst()
                 .or(() -> java.util.Optional.ofNullable(fallback))

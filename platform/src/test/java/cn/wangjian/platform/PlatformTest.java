@@ -84,9 +84,36 @@ public abstract class PlatformTest {
 
     @BeforeEach
     void httpClient() {
+        rest = new TestRestTemplate(restTemplate());
+    }
+
+    private org.springframework.boot.web.client.RestTemplateBuilder restTemplate() {
         var client = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
-        rest = new TestRestTemplate(restTemplateBuilder.rootUri(baseUrl())
-                .requestFactory(() -> new org.springframework.http.client.JdkClientHttpRequestFactory(client)));
+        return restTemplateBuilder.rootUri(baseUrl())
+                .requestFactory(() -> new org.springframework.http.client.JdkClientHttpRequestFactory(client));
+    }
+
+    @Autowired
+    private cn.wangjian.platform.identity.ApiTokens apiTokens;
+
+    private static final java.util.Map<String, String> TOKENS = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** An API token of {@code username} with all the account's roles and every area (issued once, reused). */
+    protected String token(String username) {
+        String known = TOKENS.get(username);
+        if (known != null && apiTokens.accepts(known)) {
+            return known;
+        }
+        var owner = accounts.find(username).orElseThrow();
+        String secret = apiTokens.issue(username, "测试", owner.roles(),
+                java.util.EnumSet.allOf(cn.wangjian.platform.identity.ApiArea.class), 365, owner).secret();
+        TOKENS.put(username, secret);
+        return secret;
+    }
+
+    /** An HTTP client of the running server that sends {@code username}'s API token on every request. */
+    protected TestRestTemplate withToken(String username) {
+        return new TestRestTemplate(restTemplate().defaultHeader("Authorization", "Bearer " + token(username)));
     }
 
     protected String baseUrl() {

@@ -25,8 +25,8 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         if (e instanceof OneCredentialFilter.MixedCredentialsException) {
-            write(request, response, 401, "凭据冲突", "会话与其他凭据（如 HTTP Basic）不能同时使用：请只用其中一种。",
-                    "Conflicting credentials", "A session and another credential (such as HTTP Basic) cannot be combined.");
+            write(request, response, 401, "凭据冲突", "会话与其他凭据（如 API 令牌）不能同时使用：请只用其中一种。",
+                    "Conflicting credentials", "A session and another credential (such as an API token) cannot be combined.");
             return;
         }
         boolean throttled = e instanceof LoginThrottledException;
@@ -36,10 +36,10 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
         write(request, response, throttled ? 429 : 401,
                 throttled ? "登录失败次数过多" : "需要登录",
                 throttled ? "登录失败次数过多，请 " + ((LoginThrottledException) e).minutes() + " 分钟后再试。"
-                        : "请先登录，或使用 HTTP Basic 认证提供用户名和密码。",
+                        : "请先登录，或在 Authorization 头中提供 API 令牌（Bearer）。",
                 throttled ? "Too many failed logins" : "Authentication required",
                 throttled ? "Too many failed logins; try again in " + ((LoginThrottledException) e).minutes()
-                        + " minutes." : "Log in first, or send a user name and password with HTTP Basic.");
+                        + " minutes." : "Log in first, or send an API token in the Authorization header (Bearer).");
     }
 
     @Override
@@ -49,7 +49,7 @@ final class ApiAuthenticationEntryPoint implements AuthenticationEntryPoint, Acc
                 "Forbidden", "Your role or agency does not allow this.");
     }
 
-    private void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
+    void write(HttpServletRequest request, HttpServletResponse response, int status, String title,
                        String detail, String titleEn, String detailEn) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");

@@ -10,8 +10,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after {@code maxFailures} failed logins for one user name within the window that
- * account is locked until the window has passed; after {@code maxFailuresPerAddress} from one address, wrong
+ * Slows down password guessing: after {@code maxFailures} failed logins for one user name (within a day, with no
+ * correct login between) that account is locked for the window after the latest failure; every further
+ * {@code maxFailures} doubles the lock, up to a day (a growing delay: 15, 30, 60 … minutes); after {@code maxFailuresPerAddress} from one address, wrong
  * passwords from it are answered as throttled, but a correct login still succeeds — guessing with made-up names
  * from a shared address (or behind a proxy) cannot lock out everyone there (issue 13).
  * The platform keeps failures in the database ({@link JdbcLoginFailures}): they survive a restart and are shared
@@ -31,6 +32,9 @@ final class LoginThrottle {
 
     record Window(int count, Instant latest) {
     }
+
+    /** How far back an account's failures count towards a growing lock (and how long they are kept). */
+    static final Duration HORIZON = Duration.ofDays(1);
 
     private final int maxFailures;
     private final int maxFailuresPerAddress;
@@ -52,12 +56,29 @@ final class LoginThrottle {
 
     /** How long the account must wait, if it is locked (even a correct password is refused). */
     Optional<Duration> blockedFor(String username) {
-        return blocked("user:" + normalise(username), maxFailures, clock.instant());
+        Instant now = clock.instant();
+        Window w = failures.since("user:" + normalise(username), now.minus(HORIZON));
+        if (w.count() < maxFailures) {
+            return Optional.empty();
+        }
+        int doublings = Math.min(w.count() / maxFailures - 1, 16);
+        Duration lock = window.multipliedBy(1L << doublings);
+        if (lock.compareTo(HORIZON) > 0) {
+            lock = HORIZON;
+        }
+        Instant until = w.latest().plus(lock);
+        return now.isBefore(until) ? Optional.of(Duration.between(now, until)) : Optional.empty();
     }
 
     /** How long the address must wait before a wrong password is again answered as wrong, if it is throttled. */
     Optional<Duration> addressThrottledFor(String address) {
-        return address == null ? Optional.empty() : blocked("addr:" + address, maxFailuresPerAddress, clock.instant());
+        if (address == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        Window w = failures.since("addr:" + address, now.minus(window));
+        return w.count() < maxFailuresPerAddress ? Optional.empty()
+                : Optional.of(Duration.between(now, w.latest().plus(window)));
     }
 
     void failed(String username, String address) {
@@ -68,16 +89,15 @@ final class LoginThrottle {
         }
     }
 
-    void succeeded(String username) {
-        failures.clear("user:" + normalise(username));
+    /** A wrong credential that names no account (an invalid API token): counts against the address only. */
+    void failedFrom(String address) {
+        if (address != null) {
+            failures.add("addr:" + address, clock.instant());
+        }
     }
 
-    private Optional<Duration> blocked(String key, int max, Instant now) {
-        Window w = failures.since(key, now.minus(window));
-        if (w.count() < max) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.between(now, w.latest().plus(window)));
+    void succeeded(String username) {
+        failures.clear("user:" + normalise(username));
     }
 
     private static String normalise(String username) {

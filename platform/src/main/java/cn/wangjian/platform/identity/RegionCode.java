@@ -4,7 +4,7 @@ package cn.wangjian.platform.identity;
  * A 6-digit GB/T 2260 division code, or {@code 000000} for the whole country. The level follows from the code:
  * {@code xx0000} a province, {@code xxxx00} a city, anything else a county or district.
  */
-public record RegionCode(String value) {
+public record RegionCode(String value) implements java.io.Serializable {
 
     public static final RegionCode NATIONAL = new RegionCode("000000");
 

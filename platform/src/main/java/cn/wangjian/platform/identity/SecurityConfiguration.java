@@ -23,18 +23,16 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Every page and API needs a login except the login page, static assets, health and the public pages
- * ({@code /public/**}). Browsers use form login with a server session and CSRF tokens; API clients may also use
- * HTTP Basic, which needs no CSRF token because a browser never sends that header across sites on its own.
+ * ({@code /public/**}). Browsers use form login with a server session and CSRF tokens; API clients use API tokens
+ * ({@code Authorization: Bearer}, decision 0020), which need no CSRF token because a browser never sends that header
+ * across sites on its own. HTTP Basic is not accepted: it would cost a password hash on every request.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
     static final RequestMatcher API = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    private static final RequestMatcher BASIC_AUTH = request -> {
-        String header = request.getHeader("Authorization");
-        return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
-    };
+    private static final RequestMatcher BEARER = ApiTokenFilter::bearer;
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -50,7 +48,7 @@ class SecurityConfiguration {
                                 @Value("${wangjian.login.lock-minutes:15}") int minutes, Clock clock,
                                 org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         return new LoginThrottle(maxFailures, perAddress, Duration.ofMinutes(minutes), clock,
-                new JdbcLoginFailures(jdbc, Duration.ofMinutes(minutes)));
+                new JdbcLoginFailures(jdbc, LoginThrottle.HORIZON));
     }
 
     @Bean
@@ -63,7 +61,8 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            ObjectMapper objectMapper) throws Exception {
+                                            ObjectMapper objectMapper, ApiTokens tokens, LoginThrottle throttle)
+            throws Exception {
         ApiAuthenticationEntryPoint api = new ApiAuthenticationEntryPoint(objectMapper);
         http
                 .authenticationManager(authenticationManager)
@@ -72,11 +71,11 @@ class SecurityConfiguration {
                                 "/actuator/health", "/actuator/health/**", "/public/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-                .httpBasic(basic -> basic.authenticationEntryPoint(api))
                 .addFilterBefore(new OneCredentialFilter(api),
-                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                        org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens, throttle, api), OneCredentialFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(BASIC_AUTH))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(api, API)
                         .defaultAccessDeniedHandlerFor(api, API)

@@ -54,7 +54,7 @@ class DataScopeTest extends PlatformTest {
     }
 
     private TestRestTemplate as(String username) {
-        return rest.withBasicAuth(username, PASSWORD);
+        return withToken(username);
     }
 
     @Test

@@ -33,7 +33,7 @@ class InitialAccountsTest extends PlatformTest {
         assertThat(accounts.stream().map(a -> a[1]).distinct()).hasSize(accounts.size());
         String[] admin = accounts.get(0);
         assertThat(admin[1]).hasSize(16);
-        var me = rest.withBasicAuth(admin[0], admin[1]).getForEntity("/api/me", String.class);
+        var me = new cn.wangjian.platform.FormLogin(rest, admin[0], admin[1]).getJson("/api/me");
         assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(me.getBody()).contains("\"ADMIN\"", "\"scope\":\"global\"");
     }

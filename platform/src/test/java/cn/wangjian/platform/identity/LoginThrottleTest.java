@@ -65,4 +65,28 @@ class LoginThrottleTest {
         throttle.failed("bob", "10.0.0.4");
         assertThat(throttle.blockedFor("bob")).isEmpty();
     }
+
+    @Test
+    void each_further_round_of_failures_doubles_the_lock_up_to_a_day() {
+        java.util.List<Duration> locks = new java.util.ArrayList<>();
+        for (int round = 0; round < 8; round++) {
+            for (int i = 0; i < 3; i++) {
+                throttle.failed("carol", "10.0.0.5");
+            }
+            Duration lock = throttle.blockedFor("carol").orElseThrow();
+            locks.add(lock);
+            // the guesser waits the lock out, then tries again
+            clock.now = clock.now.plus(lock);
+            assertThat(throttle.blockedFor("carol")).isEmpty();
+        }
+        assertThat(locks.subList(0, 4)).containsExactly(Duration.ofMinutes(15), Duration.ofMinutes(30),
+                Duration.ofMinutes(60), Duration.ofMinutes(120));
+        assertThat(locks).allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(Duration.ofDays(1)));
+        // a day without failures starts again at the first lock
+        clock.now = clock.now.plus(Duration.ofDays(1));
+        for (int i = 0; i < 3; i++) {
+            throttle.failed("carol", "10.0.0.5");
+        }
+        assertThat(throttle.blockedFor("carol")).hasValue(Duration.ofMinutes(15));
+    }
 }

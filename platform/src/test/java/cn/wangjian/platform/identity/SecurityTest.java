@@ -71,14 +71,13 @@ class SecurityTest extends PlatformTest {
             assertThat(loginAndFollow("sec.throttle", "wrong-" + i)).contains("用户名或密码错误");
         }
         assertThat(loginAndFollow("sec.throttle", PASSWORD)).contains("登录失败次数过多");
-        // the API's Basic authentication shares the same throttle
-        ResponseEntity<String> api = rest.withBasicAuth("sec.throttle", PASSWORD).getForEntity("/api/me", String.class);
-        assertThat(api.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
-        assertThat(api.getBody()).contains("登录失败次数过多");
     }
 
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Autowired
+    org.springframework.security.authentication.AuthenticationManager authenticationManager;
 
     @Test
     void made_up_names_from_one_address_do_not_stop_the_administrators_correct_login() throws Exception {
@@ -94,10 +93,15 @@ class SecurityTest extends PlatformTest {
                     .andExpect(org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers
                             .unauthenticated());
         }
-        // the address is throttled: a wrong password is answered 429 with Retry-After
+        // the address is throttled: a wrong password is answered as throttled, and a guessed API token with 429
+        // and Retry-After
+        var attempt = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .unauthenticated("sec.admin", "wrong-password");
+        attempt.setDetails(new org.springframework.security.web.authentication.WebAuthenticationDetails("203.0.113.50", null));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> authenticationManager.authenticate(attempt))
+                .isInstanceOf(LoginThrottledException.class);
         mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/me")
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .httpBasic("sec.admin", "wrong-password")).with(from))
+                        .header("Authorization", "Bearer wjt_guessed-token").with(from))
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isTooManyRequests())
                 .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
                         .exists("Retry-After"));
@@ -126,16 +130,16 @@ class SecurityTest extends PlatformTest {
     }
 
     @Test
-    void a_session_with_a_basic_header_is_refused_before_either_is_used() {
+    void a_session_with_a_token_header_is_refused_before_either_is_used() {
         testUser("sec.mixed", "SAMR", "110101", Role.CASE_OFFICER);
         // a real browser session
         FormLogin.Attempt login = FormLogin.attempt(rest, "sec.mixed", PASSWORD);
         assertThat(login.succeeded()).isTrue();
         String session = login.cookie();
-        // the session plus a wrong Basic password, without a CSRF token: 401, nothing created
+        // the session plus a wrong token, without a CSRF token: 401, nothing created
         HttpHeaders mixed = new HttpHeaders();
         mixed.add(HttpHeaders.COOKIE, session);
-        mixed.setBasicAuth("sec.mixed", "wrong-password");
+        mixed.setBearerAuth("wjt_not-a-real-token");
         mixed.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<String> post = rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(mixed), String.class);
         assertThat(post.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -145,6 +149,32 @@ class SecurityTest extends PlatformTest {
         alone.add(HttpHeaders.COOKIE, session);
         assertThat(rest.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(alone), String.class).getBody())
                 .contains("sec.mixed");
+    }
+
+    @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Test
+    void sessions_are_kept_in_the_database_so_another_instance_or_a_restart_keeps_the_login() {
+        testUser("sec.session", "SAMR", "110101", Role.CASE_OFFICER);
+        FormLogin login = new FormLogin(rest, "sec.session", PASSWORD);
+        String cookie = login.cookie();
+        assertThat(cookie).startsWith("SESSION=");
+        String id = new String(java.util.Base64.getDecoder().decode(cookie.substring("SESSION=".length())),
+                java.nio.charset.StandardCharsets.US_ASCII);
+        assertThat(jdbc.sql("SELECT principal_name FROM spring_session WHERE session_id = ?").param(id)
+                .query(String.class).single()).isEqualTo("sec.session");
+        // a second instance over the same database (a fresh repository, nothing in memory) finds the login
+        var other = new org.springframework.session.jdbc.JdbcIndexedSessionRepository(
+                new org.springframework.jdbc.core.JdbcTemplate(dataSource),
+                new org.springframework.transaction.support.TransactionTemplate(
+                        new org.springframework.jdbc.support.JdbcTransactionManager(dataSource)));
+        org.springframework.session.Session session = other.findById(id);
+        assertThat(session).isNotNull();
+        org.springframework.security.core.context.SecurityContext context = session.getAttribute(
+                org.springframework.security.web.context.HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
+        assertThat(((CurrentUser) context.getAuthentication().getPrincipal()).region().value()).isEqualTo("110101");
+        assertThat(login.getJson("/api/me").getBody()).contains("sec.session");
     }
 
     @Test
@@ -162,7 +192,7 @@ class SecurityTest extends PlatformTest {
     @Test
     void api_me_reports_the_bureau_and_scope() {
         testUser("sec.me", "SAMR", "110101", Role.CASE_OFFICER);
-        String me = rest.withBasicAuth("sec.me", PASSWORD).getForObject("/api/me", String.class);
+        String me = withToken("sec.me").getForObject("/api/me", String.class);
         assertThat(me).contains("\"agency\":\"SAMR\"", "\"region\":\"110101\"", "东城区", "\"scope\":\"SAMR:110101*\"");
     }
 

@@ -33,7 +33,7 @@ class UserAdministrationTest extends PlatformTest {
                 .andReturn().getResponse().getContentAsString();
         Matcher m = Pattern.compile("<code>([A-Za-z0-9]{16})</code>").matcher(page);
         assertThat(m.find()).as("the generated password is shown").isTrue();
-        String me = rest.withBasicAuth("ua.new", m.group(1)).getForObject("/api/me", String.class);
+        String me = new cn.wangjian.platform.FormLogin(rest, "ua.new", m.group(1)).getJson("/api/me").getBody();
         assertThat(me).contains("\"agency\":\"CUSTOMS\"", "\"region\":\"440300\"", "AGENCY_LIAISON");
     }
 
@@ -74,10 +74,8 @@ class UserAdministrationTest extends PlatformTest {
                         .param("current", PASSWORD).param("replacement", "a-new-password-1")
                         .param("confirmation", "a-new-password-1"))
                 .andExpect(content().string(containsString("密码已修改")));
-        assertThat(rest.withBasicAuth("ua.pw", "a-new-password-1").getForEntity("/api/me", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(rest.withBasicAuth("ua.pw", PASSWORD).getForEntity("/api/me", String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(cn.wangjian.platform.FormLogin.attempt(rest, "ua.pw", "a-new-password-1").succeeded()).isTrue();
+        assertThat(cn.wangjian.platform.FormLogin.attempt(rest, "ua.pw", PASSWORD).succeeded()).isFalse();
     }
 
     @Test

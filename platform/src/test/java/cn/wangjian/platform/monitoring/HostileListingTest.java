@@ -48,7 +48,7 @@ class HostileListingTest extends PlatformTest {
                 + "\",\"category\":\"apparel\",\"title\":\"店铺公告\",\"description\":\"活动最终解释权归本店所有。\"}\n";
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
-        var partial = rest.withBasicAuth("hostile.platform", PASSWORD).postForEntity(
+        var partial = withToken("hostile.platform").postForEntity(
                 "/api/platform-reports/listings?mode=partial&name=report.jsonl",
                 new HttpEntity<>((hostile + bad + shopPage).getBytes(StandardCharsets.UTF_8), headers), String.class);
         assertThat(partial.getStatusCode().value()).isEqualTo(200);
@@ -57,7 +57,7 @@ class HostileListingTest extends PlatformTest {
                 + " AND listing_id LIKE 'H-%' ORDER BY listing_id").query(String.class).list())
                 .containsExactly("H-1 LISTING", "H-4 SHOP_PAGE");
         // a report naming another platform is refused
-        var foreign = rest.withBasicAuth("hostile.platform", PASSWORD).postForEntity("/api/platform-reports/listings",
+        var foreign = withToken("hostile.platform").postForEntity("/api/platform-reports/listings",
                 new HttpEntity<>(("{\"platform\":\"huiyi-shop\",\"listing_id\":\"H-3\",\"shop_id\":\"S100000\","
                         + "\"title\":\"x\"}\n").getBytes(StandardCharsets.UTF_8), headers), String.class);
         assertThat(foreign.getStatusCode().value()).isEqualTo(422);

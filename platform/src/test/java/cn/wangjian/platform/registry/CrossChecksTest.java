@@ -157,7 +157,7 @@ class CrossChecksTest extends PlatformTest {
     @Test
     void the_api_and_the_page_show_findings_to_officers_only_and_escape_crawled_names() throws Exception {
         testUser("chk.monitor", "SAMR", "330000", Role.MONITORING_OFFICER);
-        ResponseEntity<String> api = rest.withBasicAuth("chk.monitor", PASSWORD)
+        ResponseEntity<String> api = withToken("chk.monitor")
                 .getForEntity("/api/registry/checks?on=2026-11-30", String.class);
         assertThat(api.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(api.getBody()).contains("\"on\":\"2026-11-30\"", "FOOD_WITHOUT_LICENCE", "第三十五条");
@@ -167,7 +167,7 @@ class CrossChecksTest extends PlatformTest {
                 .andExpect(content().string(allOf(containsString("《食品安全法》第三十五条"),
                         containsString("&lt;script&gt;alert(1)&lt;/script&gt;店"), not(containsString("<script>alert(1)")))));
         testUser("chk.platform", null, "330000", Role.PLATFORM_COMPLIANCE);
-        assertThat(rest.withBasicAuth("chk.platform", PASSWORD).getForEntity("/api/registry/checks", String.class)
+        assertThat(withToken("chk.platform").getForEntity("/api/registry/checks", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/registry/checks", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
@@ -176,23 +176,23 @@ class CrossChecksTest extends PlatformTest {
     @Test
     void search_finds_websites_by_domain_and_filing_and_subjects_by_region_and_the_subject_page_shows_all() throws Exception {
         testUser("chk.search", "SAMR", "330000", Role.MONITORING_OFFICER);
-        ResponseEntity<String> byDomain = rest.withBasicAuth("chk.search", PASSWORD)
+        ResponseEntity<String> byDomain = withToken("chk.search")
                 .getForEntity("/api/registry/search?q=chk-b.example", String.class);
         assertThat(byDomain.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(byDomain.getBody()).contains("\"address\":\"chk-b.example.cn\"").doesNotContain("chk-c.example.cn");
-        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+        assertThat(withToken("chk.search")
                 .getForEntity("/api/registry/search?q=浙ICP备12345678号-2", String.class).getBody())
                 .contains("chk-b.example.cn").doesNotContain("chk-a.example.cn");
-        ResponseEntity<String> city = rest.withBasicAuth("chk.search", PASSWORD)
+        ResponseEntity<String> city = withToken("chk.search")
                 .getForEntity("/api/registry/search?q=核验&region=330100", String.class);
         assertThat(city.getBody()).contains(FOOD_OK, FOOD_EXPIRED).doesNotContain(WEB, BRAND);
-        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+        assertThat(withToken("chk.search")
                 .getForEntity("/api/registry/search?q=核验&region=330102", String.class).getBody())
                 .contains(FOOD_OK).doesNotContain(FOOD_EXPIRED);
-        assertThat(rest.withBasicAuth("chk.search", PASSWORD)
+        assertThat(withToken("chk.search")
                 .getForEntity("/api/registry/search?q=星辰 數碼", String.class).getBody())
                 .as("traditional characters and spaces in the query").contains(BRAND);
-        ResponseEntity<String> bad = rest.withBasicAuth("chk.search", PASSWORD)
+        ResponseEntity<String> bad = withToken("chk.search")
                 .getForEntity("/api/registry/search?region=33", String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(bad.getBody()).contains("6位数字");

@@ -76,7 +76,7 @@ class DemoMarketTest extends PlatformTest {
                     null, new cn.wangjian.platform.identity.RegionCode("110000"), "示例电商平台",
                     Set.of(cn.wangjian.platform.identity.Role.PLATFORM_COMPLIANCE)), "test");
         }
-        var response = rest.withBasicAuth("demo.platform.user", PASSWORD).postForEntity("/api/platform-reports/shops",
+        var response = withToken("demo.platform.user").postForEntity("/api/platform-reports/shops",
                 new org.springframework.http.HttpEntity<>("shop_id,shop_name\nP900001,示例报送店\n"
                         .getBytes(StandardCharsets.UTF_8), headers), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(200);

@@ -39,7 +39,7 @@ class PlatformReportTest extends PlatformTest {
     private ResponseEntity<String> post(String user, String body, String query) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("text/csv"));
-        return rest.withBasicAuth(user, PASSWORD).postForEntity("/api/platform-reports/shops" + query,
+        return withToken(user).postForEntity("/api/platform-reports/shops" + query,
                 new HttpEntity<>(body.getBytes(StandardCharsets.UTF_8), headers), String.class);
     }
 
@@ -55,9 +55,9 @@ class PlatformReportTest extends PlatformTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(shops("report-mall")).isEqualTo(2);
         testUser("report.reader", "SAMR", "330000", Role.MONITORING_OFFICER);
-        assertThat(rest.withBasicAuth("report.reader", PASSWORD).getForEntity("/api/registry/shops/R1", String.class)
+        assertThat(withToken("report.reader").getForEntity("/api/registry/shops/R1", String.class)
                 .getBody()).contains("\"platformCode\":\"report-mall\"", "报送一店（更名）");
-        assertThat(rest.withBasicAuth("report.reader", PASSWORD).getForEntity("/api/registry/shops/NO-SUCH", String.class)
+        assertThat(withToken("report.reader").getForEntity("/api/registry/shops/NO-SUCH", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(jdbc.sql("SELECT shop_name FROM shop WHERE platform_code = 'report-mall' AND shop_id = 'R1'")
                 .query(String.class).single()).isEqualTo("报送一店（更名）");

@@ -172,12 +172,12 @@ class RegistryImportTest extends PlatformTest {
         testUser("reg.monitor", "SAMR", "110000", Role.MONITORING_OFFICER);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("text/csv"));
-        ResponseEntity<String> bad = rest.withBasicAuth("reg.monitor", PASSWORD).postForEntity(
+        ResponseEntity<String> bad = withToken("reg.monitor").postForEntity(
                 "/api/registry/imports?kind=enterprises", new HttpEntity<>("credit_code,name\n123,坏\n".getBytes(StandardCharsets.UTF_8), headers),
                 String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(bad.getBody()).contains("\"line\":2", "18位");
-        ResponseEntity<String> ok = rest.withBasicAuth("reg.monitor", PASSWORD).postForEntity(
+        ResponseEntity<String> ok = withToken("reg.monitor").postForEntity(
                 "/api/registry/imports?kind=enterprises", new HttpEntity<>(GOOD.getBytes(StandardCharsets.UTF_8), headers),
                 String.class);
         assertThat(ok.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -192,7 +192,7 @@ class RegistryImportTest extends PlatformTest {
                 .andExpect(status().isNotFound());
         // a platform compliance user may not import through the officers' API
         testUser("reg.platform", null, "110000", Role.PLATFORM_COMPLIANCE);
-        assertThat(rest.withBasicAuth("reg.platform", PASSWORD).postForEntity("/api/registry/imports?kind=enterprises",
+        assertThat(withToken("reg.platform").postForEntity("/api/registry/imports?kind=enterprises",
                 new HttpEntity<>(GOOD.getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -21,7 +21,7 @@ class ApiTest extends PlatformTest {
     @BeforeEach
     void officer() {
         testUser("api.officer", "SAMR", "110105", Role.MONITORING_OFFICER);
-        officer = rest.withBasicAuth("api.officer", PASSWORD);
+        officer = withToken("api.officer");
     }
 
     private ResponseEntity<String> postJson(String path, String body) {
@@ -76,7 +76,7 @@ class ApiTest extends PlatformTest {
         testUser("api.platform", null, "110000", Role.PLATFORM_COMPLIANCE);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<String> r = rest.withBasicAuth("api.platform", PASSWORD).postForEntity("/api/monitoring/tasks",
+        ResponseEntity<String> r = withToken("api.platform").postForEntity("/api/monitoring/tasks",
                 new org.springframework.http.HttpEntity<>("{}", headers), String.class);
         assertThat(r.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(r.getBody()).doesNotContain("字段");
@@ -98,10 +98,30 @@ class ApiTest extends PlatformTest {
     }
 
     @Test
+    void errors_outside_the_api_controllers_are_problems_too() {
+        // an encoded slash: refused by the firewall with a problem, not the container's HTML page
+        ResponseEntity<String> slash = officer.getForEntity(java.net.URI.create(baseUrl() + "/api/clues/1%2F..%2F2"),
+                String.class);
+        assertThat(slash.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(slash.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(slash.getBody()).contains("不允许的字符", "encoded slash");
+        // an empty body to the complaints import (a page controller's endpoint): Boot's error JSON replaced
+        testUser("api.liaison", "SAMR", "110105", Role.CASE_OFFICER);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<String> empty = withToken("api.liaison").postForEntity("/api/clues/complaints",
+                new HttpEntity<>(new byte[0], headers), String.class);
+        assertThat(empty.getStatusCode().is4xxClientError()).isTrue();
+        assertThat(empty.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat(empty.getBody()).contains("\"title_en\"").doesNotContain("timestamp");
+    }
+
+    @Test
     void the_openapi_description_and_its_browsable_page_are_served() {
         String docs = officer.getForObject("/v3/api-docs", String.class);
         assertThat(docs).contains("\"openapi\"", "/api/clues", "/api/me");
-        ResponseEntity<String> ui = officer.getForEntity("/swagger-ui/index.html", String.class);
+        ResponseEntity<String> ui = new cn.wangjian.platform.FormLogin(rest, "api.officer", PASSWORD)
+                .get("/swagger-ui/index.html");
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(ui.getBody()).containsIgnoringCase("swagger");
     }

@@ -26,9 +26,8 @@ class BoundedInputTest extends PlatformTest {
 
     private HttpResponse<String> post(String path, String user, HttpRequest.BodyPublisher body, String type)
             throws Exception {
-        String auth = Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(baseUrl() + path))
-                .header("Authorization", "Basic " + auth).header("Content-Type", type).POST(body).build(),
+                .header("Authorization", "Bearer " + token(user)).header("Content-Type", type).POST(body).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 

@@ -27,11 +27,21 @@ final class ApiTokenFilter extends OncePerRequestFilter {
     private final LoginThrottle throttle;
     private final ApiAuthenticationEntryPoint problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+    private final java.util.concurrent.Semaphore running;
+    private final java.time.Duration queueFor;
 
-    ApiTokenFilter(ApiTokens tokens, LoginThrottle throttle, ApiAuthenticationEntryPoint problems) {
+    /**
+     * @param concurrent how many token requests run at once; the others wait in arrival order (up to
+     *                   {@code queueFor}, then 503), so machines saturating the API leave the cores to the officers'
+     *                   pages
+     */
+    ApiTokenFilter(ApiTokens tokens, LoginThrottle throttle, ApiAuthenticationEntryPoint problems, int concurrent,
+                   java.time.Duration queueFor) {
         this.tokens = tokens;
         this.throttle = throttle;
         this.problems = problems;
+        this.running = new java.util.concurrent.Semaphore(concurrent, true);
+        this.queueFor = queueFor;
     }
 
     static boolean bearer(HttpServletRequest request) {
@@ -57,18 +67,19 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                     "Tokens are for the API", "API tokens are accepted only under /api/; log in to use the pages.");
             return;
         }
-        String address = request.getRemoteAddr();
-        Optional<java.time.Duration> wait = throttle.addressThrottledFor(address);
-        if (wait.isPresent()) {
-            response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
-            problems.write(request, response, 429, "尝试次数过多", "该地址的无效凭据过多，请稍后再试。",
-                    "Too many attempts", "Too many invalid credentials from this address; try again later.");
-            return;
-        }
         Optional<ApiTokens.Bearer> bearer = tokens.authenticate(request.getHeader("Authorization").substring(7).strip());
         if (bearer.isEmpty()) {
+            // only a wrong token costs the address anything: counted, and answered 429 once the address is throttled
+            String address = request.getRemoteAddr();
             throttle.failedFrom(address);
             log.info("Invalid API token from {}", address);
+            Optional<java.time.Duration> wait = throttle.addressThrottledFor(address);
+            if (wait.isPresent()) {
+                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.get().toSeconds())));
+                problems.write(request, response, 429, "尝试次数过多", "该地址的无效凭据过多，请稍后再试。",
+                        "Too many attempts", "Too many invalid credentials from this address; try again later.");
+                return;
+            }
             problems.write(request, response, 401, "令牌无效", "API 令牌无效、已过期或已吊销。",
                     "Invalid token", "The API token is unknown, expired or revoked.");
             return;
@@ -78,6 +89,19 @@ final class ApiTokenFilter extends OncePerRequestFilter {
                     "Token not scoped for this area", "The token is not scoped for this part of the API.");
             return;
         }
+        boolean admitted;
+        try {
+            admitted = running.tryAcquire(queueFor.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            admitted = false;
+        }
+        if (!admitted) {
+            response.setHeader("Retry-After", "1");
+            problems.write(request, response, 503, "接口繁忙", "API 请求过多，请稍后重试。",
+                    "API busy", "Too many API requests at once; retry shortly.");
+            return;
+        }
         SecurityContext context = contexts.createEmptyContext();
         context.setAuthentication(new ApiTokenAuthentication(bearer.get().user(), bearer.get().tokenId()));
         contexts.setContext(context);
@@ -85,6 +109,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             contexts.clearContext();
+            running.release();
         }
     }
 }

@@ -166,35 +166,38 @@ public class ApiTokens {
             return Optional.empty();
         }
         Instant now = clock.instant();
+        // one query for the token, its owner and the owner's current roles
         Optional<Row> row = jdbc.sql("""
-                SELECT t.id, u.username, t.roles, t.areas, t.expires_at, t.revoked_at, t.last_used_at
+                SELECT t.id, t.roles, t.areas, t.expires_at, t.revoked_at IS NOT NULL AS revoked, t.last_used_at,
+                       u.id AS user_id, u.username, u.display_name, u.agency_code, u.region_code, u.organization,
+                       u.enabled,
+                       COALESCE((SELECT string_agg(r.role, ',') FROM user_role r WHERE r.user_id = u.id), '') AS owner_roles
                 FROM api_token t JOIN app_user u ON u.id = t.user_id WHERE t.token_sha256 = ?""")
                 .param(sha256(secret))
-                .query((rs, n) -> new Row(rs.getLong(1), rs.getString(2), roles(rs.getArray(3)), areas(rs.getArray(4)),
-                        rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) != null,
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()))
+                .query((rs, n) -> {
+                    Set<Role> narrowed = UserAccounts.parseRoles(rs.getString("owner_roles"));
+                    narrowed.retainAll(roles(rs.getArray("roles")));
+                    CurrentUser acting = new CurrentUser(rs.getLong("user_id"), rs.getString("username"),
+                            rs.getString("display_name"), null, rs.getString("agency_code"),
+                            new RegionCode(rs.getString("region_code")), rs.getString("organization"), narrowed,
+                            rs.getBoolean("enabled"));
+                    return new Row(rs.getLong("id"), acting, areas(rs.getArray("areas")),
+                            rs.getTimestamp("expires_at").toInstant(), rs.getBoolean("revoked"),
+                            instant(rs, "last_used_at"));
+                })
                 .optional();
-        if (row.isEmpty() || row.get().revoked() || !now.isBefore(row.get().expiresAt())) {
+        if (row.isEmpty() || row.get().revoked() || !now.isBefore(row.get().expiresAt())
+                || !row.get().user().isEnabled()) {
             return Optional.empty();
         }
         Row r = row.get();
-        Optional<CurrentUser> owner = accounts.find(r.owner()).filter(CurrentUser::isEnabled);
-        if (owner.isEmpty()) {
-            return Optional.empty();
-        }
         if (r.lastUsedAt() == null || r.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), r.id()).update();
         }
-        CurrentUser u = owner.get();
-        Set<Role> narrowed = EnumSet.noneOf(Role.class);
-        narrowed.addAll(u.roles());
-        narrowed.retainAll(r.roles());
-        CurrentUser acting = new CurrentUser(u.id(), u.getUsername(), u.displayName(), null, u.agencyCode(), u.region(),
-                u.organization(), narrowed, true);
-        return Optional.of(new Bearer(r.id(), acting, r.areas()));
+        return Optional.of(new Bearer(r.id(), r.user(), r.areas()));
     }
 
-    private record Row(long id, String owner, Set<Role> roles, Set<ApiArea> areas, Instant expiresAt, boolean revoked,
+    private record Row(long id, CurrentUser user, Set<ApiArea> areas, Instant expiresAt, boolean revoked,
                        Instant lastUsedAt) {
     }
 

@@ -61,8 +61,12 @@ class SecurityConfiguration {
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
     SecurityFilterChain securityFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-                                            ObjectMapper objectMapper, ApiTokens tokens, LoginThrottle throttle)
+                                            ObjectMapper objectMapper, ApiTokens tokens, LoginThrottle throttle,
+                                            @Value("${wangjian.api.concurrent-token-requests:0}") int concurrent,
+                                            @Value("${wangjian.api.queue-seconds:10}") int queueSeconds)
             throws Exception {
+        // by default as many token requests run at once as the machine has cores
+        int slots = concurrent > 0 ? concurrent : Runtime.getRuntime().availableProcessors();
         ApiAuthenticationEntryPoint api = new ApiAuthenticationEntryPoint(objectMapper);
         http
                 .authenticationManager(authenticationManager)
@@ -73,7 +77,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .addFilterBefore(new OneCredentialFilter(api),
                         org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new ApiTokenFilter(tokens, throttle, api), OneCredentialFilter.class)
+                .addFilterAfter(new ApiTokenFilter(tokens, throttle, api, slots, Duration.ofSeconds(queueSeconds)), OneCredentialFilter.class)
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(BEARER))
                 .exceptionHandling(ex -> ex

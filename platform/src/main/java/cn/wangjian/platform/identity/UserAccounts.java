@@ -145,7 +145,7 @@ public class UserAccounts implements UserDetailsService {
                 }).list();
     }
 
-    private static Set<Role> parseRoles(String csv) {
+    static Set<Role> parseRoles(String csv) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String r : csv.split(",")) {
             if (!r.isBlank()) {

@@ -184,6 +184,55 @@ class ApiTokenTest extends PlatformTest {
     }
 
     @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    com.fasterxml.jackson.databind.ObjectMapper json;
+
+    @Test
+    void token_requests_beyond_the_concurrent_limit_wait_their_turn_then_get_503() throws Exception {
+        String secret = token(testUser("tok.busy", "SAMR", "110000", Role.CASE_OFFICER));
+        ApiTokenFilter filter = new ApiTokenFilter(tokens, throttle, new ApiAuthenticationEntryPoint(json), 1,
+                java.time.Duration.ofMillis(200));
+        java.util.concurrent.CountDownLatch inside = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.function.Supplier<org.springframework.mock.web.MockHttpServletRequest> request = () -> {
+            var r = new org.springframework.mock.web.MockHttpServletRequest("GET", "/api/clues");
+            r.addHeader("Authorization", "Bearer " + secret);
+            return r;
+        };
+        // the first request holds the only slot
+        var first = java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                filter.doFilter(request.get(), new org.springframework.mock.web.MockHttpServletResponse(),
+                        (req, res) -> {
+                            inside.countDown();
+                            try {
+                                release.await();
+                            } catch (InterruptedException e) {
+                                Thread.currentThread().interrupt();
+                            }
+                        });
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(inside.await(5, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        // the second waits 200 ms, then is told to come back
+        var busy = new org.springframework.mock.web.MockHttpServletResponse();
+        filter.doFilter(request.get(), busy, (req, res) -> { });
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(busy.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("接口繁忙");
+        release.countDown();
+        first.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        // the slot is free again
+        var ok = new org.springframework.mock.web.MockHttpServletResponse();
+        boolean[] ran = {false};
+        filter.doFilter(request.get(), ok, (req, res) -> ran[0] = true);
+        assertThat(ran[0]).isTrue();
+    }
+
+    @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 

@@ -108,6 +108,7 @@ final class Commands {
                 case "monitor" -> monitor(rest, options);
                 case "evidence-verify" -> evidenceVerify(options);
                 case "calendar" -> calendar(rest, options);
+                case "chain-key" -> chainKey(rest, options);
                 default -> {
                     System.err.println("错误：未知命令 " + command + " (unknown command)");
                     yield 64;
@@ -346,6 +347,29 @@ final class Commands {
     }
 
     /** {@code evidence-verify}: the evidence chain and every stored object. */
+    /** {@code chain-key rotate}: a new chain key; the old one is kept to verify what it signed. */
+    static int chainKey(String[] args, Options options) {
+        List<String> rest = java.util.Arrays.stream(args).filter(a -> !a.startsWith("--")).toList();
+        if (rest.size() != 1 || !rest.get(0).equals("rotate")) {
+            throw new UsageException("用法 (usage): ./wangjian chain-key rotate [--data-dir DIR]");
+        }
+        if (!System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", "").isBlank()
+                || !System.getProperty("wangjian.chain.key", "").isBlank()) {
+            throw new UsageException("密钥由配置 WANGJIAN_CHAIN_KEY 提供：请把旧密钥加入 WANGJIAN_CHAIN_RETIRED_KEYS，"
+                    + "再把新密钥设为 WANGJIAN_CHAIN_KEY (the key is configured: retire it in WANGJIAN_CHAIN_RETIRED_KEYS)");
+        }
+        Path dir = Path.of(options.dataDir());
+        if (!java.nio.file.Files.exists(dir.resolve(cn.wangjian.platform.audit.ChainKey.FILE))) {
+            throw new UsageException("数据目录中没有审计链密钥 " + dir.resolve(cn.wangjian.platform.audit.ChainKey.FILE));
+        }
+        var rotated = cn.wangjian.platform.audit.ChainKey.rotate(dir);
+        System.out.println("已轮换审计链密钥：" + rotated.from() + " → " + rotated.to() + "（旧密钥保存在 "
+                + dir.resolve(cn.wangjian.platform.audit.ChainKey.RETIRED_FILE) + "，仍用于核验其签名的记录）。"
+                + "平台下次启动时使用新密钥，并在审计日志与 " + cn.wangjian.platform.audit.ChainKey.ROTATIONS_FILE
+                + " 中记录此次轮换。(chain key rotated; takes effect at the next start)");
+        return 0;
+    }
+
     static int evidenceVerify(Options options) {
         return withDataSource(options, ds -> {
             var result = new cn.wangjian.platform.evidence.EvidenceVerifier(ds, Path.of(options.dataDir())).verify();
@@ -397,8 +421,7 @@ final class Commands {
     static int auditVerify(Options options) {
         cn.wangjian.platform.audit.ChainKey key;
         try {
-            key = cn.wangjian.platform.audit.ChainKey.load(Path.of(options.dataDir()),
-                    System.getProperty("wangjian.chain.key", System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", "")));
+            key = cn.wangjian.platform.audit.ChainKey.fromEnvironment(Path.of(options.dataDir()));
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UsageException(firstLine(e.getMessage()));
         }

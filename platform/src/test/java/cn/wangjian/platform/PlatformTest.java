@@ -132,11 +132,18 @@ public abstract class PlatformTest {
      * direct database access: the platform's own role cannot alter tables or their triggers.
      */
     protected org.springframework.jdbc.core.simple.JdbcClient asOwner() {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(ownerDataSource(null));
+    }
+
+    /** One connection as the schema owner, with {@code schema} first on the search path when given. */
+    protected org.springframework.jdbc.datasource.SingleConnectionDataSource ownerDataSource(String schema) {
         var credentials = cn.wangjian.platform.database.DatabaseCredentials.read(DATA_DIR).orElseThrow();
         String url = ((com.zaxxer.hikari.HikariDataSource) platformDataSource).getJdbcUrl();
-        return org.springframework.jdbc.core.simple.JdbcClient.create(new org.springframework.jdbc.datasource
-                .SingleConnectionDataSource(url, cn.wangjian.platform.database.DatabaseCredentials.OWNER,
-                credentials.ownerPassword(), true));
+        if (schema != null) {
+            url += (url.contains("?") ? "&" : "?") + "currentSchema=" + schema + ",public";
+        }
+        return new org.springframework.jdbc.datasource.SingleConnectionDataSource(url,
+                cn.wangjian.platform.database.DatabaseCredentials.OWNER, credentials.ownerPassword(), true);
     }
 
     /** Creates a test user once (idempotent across test classes) and returns the user name. */

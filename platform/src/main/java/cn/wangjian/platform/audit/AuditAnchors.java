@@ -66,7 +66,7 @@ public final class AuditAnchors {
                     out.add(new Anchor(-1, null, null, line));
                     continue;
                 }
-                boolean ok = key.mac("anchor", chain, f[0], f[1], f[2]).equals(f[3]);
+                boolean ok = key.verifiesAny(f[3], "anchor", chain, f[0], f[1], f[2]);
                 out.add(new Anchor(Long.parseLong(f[0]), ok ? f[1] : null, Instant.parse(f[2]), f[3]));
             }
         } catch (IOException | RuntimeException e) {

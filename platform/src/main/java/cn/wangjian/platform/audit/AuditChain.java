@@ -19,7 +19,7 @@ final class AuditChain {
     }
 
     static String hashOf(AuditEntry e, ChainKey key) {
-        return hash(e.keyId() == null ? null : key, e.seq(), e.at(), e.actor(), e.action(), e.entityType(),
+        return hash(e.keyId() == null ? null : key.forId(e.keyId()), e.seq(), e.at(), e.actor(), e.action(), e.entityType(),
                 e.entityId(), e.beforeJson(), e.afterJson(), e.prevHash());
     }
 }

@@ -43,6 +43,38 @@ public class AuditLog {
         this.jdbc = jdbc;
     }
 
+    /** A chain's newest link: where a rotation took effect and the key that signed it. */
+    public record Newest(long seq, String keyId) {
+    }
+
+    /**
+     * At start, for a chain ({@code audit}, {@code evidence}): if its newest link is signed by a key retired since,
+     * records the rotation beside the keys and in this log (signed with the new key).
+     */
+    public void noteRotation(String chain, java.util.Optional<Newest> newest) {
+        if (!chain.equals("audit")) {
+            // the audit log's own rotation first: the entry below would otherwise hide it
+            checkOwnRotation();
+        }
+        newest.flatMap(n -> key.noteRotation(chain, n.seq(), n.keyId(), clock.instant())).ifPresent(r -> {
+            java.util.Map<String, Object> after = new java.util.LinkedHashMap<>();
+            after.put("chain", chain);
+            after.put("keyId", r.to());
+            after.put("fromSeq", r.afterSeq() + 1);
+            record("system", "chain-key.rotated", "chain_key", chain, java.util.Map.of("keyId", r.from()), after);
+        });
+    }
+
+    private boolean ownRotationChecked;
+
+    private synchronized void checkOwnRotation() {
+        if (!ownRotationChecked) {
+            ownRotationChecked = true;
+            noteRotation("audit", jdbc.sql("SELECT seq, key_id FROM audit_log ORDER BY seq DESC LIMIT 1")
+                    .query((rs, n) -> new Newest(rs.getLong(1), rs.getString(2))).optional());
+        }
+    }
+
     /** Anchors the chain's head outside the database (at start, and hourly by the scheduler). */
     public void anchor() {
         jdbc.sql("SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1")
@@ -57,6 +89,7 @@ public class AuditLog {
     void recordLegacyLinks() {
         key.recordLegacy("audit", jdbc.sql("SELECT coalesce(max(seq), 0) FROM audit_log WHERE key_id IS NULL")
                 .query(Long.class).single());
+        checkOwnRotation();
         anchor();
     }
 

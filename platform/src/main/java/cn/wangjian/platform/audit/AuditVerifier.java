@@ -74,6 +74,7 @@ public final class AuditVerifier {
                                java.util.Map<Long, String> hashes) throws SQLException {
         long expectedSeq = 1;
         long legacy = key.legacyUpTo("audit");
+        List<ChainKey.Rotation> rotations = key.rotations("audit");
         String prevHash = AuditChain.GENESIS;
         long checked = 0;
         int row = 0;
@@ -90,9 +91,9 @@ public final class AuditVerifier {
                 return new Result(checked, e.seq(), "记录未用密钥签名，而审计链自第 " + (legacy + 1)
                         + " 条起均须签名，记录已被改写 (unsigned link where links must be signed)");
             }
-            if (e.keyId() != null && !e.keyId().equals(key.id())) {
-                return new Result(checked, e.seq(), "记录的签名密钥 " + e.keyId() + " 不是本平台的密钥 " + key.id()
-                        + " (signed with another key)");
+            String keyProblem = e.keyId() == null ? null : key.keyProblem("audit", e.seq(), e.keyId(), rotations);
+            if (keyProblem != null) {
+                return new Result(checked, e.seq(), keyProblem);
             }
             if (!AuditChain.hashOf(e, key).equals(e.hash())) {
                 return new Result(checked, e.seq(), "记录内容与其哈希不符，内容已被改动 (content does not match its hash)");

@@ -10,7 +10,8 @@ import org.springframework.context.annotation.Configuration;
 class ChainKeyConfiguration {
 
     @Bean
-    ChainKey chainKey(DatabaseProperties properties, @Value("${wangjian.chain.key:${WANGJIAN_CHAIN_KEY:}}") String hex) {
-        return ChainKey.load(properties.dataDir(), hex);
+    ChainKey chainKey(DatabaseProperties properties, @Value("${wangjian.chain.key:${WANGJIAN_CHAIN_KEY:}}") String hex,
+                      @Value("${wangjian.chain.retired-keys:${WANGJIAN_CHAIN_RETIRED_KEYS:}}") String retired) {
+        return ChainKey.load(properties.dataDir(), hex, retired);
     }
 }

@@ -43,7 +43,7 @@ public record Capture(long seq, Kind kind, String url, Instant fetchedAt, Intege
     }
 
     String computedHash(cn.wangjian.platform.audit.ChainKey key) {
-        return hash(keyId == null ? null : key, seq, kind, url, fetchedAt, httpStatus, headers, contentType,
+        return hash(keyId == null ? null : key.forId(keyId), seq, kind, url, fetchedAt, httpStatus, headers, contentType,
                 contentSha256, contentSize, textSha256, screenshotSha256, note, capturedBy, ownerAgency, ownerRegion,
                 prevHash);
     }

@@ -45,8 +45,11 @@ public class Evidence {
 
     private final java.time.Clock clock;
 
+    private final cn.wangjian.platform.audit.AuditLog audit;
+
     Evidence(JdbcClient jdbc, DatabaseProperties properties, cn.wangjian.platform.audit.ChainKey key,
-             java.time.Clock clock) {
+             java.time.Clock clock, cn.wangjian.platform.audit.AuditLog audit) {
+        this.audit = audit;
         this.clock = clock;
         this.key = key;
         this.jdbc = jdbc;
@@ -67,6 +70,9 @@ public class Evidence {
     void recordLegacyRecords() {
         key.recordLegacy("evidence", jdbc.sql("SELECT coalesce(max(seq), 0) FROM evidence_capture WHERE key_id IS NULL")
                 .query(Long.class).single());
+        audit.noteRotation("evidence", jdbc.sql("SELECT seq, key_id FROM evidence_capture ORDER BY seq DESC LIMIT 1")
+                .query((rs, n) -> new cn.wangjian.platform.audit.AuditLog.Newest(rs.getLong(1), rs.getString(2)))
+                .optional());
         anchor();
     }
 

@@ -152,7 +152,7 @@ public class EvidencePackages {
                 problems.add("manifest.json 第 " + i + " 条记录无法读取 (unreadable record): " + e.getMessage());
                 continue;
             }
-            if (c.keyId() != null && !c.keyId().equals(key.id())) {
+            if (c.keyId() != null && key.forId(c.keyId()) == null) {
                 problems.add("manifest.json 第 " + i + " 条记录（原序号 " + c.seq() + "）由另一个平台的密钥 " + c.keyId()
                         + " 签名，本平台无法核验 (signed with another platform's key)");
             } else if (!c.computedHash(key).equals(c.recordHash())) {

@@ -40,8 +40,7 @@ public final class EvidenceVerifier {
 
     /** With the chain key of the data directory (or of {@code wangjian.chain.key} / {@code WANGJIAN_CHAIN_KEY}). */
     public EvidenceVerifier(DataSource dataSource, Path dataDir) {
-        this(dataSource, dataDir, cn.wangjian.platform.audit.ChainKey.load(dataDir, System.getProperty("wangjian.chain.key",
-                System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", ""))));
+        this(dataSource, dataDir, cn.wangjian.platform.audit.ChainKey.fromEnvironment(dataDir));
     }
 
     public EvidenceVerifier(DataSource dataSource, Path dataDir, cn.wangjian.platform.audit.ChainKey key) {
@@ -69,6 +68,7 @@ public final class EvidenceVerifier {
                     long expected = 1;
                     String prev = Evidence.GENESIS;
                     long legacy = key.legacyUpTo("evidence");
+                    List<cn.wangjian.platform.audit.ChainKey.Rotation> rotations = key.rotations("evidence");
                     while (rs.next()) {
                         Capture e = Evidence.capture(rs);
                         records++;
@@ -81,8 +81,9 @@ public final class EvidenceVerifier {
                         if (e.keyId() == null && e.seq() > legacy) {
                             problems.add("第 " + e.seq() + " 条：记录未用密钥签名，而证据链自第 " + (legacy + 1)
                                     + " 条起均须签名，记录已被改写 (unsigned record where records must be signed)");
-                        } else if (e.keyId() != null && !e.keyId().equals(key.id())) {
-                            problems.add("第 " + e.seq() + " 条：签名密钥 " + e.keyId() + " 不是本平台的密钥 (signed with another key)");
+                        } else if (e.keyId() != null
+                                && key.keyProblem("evidence", e.seq(), e.keyId(), rotations) != null) {
+                            problems.add("第 " + e.seq() + " 条：" + key.keyProblem("evidence", e.seq(), e.keyId(), rotations));
                         } else if (!e.computedHash(key).equals(e.recordHash())) {
                             problems.add("第 " + e.seq() + " 条：记录内容与其哈希不符，记录已被改动 (record altered)");
                         }

@@ -57,7 +57,8 @@ public final class AuditVerifier {
                     return chain;
                 }
                 last = chain.checked();
-                List<AuditAnchors.Problem> problems = AuditAnchors.check(anchors, hashes, last);
+                List<AuditAnchors.Problem> problems = new java.util.ArrayList<>(AuditAnchors.check(anchors, hashes, last));
+                problems.addAll(new AuditAnchors(key).stamps().problems());
                 if (!problems.isEmpty()) {
                     return new Result(chain.checked(), problems.get(0).at(), problems.get(0).reason());
                 }

@@ -64,9 +64,14 @@ public final class ChainKey {
      * environment), else the data directory's files.
      */
     public static ChainKey fromEnvironment(Path dataDir) {
-        return load(dataDir, System.getProperty("wangjian.chain.key", System.getenv().getOrDefault("WANGJIAN_CHAIN_KEY", "")),
-                System.getProperty("wangjian.chain.retired-keys",
-                        System.getenv().getOrDefault("WANGJIAN_CHAIN_RETIRED_KEYS", "")));
+        return load(dataDir, setting("wangjian.chain.key", "WANGJIAN_CHAIN_KEY"),
+                setting("wangjian.chain.retired-keys", "WANGJIAN_CHAIN_RETIRED_KEYS"))
+                .withTimestamps(TimestampAuthority.configured(setting("wangjian.chain.tsa-url", "WANGJIAN_TSA_URL"),
+                        setting("wangjian.chain.tsa-certificate", "WANGJIAN_TSA_CERTIFICATE")));
+    }
+
+    private static String setting(String property, String variable) {
+        return System.getProperty(property, System.getenv().getOrDefault(variable, ""));
     }
 
     /** The same, with retired keys given by configuration too (comma-separated hex) besides the retired-keys file. */
@@ -122,6 +127,19 @@ public final class ChainKey {
         byte[] fresh = new byte[32];
         new SecureRandom().nextBytes(fresh);
         return HexFormat.of().formatHex(fresh);
+    }
+
+    private TimestampAuthority timestamps;
+
+    /** The timestamp authority the anchors are also sent to, if one is configured. */
+    public TimestampAuthority timestamps() {
+        return timestamps;
+    }
+
+    /** Sends every anchor of the chains to this authority as well (null: none). */
+    public ChainKey withTimestamps(TimestampAuthority authority) {
+        this.timestamps = authority;
+        return this;
     }
 
     /** The ids before and after a rotation. */

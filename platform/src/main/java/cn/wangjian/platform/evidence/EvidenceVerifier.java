@@ -108,6 +108,8 @@ public final class EvidenceVerifier {
                 }
                 cn.wangjian.platform.audit.AuditAnchors.check(anchors, anchoredHashes, last)
                         .forEach(p -> problems.add("证据链" + p.reason()));
+                new cn.wangjian.platform.audit.AuditAnchors(key, "evidence").stamps().problems()
+                        .forEach(p -> problems.add("证据链" + p.reason()));
             } finally {
                 c.rollback();
             }

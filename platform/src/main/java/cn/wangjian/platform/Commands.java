@@ -85,6 +85,15 @@ final class Commands {
         if (command.equals("deadline")) {
             return cn.wangjian.engine.cli.DeadlineCli.run(rest, System.out, System.err);
         }
+        if (command.equals("db-roles")) {
+            // the roles for an external PostgreSQL, for its administrator to run
+            try (var in = Commands.class.getResourceAsStream("/db/external/roles.sql")) {
+                System.out.print(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                return 0;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         if (command.equals("brushing")) {
             return cn.wangjian.engine.cli.BrushingCli.run(rest, System.out, System.err);
         }

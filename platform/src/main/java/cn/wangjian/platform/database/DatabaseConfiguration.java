@@ -33,10 +33,13 @@ class DatabaseConfiguration {
 
     /** With the embedded server, migrations run as the schema owner; the platform itself as the application role. */
     @Bean
-    org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer ownerRunsMigrations(DataSource dataSource) {
+    org.springframework.boot.autoconfigure.flyway.FlywayConfigurationCustomizer ownerRunsMigrations(DataSource dataSource,
+                                                                                              DatabaseProperties properties) {
         return configuration -> {
             if (dataSource instanceof EmbeddedHikariDataSource e) {
                 configuration.dataSource(e.getJdbcUrl(), e.embedded.ownerUsername(), e.embedded.ownerPassword());
+            } else if (properties.db().external() && properties.db().separateOwner()) {
+                configuration.dataSource(properties.db().url(), properties.db().ownerUser(), properties.db().ownerPassword());
             }
         };
     }

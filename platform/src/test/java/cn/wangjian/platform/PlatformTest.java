@@ -68,6 +68,7 @@ public abstract class PlatformTest {
         registry.add("wangjian.capture.allowed-hosts", () -> "127.0.0.1");
         // the tests drive joint-punishment pushes and list expiry themselves
         registry.add("wangjian.credit.scheduler", () -> "false");
+        registry.add("wangjian.trade.retention-scheduler", () -> "false");
     }
 
     @Autowired

@@ -146,6 +146,16 @@ public class Registry {
         return out;
     }
 
+    /** A platform's shops and the day each opened (null when not reported), for checks of reported orders. */
+    public Map<String, java.time.LocalDate> shopOpenings(String platformCode) {
+        Map<String, java.time.LocalDate> out = new java.util.HashMap<>();
+        jdbc.sql("SELECT shop_id, opened_on FROM shop WHERE platform_code = ?").param(platformCode).query(rs -> {
+            java.sql.Date d = rs.getDate(2);
+            out.put(rs.getString(1), d == null ? null : d.toLocalDate());
+        });
+        return out;
+    }
+
     public Optional<Shop> shop(String platformCode, String shopId) {
         return jdbc.sql("""
                 SELECT s.*, p.name AS platform_name FROM shop s JOIN platform p ON p.code = s.platform_code

@@ -368,7 +368,8 @@ public class RegistryImporter {
                     }
                 }
                 yield new Valid(row.line(), platform + "\u0000" + shopId, new Object[] {platform, shopId,
-                        required(row, "shop_name"), operator, row.get("licence_info"), row.get("category")});
+                        required(row, "shop_name"), operator, row.get("licence_info"), row.get("category"),
+                        date(row, "opened_on")});
             }
             case WEBSITES -> {
                 String address = required(row, "address").toLowerCase(java.util.Locale.ROOT);
@@ -445,10 +446,11 @@ public class RegistryImporter {
                         ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name""";
             case SHOPS -> """
                         INSERT INTO shop (platform_code, shop_id, shop_name, operator_credit_code, licence_info,
-                                          category, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                                          category, opened_on, updated_at, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                         ON CONFLICT (platform_code, shop_id) DO UPDATE SET shop_name = EXCLUDED.shop_name,
                             operator_credit_code = EXCLUDED.operator_credit_code,
                             licence_info = EXCLUDED.licence_info, category = EXCLUDED.category,
+                            opened_on = COALESCE(EXCLUDED.opened_on, shop.opened_on),
                             updated_at = EXCLUDED.updated_at, source = EXCLUDED.source""";
             case WEBSITES -> """
                         INSERT INTO website (address, kind, name, icp_filing, public_security_filing,

@@ -102,6 +102,20 @@ public class Registry {
     }
 
     /** The code of the platform an organisation (a platform compliance user's) is: matched by code or name. */
+    /** A registered platform's name. */
+    public Optional<String> platformName(String code) {
+        return jdbc.sql("SELECT name FROM platform WHERE code = ?").param(code).query(String.class).optional();
+    }
+
+    /** Every registered platform: code → name. */
+    public Map<String, String> platforms() {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        jdbc.sql("SELECT code, name FROM platform ORDER BY code").query(rs -> {
+            out.put(rs.getString(1), rs.getString(2));
+        });
+        return out;
+    }
+
     public Optional<String> platformOf(String organisation) {
         if (organisation == null || organisation.isBlank()) {
             return Optional.empty();

@@ -9,6 +9,7 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("dashboard", "工作台", "/", true, null),
             new Area("registry", "主体库", "/registry", true, null),
             new Area("monitoring", "网络监测", "/monitoring", true, null),
+            new Area("brushing", "刷单监测", "/brushing", true, null),
             new Area("evidence", "电子证据", "/evidence", true, null),
             new Area("clue", "线索", "/clues", true, null),
             new Area("casework", "案件办理", "/casework", true, null),

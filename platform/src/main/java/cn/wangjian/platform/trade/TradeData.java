@@ -1,0 +1,78 @@
+package cn.wangjian.platform.trade;
+
+import cn.wangjian.engine.brushing.Order;
+import cn.wangjian.engine.brushing.Parcel;
+import cn.wangjian.engine.brushing.Review;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * The reported transactions as the brushing detector reads them (engine records; buyers and addresses are the
+ * platform's salted hashes, times in epoch seconds). Other areas read transactions only through this.
+ */
+@Service
+public class TradeData {
+
+    private final JdbcClient jdbc;
+
+    TradeData(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A platform's orders placed in [from, to), in time order. */
+    public void orders(String platform, Instant from, Instant to, Consumer<Order> sink) {
+        jdbc.sql("""
+                SELECT order_id, buyer_hash, shop_id, item_id, ordered_at, amount_cents, device_hash, address_hash
+                FROM trade_order WHERE platform_code = ? AND ordered_at >= ? AND ordered_at < ? ORDER BY ordered_at""")
+                .params(platform, Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    sink.accept(new Order(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6), null, rs.getString(7),
+                            rs.getString(8)));
+                });
+    }
+
+    /** The parcels of a platform's orders placed in [from, to). */
+    public List<Parcel> parcels(String platform, Instant from, Instant to) {
+        List<Parcel> out = new ArrayList<>();
+        jdbc.sql("""
+                SELECT p.tracking_no, p.carrier, p.order_id, o.buyer_hash, p.weight_grams, p.picked_up_at, p.signed_at,
+                       p.pickup_place, p.sign_place
+                FROM trade_parcel p JOIN trade_order o ON o.platform_code = p.platform_code AND o.order_id = p.order_id
+                WHERE p.platform_code = ? AND o.ordered_at >= ? AND o.ordered_at < ?""")
+                .params(platform, Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    int weight = rs.getObject(5) == null ? -1 : rs.getInt(5);
+                    out.add(new Parcel(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), weight,
+                            seconds(rs.getTimestamp(6)), seconds(rs.getTimestamp(7)), rs.getString(8), rs.getString(9)));
+                });
+        return out;
+    }
+
+    /** A platform's reviews written in [from, to). */
+    public List<Review> reviews(String platform, Instant from, Instant to) {
+        List<Review> out = new ArrayList<>();
+        jdbc.sql("""
+                SELECT review_id, order_id, buyer_hash, shop_id, rating, reviewed_at, text, image_hashes
+                FROM trade_review WHERE platform_code = ? AND reviewed_at >= ? AND reviewed_at < ?""")
+                .params(platform, Timestamp.from(from), Timestamp.from(to))
+                .query(rs -> {
+                    List<String> images = new ArrayList<>();
+                    for (Object o : (Object[]) rs.getArray(8).getArray()) {
+                        images.add((String) o);
+                    }
+                    out.add(new Review(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
+                            rs.getTimestamp(6).toInstant().getEpochSecond(), rs.getString(7), images));
+                });
+        return out;
+    }
+
+    private static long seconds(Timestamp t) {
+        return t == null ? 0 : t.toInstant().getEpochSecond();
+    }
+}

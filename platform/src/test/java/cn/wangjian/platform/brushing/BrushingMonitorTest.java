@@ -1,0 +1,193 @@
+package cn.wangjian.platform.brushing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.wangjian.platform.PlatformTest;
+import cn.wangjian.platform.clue.ClueRegister;
+import cn.wangjian.platform.evidence.Evidence;
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.NewAccount;
+import cn.wangjian.platform.identity.RegionCode;
+import cn.wangjian.platform.identity.Role;
+import cn.wangjian.platform.registry.ImportKind;
+import cn.wangjian.platform.registry.RegistryImporter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HexFormat;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * The platform's orders, reported through the API, analysed for brushing; a planted ring (12 accounts, 3 shops,
+ * 5 days, every account ordering at each shop each day) in a background of 20,000 random orders. This checks the
+ * plumbing from report to clue, not detection quality (that is measured in bench/ on markets not written here).
+ */
+class BrushingMonitorTest extends PlatformTest {
+
+    @Autowired
+    RegistryImporter importer;
+    @Autowired
+    BrushingMonitor monitor;
+    @Autowired
+    ClueRegister clues;
+    @Autowired
+    Evidence evidence;
+
+    static final String PLATFORM_USER = "brush.compliance";
+    LocalDate today;
+
+    @BeforeEach
+    void platformAndShops() {
+        today = LocalDate.now(clock);
+        importer.importFile(ImportKind.PLATFORMS, "p.csv", "code,name\nbrush-mall,刷单测试商城\n"
+                .getBytes(StandardCharsets.UTF_8), null, RegistryImporter.Mode.ALL_OR_NOTHING, "test");
+        StringBuilder shops = new StringBuilder("platform,shop_id,shop_name,operator_credit_code\n");
+        for (int s = 1; s <= 200; s++) {
+            shops.append("brush-mall,S").append(String.format("%03d", s)).append(",测试店铺").append(s)
+                    .append(s == 200 ? ",9144030071526726XG" : ",").append('\n');
+        }
+        importer.importFile(ImportKind.SHOPS, "s.csv", shops.toString().getBytes(StandardCharsets.UTF_8), null,
+                RegistryImporter.Mode.ALL_OR_NOTHING, "test");
+        if (accounts.find(PLATFORM_USER).isEmpty()) {
+            accounts.create(new NewAccount(PLATFORM_USER, "刷单测试商城合规", PASSWORD, null, new RegionCode("330000"),
+                    "刷单测试商城", Set.of(Role.PLATFORM_COMPLIANCE)), "test");
+        }
+    }
+
+    static String hash(String s) {
+        try {
+            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String orderLine(String id, String buyer, String shop, LocalDate day, int hour, Random random) {
+        String at = day.atTime(hour, random.nextInt(60)).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString();
+        return "{\"order_id\":\"" + id + "\",\"buyer\":\"" + hash(buyer) + "\",\"shop_id\":\"" + shop
+                + "\",\"ordered_at\":\"" + at + "\",\"amount\":\"" + (10 + random.nextInt(200)) + ".00\"}\n";
+    }
+
+    private void reportMarket() {
+        Random random = new Random(14);
+        StringBuilder body = new StringBuilder();
+        LocalDate first = today.minusDays(60);
+        for (int i = 0; i < 20_000; i++) {
+            body.append(orderLine("BG-" + i, "buyer-" + random.nextInt(4000),
+                    "S" + String.format("%03d", 1 + random.nextInt(200)), first.plusDays(random.nextInt(59)),
+                    8 + random.nextInt(12), random));
+        }
+        int n = 0;
+        for (int a = 0; a < 12; a++) {
+            for (int s = 198; s <= 200; s++) {
+                for (int d = 5; d < 10; d++) {
+                    body.append(orderLine("RING-" + n++, "ring-account-" + a, "S" + s, first.plusDays(d), 21, random));
+                }
+            }
+        }
+        // a second ring, which the officer will dismiss
+        for (int a = 0; a < 11; a++) {
+            for (int s = 100; s <= 101; s++) {
+                for (int d = 30; d < 34; d++) {
+                    body.append(orderLine("RING-" + n++, "second-ring-" + a, "S" + s, first.plusDays(d), 22, random));
+                }
+            }
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
+        var answer = withToken(PLATFORM_USER).postForEntity("/api/platform-reports/orders",
+                new HttpEntity<>(body.toString().getBytes(StandardCharsets.UTF_8), headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void a_planted_ring_in_reported_orders_becomes_a_finding_then_a_clue_with_its_extract_as_evidence() {
+        reportMarket();
+        CurrentUser officer = accounts.loadUserByUsername(testUser("brush.monitor", "SAMR", "330100",
+                Role.MONITORING_OFFICER));
+        BrushingMonitor.Run run = monitor.run("brush-mall", today.minusDays(60), today, officer);
+        assertThat(run.orders()).isEqualTo(20_000 + 180 + 88);
+        assertThat(run.rings()).isGreaterThanOrEqualTo(1);
+        Ring ring = monitor.list(officer.dataScope(), true, 50).stream()
+                .filter(r -> r.shops().containsAll(java.util.List.of("S198", "S199", "S200"))).findFirst().orElseThrow();
+        assertThat(ring.accounts()).hasSizeGreaterThanOrEqualTo(10)
+                .allSatisfy(a -> assertThat(a).matches("[0-9a-f]{64}"));
+        assertThat(ring.accounts()).contains(hash("ring-account-0"));
+        assertThat(ring.days()).contains(today.minusDays(55));
+        assertThat(ring.ratio()).isGreaterThan(10);
+        assertThat(ring.explanation()).isNotBlank();
+        // a rerun over the same orders adds nothing
+        assertThat(monitor.run("brush-mall", today.minusDays(60), today, officer).newRings()).isZero();
+        // another bureau does not see it
+        CurrentUser elsewhere = accounts.loadUserByUsername(testUser("brush.other", "SAMR", "440300",
+                Role.MONITORING_OFFICER));
+        assertThat(monitor.find(ring.id(), elsewhere.dataScope())).isEmpty();
+        // the extract: the ring's orders, hashed buyers only
+        String csv = new String(monitor.extract(ring.id(), officer.dataScope()).orElseThrow(), StandardCharsets.UTF_8);
+        assertThat(csv).startsWith("order_id,buyer_hash,shop_id").contains("RING-0,").doesNotContain("ring-account");
+        // the pages: the list, the ring with its graph data (as an escaped attribute), the decision buttons
+        String list = page("/brushing", officer);
+        assertThat(list).contains("/brushing/" + ring.id(), "S198");
+        String detail = page("/brushing/" + ring.id(), officer);
+        assertThat(detail).contains("data-graph=\"{&quot;nodes&quot;", "确认并生成线索", ring.extractSha256(),
+                "/js/ring-graph.js");
+        // confirm: evidence fixed with the extract's hash, a clue registered with it attached
+        BrushingMonitor.Confirmed c = monitor.confirm(ring.id(), officer);
+        assertThat(c.ring().state()).isInstanceOf(RingState.Confirmed.class);
+        assertThat(evidence.find(c.evidenceSeq(), officer.dataScope()).orElseThrow().contentSha256())
+                .isEqualTo(ring.extractSha256());
+        assertThat(c.clue().title()).startsWith("疑似刷单炒信：").contains("测试店铺200");
+        assertThat(clues.evidence(c.clue().id())).anyMatch(e -> e.evidenceSeq() == c.evidenceSeq());
+        assertThatThrownBy(() -> monitor.confirm(ring.id(), officer)).isInstanceOf(BrushingRefusedException.class)
+                .hasMessageContaining("已处理");
+        // the second ring is dismissed, with a reason
+        Ring second = monitor.list(officer.dataScope(), true, 50).stream()
+                .filter(r -> r.shops().contains("S100")).findFirst().orElseThrow();
+        assertThatThrownBy(() -> monitor.dismiss(second.id(), " ", officer)).hasMessageContaining("字段 reason");
+        Ring dismissed = monitor.dismiss(second.id(), "经核实为单位集中采购", officer);
+        assertThat(dismissed.state()).isInstanceOfSatisfying(RingState.Dismissed.class,
+                d -> assertThat(d.reason()).isEqualTo("经核实为单位集中采购"));
+        assertThat(monitor.list(officer.dataScope(), true, 50)).noneMatch(r -> r.id() == second.id());
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    private String page(String path, CurrentUser user) {
+        try {
+            return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .user(user)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void windows_and_dismissals_are_checked() {
+        CurrentUser officer = accounts.loadUserByUsername(testUser("brush.monitor", "SAMR", "330100",
+                Role.MONITORING_OFFICER));
+        assertThatThrownBy(() -> monitor.run("brush-mall", today.minusDays(200), today, officer))
+                .hasMessageContaining("一次最多分析");
+        assertThatThrownBy(() -> monitor.run("brush-mall", today, today.plusDays(3), officer))
+                .hasMessageContaining("晚于今天");
+        assertThatThrownBy(() -> monitor.run("no-such-mall", today.minusDays(3), today, officer))
+                .hasMessageContaining("没有这个平台");
+        CurrentUser platformUser = accounts.loadUserByUsername(PLATFORM_USER);
+        assertThatThrownBy(() -> monitor.run("brush-mall", today.minusDays(3), today, platformUser))
+                .hasMessageContaining("只有监管部门用户");
+        assertThat(monitor.parameters().ring().minAccounts()).isEqualTo(10);
+    }
+}

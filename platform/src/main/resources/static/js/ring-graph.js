@@ -18,7 +18,7 @@
   echarts.init(days).setOption({
     animation: false, tooltip: {},
     xAxis: { type: 'category', data: g.days, axisLabel: { rotate: 45 } },
-    yAxis: { type: 'value', show: false },
-    series: [{ type: 'bar', data: g.days.map(function () { return 1; }) }]
+    yAxis: { type: 'value', name: '订单' },
+    series: [{ type: 'bar', name: '订单', data: g.orders }]
   });
 })();

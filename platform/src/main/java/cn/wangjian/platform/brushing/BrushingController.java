@@ -78,12 +78,13 @@ class BrushingController {
         Ring ring = monitor.find(id, user.dataScope()).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("ring", ring);
-        model.addAttribute("graph", json.writeValueAsString(graph(ring)));
+        model.addAttribute("graph", json.writeValueAsString(graph(ring,
+                monitor.extract(id, user.dataScope()).orElse(new byte[0]))));
         return "brushing/ring";
     }
 
     /** The accounts × shops graph and the days, as the page's chart reads them (escaped by Thymeleaf as data). */
-    private static Map<String, Object> graph(Ring ring) {
+    private static Map<String, Object> graph(Ring ring, byte[] extract) {
         List<Map<String, Object>> nodes = new ArrayList<>();
         List<Map<String, Object>> links = new ArrayList<>();
         for (String s : ring.shops()) {
@@ -98,7 +99,18 @@ class BrushingController {
         Map<String, Object> g = new LinkedHashMap<>();
         g.put("nodes", nodes);
         g.put("links", links);
-        g.put("days", ring.days().stream().map(LocalDate::toString).toList());
+        // the ring's orders per day, from its extract (the fourth column is the order time)
+        Map<String, Integer> perDay = new java.util.TreeMap<>();
+        ring.days().forEach(d -> perDay.put(d.toString(), 0));
+        String[] lines = new String(extract, java.nio.charset.StandardCharsets.UTF_8).split("\n");
+        for (int i = 1; i < lines.length; i++) {
+            String[] f = lines[i].split(",");
+            if (f.length >= 4 && f[3].length() >= 10 && perDay.containsKey(f[3].substring(0, 10))) {
+                perDay.merge(f[3].substring(0, 10), 1, Integer::sum);
+            }
+        }
+        g.put("days", List.copyOf(perDay.keySet()));
+        g.put("orders", List.copyOf(perDay.values()));
         return g;
     }
 

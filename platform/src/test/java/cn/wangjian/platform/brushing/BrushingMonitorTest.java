@@ -7,17 +7,11 @@ import cn.wangjian.platform.PlatformTest;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.evidence.Evidence;
 import cn.wangjian.platform.identity.CurrentUser;
-import cn.wangjian.platform.identity.NewAccount;
-import cn.wangjian.platform.identity.RegionCode;
 import cn.wangjian.platform.identity.Role;
-import cn.wangjian.platform.registry.ImportKind;
 import cn.wangjian.platform.registry.RegistryImporter;
+import cn.wangjian.platform.trade.PlantedRingMarket;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.HexFormat;
-import java.util.Random;
-import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +21,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
 /**
- * The platform's orders, reported through the API, analysed for brushing; a planted ring (12 accounts, 3 shops,
- * 5 days, every account ordering at each shop each day) in a background of 20,000 random orders. This checks the
- * plumbing from report to clue, not detection quality (that is measured in bench/ on markets not written here).
+ * The platform's orders, reported through the API, analysed for brushing ({@link PlantedRingMarket}: two planted
+ * rings in 20,000 random orders). This checks the plumbing from report to clue, not detection quality (that is
+ * measured in bench/ on markets not written here).
  */
 class BrushingMonitorTest extends PlatformTest {
 
@@ -42,71 +36,24 @@ class BrushingMonitorTest extends PlatformTest {
     @Autowired
     Evidence evidence;
 
-    static final String PLATFORM_USER = "brush.compliance";
+    static final String PLATFORM_USER = PlantedRingMarket.REPORTER;
     LocalDate today;
 
     @BeforeEach
     void platformAndShops() {
         today = LocalDate.now(clock);
-        importer.importFile(ImportKind.PLATFORMS, "p.csv", "code,name\nbrush-mall,刷单测试商城\n"
-                .getBytes(StandardCharsets.UTF_8), null, RegistryImporter.Mode.ALL_OR_NOTHING, "test");
-        StringBuilder shops = new StringBuilder("platform,shop_id,shop_name,operator_credit_code\n");
-        for (int s = 1; s <= 200; s++) {
-            shops.append("brush-mall,S").append(String.format("%03d", s)).append(",测试店铺").append(s)
-                    .append(s == 200 ? ",9144030071526726XG" : ",").append('\n');
-        }
-        importer.importFile(ImportKind.SHOPS, "s.csv", shops.toString().getBytes(StandardCharsets.UTF_8), null,
-                RegistryImporter.Mode.ALL_OR_NOTHING, "test");
-        if (accounts.find(PLATFORM_USER).isEmpty()) {
-            accounts.create(new NewAccount(PLATFORM_USER, "刷单测试商城合规", PASSWORD, null, new RegionCode("330000"),
-                    "刷单测试商城", Set.of(Role.PLATFORM_COMPLIANCE)), "test");
-        }
+        PlantedRingMarket.register(importer, accounts, PASSWORD);
     }
 
     static String hash(String s) {
-        try {
-            return HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String orderLine(String id, String buyer, String shop, LocalDate day, int hour, Random random) {
-        String at = day.atTime(hour, random.nextInt(60)).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString();
-        return "{\"order_id\":\"" + id + "\",\"buyer\":\"" + hash(buyer) + "\",\"shop_id\":\"" + shop
-                + "\",\"ordered_at\":\"" + at + "\",\"amount\":\"" + (10 + random.nextInt(200)) + ".00\"}\n";
+        return PlantedRingMarket.hash(s);
     }
 
     private void reportMarket() {
-        Random random = new Random(14);
-        StringBuilder body = new StringBuilder();
-        LocalDate first = today.minusDays(60);
-        for (int i = 0; i < 20_000; i++) {
-            body.append(orderLine("BG-" + i, "buyer-" + random.nextInt(4000),
-                    "S" + String.format("%03d", 1 + random.nextInt(200)), first.plusDays(random.nextInt(59)),
-                    8 + random.nextInt(12), random));
-        }
-        int n = 0;
-        for (int a = 0; a < 12; a++) {
-            for (int s = 198; s <= 200; s++) {
-                for (int d = 5; d < 10; d++) {
-                    body.append(orderLine("RING-" + n++, "ring-account-" + a, "S" + s, first.plusDays(d), 21, random));
-                }
-            }
-        }
-        // a second ring, which the officer will dismiss
-        for (int a = 0; a < 11; a++) {
-            for (int s = 100; s <= 101; s++) {
-                for (int d = 30; d < 34; d++) {
-                    body.append(orderLine("RING-" + n++, "second-ring-" + a, "S" + s, first.plusDays(d), 22, random));
-                }
-            }
-        }
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
         var answer = withToken(PLATFORM_USER).postForEntity("/api/platform-reports/orders",
-                new HttpEntity<>(body.toString().getBytes(StandardCharsets.UTF_8), headers), String.class);
+                new HttpEntity<>(PlantedRingMarket.orders(today), headers), String.class);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -116,7 +63,7 @@ class BrushingMonitorTest extends PlatformTest {
         CurrentUser officer = accounts.loadUserByUsername(testUser("brush.monitor", "SAMR", "330100",
                 Role.MONITORING_OFFICER));
         BrushingMonitor.Run run = monitor.run("brush-mall", today.minusDays(60), today, officer);
-        assertThat(run.orders()).isEqualTo(20_000 + 180 + 88);
+        assertThat(run.orders()).isEqualTo(PlantedRingMarket.ORDERS);
         assertThat(run.rings()).isGreaterThanOrEqualTo(1);
         Ring ring = monitor.list(officer.dataScope(), true, 50).stream()
                 .filter(r -> r.shops().containsAll(java.util.List.of("S198", "S199", "S200"))).findFirst().orElseThrow();
@@ -140,7 +87,7 @@ class BrushingMonitorTest extends PlatformTest {
         assertThat(list).contains("/brushing/" + ring.id(), "S198");
         String detail = page("/brushing/" + ring.id(), officer);
         assertThat(detail).contains("data-graph=\"{&quot;nodes&quot;", "确认并生成线索", ring.extractSha256(),
-                "/js/ring-graph.js");
+                "/js/ring-graph.js", "&quot;orders&quot;:[36,36,36,36,36]");
         // confirm: evidence fixed with the extract's hash, a clue registered with it attached
         BrushingMonitor.Confirmed c = monitor.confirm(ring.id(), officer);
         assertThat(c.ring().state()).isInstanceOf(RingState.Confirmed.class);

@@ -150,6 +150,59 @@ class BrowserTest extends PlatformTest {
         screenshot("monitoring-evidence");
     }
 
+    @Autowired
+    cn.wangjian.platform.registry.RegistryImporter importer;
+
+    @Test
+    void reported_orders_are_analysed_for_brushing_and_a_ring_is_confirmed_into_a_clue_and_opened_as_a_case()
+            throws Exception {
+        // the platform reports its orders through the API, as a platform's system does
+        cn.wangjian.platform.trade.PlantedRingMarket.register(importer, accounts, PASSWORD);
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
+        assertThat(withToken(cn.wangjian.platform.trade.PlantedRingMarket.REPORTER).postForEntity(
+                "/api/platform-reports/orders", new org.springframework.http.HttpEntity<>(
+                        cn.wangjian.platform.trade.PlantedRingMarket.orders(clock.today()), headers), String.class)
+                .getStatusCode().is2xxSuccessful()).isTrue();
+        testUser("e2e.brush", "SAMR", "330200", Role.MONITORING_OFFICER);
+        testUser("e2e.brushcase", "SAMR", "330200", Role.CASE_OFFICER);
+
+        // the monitoring officer runs the brushing task over the last 60 days
+        login("e2e.brush");
+        browser.get(baseUrl() + "/brushing");
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("platform")))).selectByValue(cn.wangjian.platform.trade.PlantedRingMarket.PLATFORM);
+        fill("run-form", "from", clock.today().minusDays(60).toString());
+        fill("run-form", "to", clock.today().toString());
+        click(browser.findElement(By.id("run-brushing")));
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message"))).getText())
+                .contains("已分析 " + cn.wangjian.platform.trade.PlantedRingMarket.ORDERS + " 笔订单");
+        WebElement row = browser.findElements(By.cssSelector("#rings tbody tr")).stream()
+                .filter(r -> r.getText().contains("S198")).findFirst().orElseThrow();
+        click(row.findElement(By.cssSelector("a.ring-link")));
+        // the ring: its graph drawn by ECharts, its days, its explanation and extract
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ring-graph canvas")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ring-days canvas")));
+        assertThat(browser.findElement(By.id("ring-explanation")).getText()).isNotBlank();
+        String sha = browser.findElement(By.id("extract-sha")).getText();
+        assertThat(sha).matches("[0-9a-f]{64}");
+        screenshot("brushing-ring");
+        click(browser.findElement(By.id("confirm-ring")));
+        wait.until(ExpectedConditions.textToBe(By.id("ring-state"), "已确认，生成线索"));
+        click(browser.findElement(By.id("ring-clue")));
+        wait.until(ExpectedConditions.urlMatches(".*/clues/\\d+$"));
+        String clueUrl = browser.getCurrentUrl();
+        assertThat(browser.getPageSource()).contains("疑似刷单炒信", sha);
+        screenshot("brushing-clue");
+
+        // the case officer opens a case from the clue
+        login("e2e.brushcase");
+        browser.get(clueUrl);
+        click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-case button"))));
+        stageAfter("核查");
+        screenshot("brushing-case");
+    }
+
     private void login(String username) {
         browser.manage().deleteAllCookies();
         browser.get(baseUrl() + "/login");

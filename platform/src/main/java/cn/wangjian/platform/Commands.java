@@ -163,19 +163,22 @@ final class Commands {
         List<String> positional = new java.util.ArrayList<>();
         boolean partial = false;
         String encoding = "auto";
+        String platform = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--partial")) {
                 partial = true;
             } else if (a.equals("--encoding") && i + 1 < args.length) {
                 encoding = args[++i];
+            } else if (a.equals("--platform") && i + 1 < args.length) {
+                platform = args[++i];
             } else if (!a.startsWith("--")) {
                 positional.add(a);
             }
         }
         if (positional.size() != 2) {
             throw new UsageException("用法 (usage): import KIND FILE [--partial] [--encoding UTF-8|GB18030]；KIND 为 "
-                    + "enterprises、platforms、shops、websites、licences 或 listings");
+                    + "enterprises、platforms、shops、websites、licences、listings，或交易数据 orders、reviews、parcels（需 --platform CODE）");
         }
         Path file = Path.of(positional.get(1));
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
@@ -183,6 +186,9 @@ final class Commands {
         }
         if (options.externalDatabase()) {
             checkConnection(options);
+        }
+        if (java.util.Set.of("orders", "reviews", "parcels").contains(positional.get(0))) {
+            return importTrade(positional.get(0), file, platform, partial, encoding, args);
         }
         try (var context = withoutWebServer(args)) {
             var importer = context.getBean(cn.wangjian.platform.registry.RegistryImporter.class);
@@ -195,6 +201,37 @@ final class Commands {
             return report.rejected().isEmpty() ? 0 : 1;
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code import orders|reviews|parcels FILE --platform CODE}: a platform's transactions from a file. */
+    private static int importTrade(String kind, Path file, String platform, boolean partial, String encoding,
+                                   String[] args) {
+        if (platform == null) {
+            throw new UsageException("导入交易数据需指明平台 (the platform is needed): --platform CODE");
+        }
+        java.nio.charset.Charset cs = encoding.equals("auto") ? java.nio.charset.StandardCharsets.UTF_8 : charset(encoding);
+        try (var context = withoutWebServer(args);
+             var reader = new java.io.BufferedReader(new java.io.InputStreamReader(Files.newInputStream(file),
+                     cs.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)), 1 << 16)) {
+            var registry = context.getBean(cn.wangjian.platform.registry.Registry.class);
+            if (registry.platformName(platform).isEmpty()) {
+                throw new UsageException("没有这个平台 (no such platform): " + platform);
+            }
+            var report = context.getBean(cn.wangjian.platform.trade.TradeReporting.class).report(platform,
+                    cn.wangjian.platform.trade.TradeKind.valueOf(kind.toUpperCase(java.util.Locale.ROOT)), reader,
+                    partial ? cn.wangjian.platform.trade.TradeReporting.Mode.PARTIAL
+                            : cn.wangjian.platform.trade.TradeReporting.Mode.ALL_OR_NOTHING,
+                    "cli:" + System.getProperty("user.name", "?"));
+            var out = report.rejected().isEmpty() ? System.out : System.err;
+            out.printf("%s：读取 %d 行，写入 %d 行，未变 %d 行，拒绝 %d 行%s (%d rows, %d stored, %d unchanged, %d rejected)%n",
+                    report.kind().label(), report.rows(), report.stored(), report.unchanged(), report.rejected().size(),
+                    report.committed() ? "" : "，未导入（全部或全不模式）", report.rows(), report.stored(),
+                    report.unchanged(), report.rejected().size());
+            report.rejected().forEach(r -> out.println("  第 " + r.line() + " 行 (line " + r.line() + "): " + r.reason()));
+            return report.rejected().isEmpty() ? 0 : 1;
         } catch (IOException e) {
             throw new UsageException("无法读取文件 (cannot read) " + file + ": " + e.getMessage());
         }
@@ -276,6 +313,8 @@ final class Commands {
         springArgs.add("--wangjian.bootstrap.initial-accounts=false");
         springArgs.add("--wangjian.bootstrap.demo-clues=false");
         springArgs.add("--wangjian.bootstrap.demo-market=false");
+        springArgs.add("--wangjian.bootstrap.demo-trade=false");
+        springArgs.add("--wangjian.trade.retention-scheduler=false");
         springArgs.add("--wangjian.monitoring.scheduler=false");
         springArgs.add("--logging.level.root=WARN");
         springArgs.add("--logging.level.cn.wangjian=WARN");

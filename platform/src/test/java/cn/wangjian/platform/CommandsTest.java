@@ -87,4 +87,33 @@ class CommandsTest {
         assertThat(run("serve", "--server.port=0")).isEqualTo(Commands.CONTINUE);
         assertThat(served).isTrue();
     }
+
+    @Test
+    void the_command_line_imports_the_registry_and_a_platforms_orders_without_a_web_server(@TempDir Path dir)
+            throws Exception {
+        Path platforms = dir.resolve("platforms.csv");
+        java.nio.file.Files.writeString(platforms, "code,name\ncli-mall,命令行商城\n");
+        Path shops = dir.resolve("shops.csv");
+        java.nio.file.Files.writeString(shops, "platform,shop_id,shop_name\ncli-mall,C1,命令行一店\n");
+        Path orders = dir.resolve("orders.csv");
+        java.nio.file.Files.writeString(orders, "order_id,buyer,shop_id,ordered_at,amount\n"
+                + "K-1," + "ab".repeat(32) + ",C1,2026-11-20T10:00:00,12.50\n"
+                + "K-2,13800138000,C1,2026-11-20T10:00:00,12.50\n");
+        String data = "--wangjian.data-dir=" + dir.resolve("data");
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(run("import", "platforms", platforms.toString(), data)).isZero();
+            assertThat(run("import", "shops", shops.toString(), data)).isZero();
+            // one clear-text buyer: refused by line, the other row kept (partial), exit 1
+            assertThat(run("import", "orders", orders.toString(), "--platform", "cli-mall", "--partial", data))
+                    .isEqualTo(1);
+            assertThat(run("import", "orders", orders.toString(), data)).isEqualTo(2);
+        } finally {
+            System.setOut(originalOut);
+        }
+        assertThat(stderr()).contains("写入 1 行", "第 3 行", "字段 buyer", "--platform CODE")
+                .doesNotContain("13800138000");
+    }
 }

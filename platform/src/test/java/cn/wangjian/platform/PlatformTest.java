@@ -69,6 +69,8 @@ public abstract class PlatformTest {
         // the tests drive joint-punishment pushes and list expiry themselves
         registry.add("wangjian.credit.scheduler", () -> "false");
         registry.add("wangjian.trade.retention-scheduler", () -> "false");
+        // the demo transactions are reported by DemoTradeTest alone (about 460,000 rows)
+        registry.add("wangjian.bootstrap.demo-trade", () -> "false");
     }
 
     @Autowired

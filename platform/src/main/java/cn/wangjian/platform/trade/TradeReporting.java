@@ -4,9 +4,7 @@ import cn.wangjian.platform.audit.AuditLog;
 import cn.wangjian.platform.registry.Registry;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.sql.PreparedStatement;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,21 +14,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Platforms' reports of orders, reviews and parcels (平台报送交易数据): read as a stream, checked row by row, written a
- * batch at a time inside one transaction. Idempotent: a row already held with the same content is counted as
+ * Platforms' reports of orders, reviews and parcels (平台报送交易数据): read as a stream, checked row by row, staged
+ * with COPY and merged into the tables by one statement, all inside one transaction. Idempotent: a row already held with the same content is counted as
  * unchanged and not rewritten, a row with changed content replaces the earlier one (a correction). All-or-nothing
  * by default (any rejected row: nothing is kept), or partial (the valid rows are kept and every rejected one is
  * listed). The report, its audit entry and its rows commit together, so a crash leaves nothing half-written.
  */
 @Service
 public class TradeReporting {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TradeReporting.class);
 
     public enum Mode {
         ALL_OR_NOTHING, PARTIAL;
@@ -40,20 +38,18 @@ public class TradeReporting {
         }
     }
 
-    static final int BATCH = 1000;
-
     private final JdbcClient jdbc;
-    private final JdbcTemplate batchJdbc;
+    private final javax.sql.DataSource dataSource;
     private final TransactionTemplate tx;
     private final Registry registry;
     private final AuditLog audit;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    TradeReporting(JdbcClient jdbc, JdbcTemplate batchJdbc, TransactionTemplate tx, Registry registry, AuditLog audit,
-                   Clock clock, ApplicationEventPublisher events) {
+    TradeReporting(JdbcClient jdbc, javax.sql.DataSource dataSource, TransactionTemplate tx, Registry registry,
+                   AuditLog audit, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.batchJdbc = batchJdbc;
+        this.dataSource = dataSource;
         this.tx = tx;
         this.registry = registry;
         this.audit = audit;
@@ -61,81 +57,86 @@ public class TradeReporting {
         this.events = events;
     }
 
-    /** One kind's statement and how a checked row fills it. */
-    private record Writer<T>(String sql, int reportIdSlot, ParameterizedPreparedStatementSetter<T> setter) {
+    /**
+     * One kind's staging table, the columns a checked row gives (as COPY CSV fields, null for SQL NULL), and the
+     * statement that moves the staged rows into the table: new rows inserted, changed rows replaced, unchanged rows
+     * left alone; it returns how many were written.
+     */
+    private record Writer<T>(String stage, List<String> columns, String merge, Function<T, List<String>> fields) {
     }
 
     private static final Writer<TradeChecks.OrderRow> ORDERS = new Writer<>("""
-            INSERT INTO trade_order AS t (platform_code, order_id, buyer_hash, shop_id, item_id, ordered_at, amount_cents,
-                                          payment_hash, address_hash, device_hash, parcel_no, report_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (platform_code, order_id) DO UPDATE SET buyer_hash = EXCLUDED.buyer_hash,
-                shop_id = EXCLUDED.shop_id, item_id = EXCLUDED.item_id, ordered_at = EXCLUDED.ordered_at,
-                amount_cents = EXCLUDED.amount_cents, payment_hash = EXCLUDED.payment_hash,
-                address_hash = EXCLUDED.address_hash, device_hash = EXCLUDED.device_hash,
-                parcel_no = EXCLUDED.parcel_no, report_id = EXCLUDED.report_id
-            WHERE (t.buyer_hash, t.shop_id, t.item_id, t.ordered_at, t.amount_cents, t.payment_hash, t.address_hash,
-                   t.device_hash, t.parcel_no)
-                  IS DISTINCT FROM (EXCLUDED.buyer_hash, EXCLUDED.shop_id, EXCLUDED.item_id, EXCLUDED.ordered_at,
-                   EXCLUDED.amount_cents, EXCLUDED.payment_hash, EXCLUDED.address_hash, EXCLUDED.device_hash,
-                   EXCLUDED.parcel_no)""", 12, (ps, o) -> {
-        ps.setString(2, o.orderId());
-        ps.setString(3, o.buyerHash());
-        ps.setString(4, o.shopId());
-        ps.setString(5, o.itemId());
-        ps.setTimestamp(6, Timestamp.from(o.orderedAt()));
-        ps.setLong(7, o.amountCents());
-        ps.setString(8, o.paymentHash());
-        ps.setString(9, o.addressHash());
-        ps.setString(10, o.deviceHash());
-        ps.setString(11, o.parcelNo());
-    });
+            CREATE TEMP TABLE trade_stage (order_id TEXT, buyer_hash TEXT, shop_id TEXT, item_id TEXT,
+                ordered_at TIMESTAMPTZ, amount_cents BIGINT, payment_hash TEXT, address_hash TEXT, device_hash TEXT,
+                parcel_no TEXT) ON COMMIT DROP""",
+            List.of("order_id", "buyer_hash", "shop_id", "item_id", "ordered_at", "amount_cents", "payment_hash",
+                    "address_hash", "device_hash", "parcel_no"), """
+            WITH written AS (
+              INSERT INTO trade_order AS t (platform_code, order_id, buyer_hash, shop_id, item_id, ordered_at,
+                                            amount_cents, payment_hash, address_hash, device_hash, parcel_no, report_id)
+              SELECT :platform, order_id, buyer_hash, shop_id, item_id, ordered_at, amount_cents, payment_hash,
+                     address_hash, device_hash, parcel_no, :report FROM trade_stage
+              ON CONFLICT (platform_code, order_id) DO UPDATE SET buyer_hash = EXCLUDED.buyer_hash,
+                  shop_id = EXCLUDED.shop_id, item_id = EXCLUDED.item_id, ordered_at = EXCLUDED.ordered_at,
+                  amount_cents = EXCLUDED.amount_cents, payment_hash = EXCLUDED.payment_hash,
+                  address_hash = EXCLUDED.address_hash, device_hash = EXCLUDED.device_hash,
+                  parcel_no = EXCLUDED.parcel_no, report_id = EXCLUDED.report_id
+              WHERE (t.buyer_hash, t.shop_id, t.item_id, t.ordered_at, t.amount_cents, t.payment_hash, t.address_hash,
+                     t.device_hash, t.parcel_no)
+                    IS DISTINCT FROM (EXCLUDED.buyer_hash, EXCLUDED.shop_id, EXCLUDED.item_id, EXCLUDED.ordered_at,
+                     EXCLUDED.amount_cents, EXCLUDED.payment_hash, EXCLUDED.address_hash, EXCLUDED.device_hash,
+                     EXCLUDED.parcel_no)
+              RETURNING 1)
+            SELECT count(*) FROM written""",
+            o -> java.util.Arrays.asList(o.orderId(), o.buyerHash(), o.shopId(), o.itemId(), o.orderedAt().toString(),
+                    Long.toString(o.amountCents()), o.paymentHash(), o.addressHash(), o.deviceHash(), o.parcelNo()));
 
     private static final Writer<TradeChecks.ReviewRow> REVIEWS = new Writer<>("""
-            INSERT INTO trade_review AS t (platform_code, review_id, order_id, buyer_hash, shop_id, rating, reviewed_at,
-                                           text, image_hashes, report_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (platform_code, review_id) DO UPDATE SET order_id = EXCLUDED.order_id,
-                buyer_hash = EXCLUDED.buyer_hash, shop_id = EXCLUDED.shop_id, rating = EXCLUDED.rating,
-                reviewed_at = EXCLUDED.reviewed_at, text = EXCLUDED.text, image_hashes = EXCLUDED.image_hashes,
-                report_id = EXCLUDED.report_id
-            WHERE (t.order_id, t.buyer_hash, t.shop_id, t.rating, t.reviewed_at, t.text, t.image_hashes)
-                  IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.buyer_hash, EXCLUDED.shop_id, EXCLUDED.rating,
-                   EXCLUDED.reviewed_at, EXCLUDED.text, EXCLUDED.image_hashes)""", 10, (ps, r) -> {
-        ps.setString(2, r.reviewId());
-        ps.setString(3, r.orderId());
-        ps.setString(4, r.buyerHash());
-        ps.setString(5, r.shopId());
-        ps.setInt(6, r.rating());
-        ps.setTimestamp(7, Timestamp.from(r.reviewedAt()));
-        ps.setString(8, r.text());
-        ps.setArray(9, ps.getConnection().createArrayOf("text", r.imageHashes().toArray()));
-    });
+            CREATE TEMP TABLE trade_stage (review_id TEXT, order_id TEXT, buyer_hash TEXT, shop_id TEXT,
+                rating SMALLINT, reviewed_at TIMESTAMPTZ, text TEXT, image_hashes TEXT[]) ON COMMIT DROP""",
+            List.of("review_id", "order_id", "buyer_hash", "shop_id", "rating", "reviewed_at", "text", "image_hashes"),
+            """
+            WITH written AS (
+              INSERT INTO trade_review AS t (platform_code, review_id, order_id, buyer_hash, shop_id, rating,
+                                             reviewed_at, text, image_hashes, report_id)
+              SELECT :platform, review_id, order_id, buyer_hash, shop_id, rating, reviewed_at, text, image_hashes,
+                     :report FROM trade_stage
+              ON CONFLICT (platform_code, review_id) DO UPDATE SET order_id = EXCLUDED.order_id,
+                  buyer_hash = EXCLUDED.buyer_hash, shop_id = EXCLUDED.shop_id, rating = EXCLUDED.rating,
+                  reviewed_at = EXCLUDED.reviewed_at, text = EXCLUDED.text, image_hashes = EXCLUDED.image_hashes,
+                  report_id = EXCLUDED.report_id
+              WHERE (t.order_id, t.buyer_hash, t.shop_id, t.rating, t.reviewed_at, t.text, t.image_hashes)
+                    IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.buyer_hash, EXCLUDED.shop_id, EXCLUDED.rating,
+                     EXCLUDED.reviewed_at, EXCLUDED.text, EXCLUDED.image_hashes)
+              RETURNING 1)
+            SELECT count(*) FROM written""",
+            r -> java.util.Arrays.asList(r.reviewId(), r.orderId(), r.buyerHash(), r.shopId(),
+                    Integer.toString(r.rating()), r.reviewedAt().toString(), r.text(),
+                    "{" + String.join(",", r.imageHashes()) + "}"));
 
     private static final Writer<TradeChecks.ParcelRow> PARCELS = new Writer<>("""
-            INSERT INTO trade_parcel AS t (platform_code, carrier, tracking_no, order_id, weight_grams, picked_up_at,
-                                           signed_at, pickup_place, sign_place, report_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (platform_code, carrier, tracking_no) DO UPDATE SET order_id = EXCLUDED.order_id,
-                weight_grams = EXCLUDED.weight_grams, picked_up_at = EXCLUDED.picked_up_at,
-                signed_at = EXCLUDED.signed_at, pickup_place = EXCLUDED.pickup_place, sign_place = EXCLUDED.sign_place,
-                report_id = EXCLUDED.report_id
-            WHERE (t.order_id, t.weight_grams, t.picked_up_at, t.signed_at, t.pickup_place, t.sign_place)
-                  IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.weight_grams, EXCLUDED.picked_up_at, EXCLUDED.signed_at,
-                   EXCLUDED.pickup_place, EXCLUDED.sign_place)""", 10, (ps, p) -> {
-        ps.setString(2, p.carrier());
-        ps.setString(3, p.trackingNo());
-        ps.setString(4, p.orderId());
-        if (p.weightGrams() == null) {
-            ps.setNull(5, Types.INTEGER);
-        } else {
-            ps.setInt(5, p.weightGrams());
-        }
-        ps.setTimestamp(6, p.pickedUpAt() == null ? null : Timestamp.from(p.pickedUpAt()));
-        ps.setTimestamp(7, p.signedAt() == null ? null : Timestamp.from(p.signedAt()));
-        ps.setString(8, p.pickupPlace());
-        ps.setString(9, p.signPlace());
-    });
+            CREATE TEMP TABLE trade_stage (carrier TEXT, tracking_no TEXT, order_id TEXT, weight_grams INT,
+                picked_up_at TIMESTAMPTZ, signed_at TIMESTAMPTZ, pickup_place TEXT, sign_place TEXT) ON COMMIT DROP""",
+            List.of("carrier", "tracking_no", "order_id", "weight_grams", "picked_up_at", "signed_at", "pickup_place",
+                    "sign_place"), """
+            WITH written AS (
+              INSERT INTO trade_parcel AS t (platform_code, carrier, tracking_no, order_id, weight_grams, picked_up_at,
+                                             signed_at, pickup_place, sign_place, report_id)
+              SELECT :platform, carrier, tracking_no, order_id, weight_grams, picked_up_at, signed_at, pickup_place,
+                     sign_place, :report FROM trade_stage
+              ON CONFLICT (platform_code, carrier, tracking_no) DO UPDATE SET order_id = EXCLUDED.order_id,
+                  weight_grams = EXCLUDED.weight_grams, picked_up_at = EXCLUDED.picked_up_at,
+                  signed_at = EXCLUDED.signed_at, pickup_place = EXCLUDED.pickup_place,
+                  sign_place = EXCLUDED.sign_place, report_id = EXCLUDED.report_id
+              WHERE (t.order_id, t.weight_grams, t.picked_up_at, t.signed_at, t.pickup_place, t.sign_place)
+                    IS DISTINCT FROM (EXCLUDED.order_id, EXCLUDED.weight_grams, EXCLUDED.picked_up_at,
+                     EXCLUDED.signed_at, EXCLUDED.pickup_place, EXCLUDED.sign_place)
+              RETURNING 1)
+            SELECT count(*) FROM written""",
+            p -> java.util.Arrays.asList(p.carrier(), p.trackingNo(), p.orderId(),
+                    p.weightGrams() == null ? null : Integer.toString(p.weightGrams()),
+                    p.pickedUpAt() == null ? null : p.pickedUpAt().toString(),
+                    p.signedAt() == null ? null : p.signedAt().toString(), p.pickupPlace(), p.signPlace()));
 
     /** Reports one kind of transaction data for {@code platform} (the reporting user's own platform). */
     public TradeReport report(String platform, TradeKind kind, BufferedReader body, Mode mode, String actor) {
@@ -162,7 +163,9 @@ public class TradeReporting {
                     .params(platform, kind.name(), mode.name(), actor, Timestamp.from(now)).query(Long.class).single();
             Function<TradeRows.Row, T> check = checkOf.apply(new TradeChecks(platform, registry.shopOpenings(platform), now));
             Map<String, Long> seen = new HashMap<>();
-            List<T> batch = new ArrayList<>(BATCH);
+            jdbc.sql(writer.stage()).update();
+            long reading = System.nanoTime();
+            Stage<T> stage = new Stage<>(writer);
             try {
                 TradeRows.read(body, row -> {
                     counts[0]++;
@@ -175,10 +178,7 @@ public class TradeReporting {
                         if (mode == Mode.ALL_OR_NOTHING && !rejected.isEmpty()) {
                             return;                  // nothing will be kept: check the rest, write no more
                         }
-                        batch.add(checked);
-                        if (batch.size() >= BATCH) {
-                            write(writer, batch, platform, reportId, counts);
-                        }
+                        stage.add(checked);
                     } catch (RowRejected e) {
                         rejected.add(new TradeReport.Rejected(row.line(), e.getMessage()));
                     }
@@ -189,12 +189,24 @@ public class TradeReporting {
             } catch (IOException e) {
                 rejected.add(new TradeReport.Rejected(counts[0] + 1, "无法读取报送内容 (cannot read the body): "
                         + e.getMessage()));
+            } catch (RuntimeException e) {
+                stage.cancel();               // the connection must leave COPY before the transaction rolls back
+                throw e;
             }
             if (mode == Mode.ALL_OR_NOTHING && !rejected.isEmpty()) {
+                stage.cancel();
                 status.setRollbackOnly();
                 return null;
             }
-            write(writer, batch, platform, reportId, counts);
+            long staged = stage.finish();
+            long merging = System.nanoTime();
+            int stored = jdbc.sql(writer.merge()).param("platform", platform).param("report", reportId)
+                    .query(Integer.class).single();
+            log.info("平台 {} 报送{} {} 行：读取、检查与暂存 {} ms，写入 {} ms (report {})", platform, kind.label(), counts[0],
+                    (merging - reading) / 1_000_000, (System.nanoTime() - merging) / 1_000_000, reportId);
+            counts[1] = stored;
+            counts[2] = (int) staged - stored;
+            jdbc.sql("DROP TABLE trade_stage").update();
             jdbc.sql("UPDATE trade_report SET rows_total = ?, stored = ?, unchanged = ?, rejected = ? WHERE id = ?")
                     .params(counts[0], counts[1], counts[2], rejected.size(), reportId).update();
             Map<String, Object> after = new LinkedHashMap<>();
@@ -214,25 +226,79 @@ public class TradeReporting {
                 id == null ? 0 : counts[2], rejected, id != null);
     }
 
-    private <T> void write(Writer<T> writer, List<T> batch, String platform, long reportId, int[] counts) {
-        if (batch.isEmpty()) {
-            return;
+    /**
+     * The checked rows on their way into the staging table: COPY in CSV, a megabyte at a time, on the connection
+     * of the current transaction (so the staged rows commit or roll back with the report).
+     */
+    private final class Stage<T> {
+        private final Writer<T> writer;
+        private final StringBuilder buffer = new StringBuilder(1 << 20);
+        private org.postgresql.copy.CopyIn copy;
+        private long rows;
+
+        Stage(Writer<T> writer) {
+            this.writer = writer;
         }
-        int[][] written = batchJdbc.batchUpdate(writer.sql(), batch, BATCH, (PreparedStatement ps, T row) -> {
-            ps.setString(1, platform);
-            writer.setter().setValues(ps, row);
-            ps.setLong(writer.reportIdSlot(), reportId);
-        });
-        for (int[] chunk : written) {
-            for (int n : chunk) {
-                if (n > 0) {
-                    counts[1]++;
-                } else {
-                    counts[2]++;
+
+        void add(T row) {
+            List<String> fields = writer.fields().apply(row);
+            for (int i = 0; i < fields.size(); i++) {
+                if (i > 0) {
+                    buffer.append(',');
+                }
+                String f = fields.get(i);
+                if (f != null) {
+                    // quoted: an empty string stays an empty string, NULL is the unquoted empty field
+                    buffer.append('"').append(f.replace("\"", "\"\"")).append('"');
+                }
+            }
+            buffer.append('\n');
+            rows++;
+            if (buffer.length() >= 1 << 20) {
+                flush();
+            }
+        }
+
+        long finish() {
+            flush();
+            if (copy != null) {
+                try {
+                    copy.endCopy();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("暂存报送数据失败 (staging failed): " + e.getMessage(), e);
+                }
+            }
+            return rows;
+        }
+
+        /** Abandons the staged rows (the report keeps nothing). */
+        void cancel() {
+            if (copy != null && copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (java.sql.SQLException e) {
+                    // the transaction rolls back in any case
                 }
             }
         }
-        batch.clear();
+
+        private void flush() {
+            if (buffer.isEmpty()) {
+                return;
+            }
+            try {
+                if (copy == null) {
+                    java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                    copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
+                            "COPY trade_stage (" + String.join(", ", writer.columns()) + ") FROM STDIN WITH (FORMAT csv)");
+                }
+                byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+                buffer.setLength(0);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("暂存报送数据失败 (staging failed): " + e.getMessage(), e);
+            }
+        }
     }
 
     /** Rows held for a platform (for the platform's own check and for tests). */

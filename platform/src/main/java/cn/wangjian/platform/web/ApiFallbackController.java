@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * API requests no handler takes answer with a problem detail, not the HTML 404 page: 404 for an unknown path, 405
  * when the path exists for other methods, 415 when it exists for another (or a missing) content type.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @RestController
 class ApiFallbackController {
 

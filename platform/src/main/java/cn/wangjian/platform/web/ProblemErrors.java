@@ -28,6 +28,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * passed by Tomcat to the application, whose firewall refuses it with a problem detail, instead of Tomcat's own
  * HTML page.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Configuration(proxyBeanMethods = false)
 class ProblemErrors {
 

@@ -78,8 +78,7 @@ class BrushingController {
         Ring ring = monitor.find(id, user.dataScope()).orElseThrow(() -> new ResponseStatusException(
                 org.springframework.http.HttpStatus.NOT_FOUND));
         model.addAttribute("ring", ring);
-        model.addAttribute("graph", json.writeValueAsString(graph(ring,
-                monitor.extract(id, user.dataScope()).orElse(new byte[0]))));
+        model.addAttribute("graph", json.writeValueAsString(graph(ring, monitor.extract(ring))));
         return "brushing/ring";
     }
 

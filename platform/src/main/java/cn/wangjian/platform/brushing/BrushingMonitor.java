@@ -20,7 +20,6 @@ import cn.wangjian.platform.trade.TradeData;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -31,7 +30,6 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -173,8 +171,8 @@ public class BrushingMonitor {
         byte[] extract = csv.toString().getBytes(StandardCharsets.UTF_8);
         List<Ring.SignalNote> notes = r.signals().stream().map(s -> new Ring.SignalNote(s.kind().name(), s.shop(),
                 s.accounts().size(), s.explanation())).toList();
-        String fingerprint = sha256((platform + "|" + new TreeSet<>(r.accounts()) + "|" + new TreeSet<>(r.shops())
-                + "|" + r.days()).getBytes(StandardCharsets.UTF_8));
+        String fingerprint = Evidence.sha256((platform + "|" + new TreeSet<>(r.accounts()) + "|"
+                + new TreeSet<>(r.shops()) + "|" + r.days()).getBytes(StandardCharsets.UTF_8));
         String signalsJson;
         try {
             signalsJson = JSON.writeValueAsString(notes);
@@ -192,7 +190,7 @@ public class BrushingMonitor {
                         r.shops().toArray(String[]::new),
                         r.days().stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), ids.size(),
                         r.parcels().size(), b.mass(), b.expected(), b.score(), r.explanation(), signalsJson, extract,
-                        sha256(extract), officer.agencyCode(), officer.region().value(), Timestamp.from(now))
+                        Evidence.sha256(extract), officer.agencyCode(), officer.region().value(), Timestamp.from(now))
                 .update();
     }
 
@@ -212,10 +210,14 @@ public class BrushingMonitor {
                 .params(params).query(BrushingMonitor::ring).optional();
     }
 
-    /** The ring's order extract (CSV), as it was fixed. */
+    /** The ring's order extract (CSV), as it was fixed, if the ring is within the scope. */
     public Optional<byte[]> extract(long id, DataScope scope) {
-        return find(id, scope).map(r -> jdbc.sql("SELECT extract FROM ring WHERE id = ?").param(id)
-                .query(byte[].class).single());
+        return find(id, scope).map(this::extract);
+    }
+
+    /** The order extract of a ring already found within its reader's scope. */
+    public byte[] extract(Ring ring) {
+        return jdbc.sql("SELECT extract FROM ring WHERE id = ?").param(ring.id()).query(byte[].class).single();
     }
 
     /** What confirming produced. */
@@ -230,7 +232,7 @@ public class BrushingMonitor {
         if (!ring.open()) {
             throw new BrushingRefusedException("该团伙已处理（" + ring.state().label() + "）(already decided)");
         }
-        byte[] extract = extract(id, officer.dataScope()).orElseThrow();
+        byte[] extract = extract(ring);
         Instant now = clock.instant();
         Capture fixed = evidence.record(new Evidence.NewCapture(Capture.Kind.PLATFORM_REPORT,
                 "wangjian:trade/" + ring.platformCode() + "/ring/" + id, now, null, null, "text/csv; charset=UTF-8",
@@ -327,13 +329,5 @@ public class BrushingMonitor {
 
     private static String csvField(String s) {
         return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -78,12 +78,13 @@ public final class EvidenceVerifier {
                         if (!e.prevHash().equals(prev)) {
                             problems.add("第 " + e.seq() + " 条：前一条记录的哈希不符 (previous-hash mismatch)");
                         }
+                        String keyProblem = e.keyId() == null ? null
+                                : key.keyProblem("evidence", e.seq(), e.keyId(), rotations);
                         if (e.keyId() == null && e.seq() > legacy) {
                             problems.add("第 " + e.seq() + " 条：记录未用密钥签名，而证据链自第 " + (legacy + 1)
                                     + " 条起均须签名，记录已被改写 (unsigned record where records must be signed)");
-                        } else if (e.keyId() != null
-                                && key.keyProblem("evidence", e.seq(), e.keyId(), rotations) != null) {
-                            problems.add("第 " + e.seq() + " 条：" + key.keyProblem("evidence", e.seq(), e.keyId(), rotations));
+                        } else if (keyProblem != null) {
+                            problems.add("第 " + e.seq() + " 条：" + keyProblem);
                         } else if (!e.computedHash(key).equals(e.recordHash())) {
                             problems.add("第 " + e.seq() + " 条：记录内容与其哈希不符，记录已被改动 (record altered)");
                         }

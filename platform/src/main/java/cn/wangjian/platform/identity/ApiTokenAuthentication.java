@@ -6,17 +6,11 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 final class ApiTokenAuthentication extends AbstractAuthenticationToken {
 
     private final CurrentUser user;
-    private final long tokenId;
 
-    ApiTokenAuthentication(CurrentUser user, long tokenId) {
+    ApiTokenAuthentication(CurrentUser user) {
         super(user.getAuthorities());
         this.user = user;
-        this.tokenId = tokenId;
         setAuthenticated(true);
-    }
-
-    long tokenId() {
-        return tokenId;
     }
 
     @Override

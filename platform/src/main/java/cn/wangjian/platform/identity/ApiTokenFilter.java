@@ -103,7 +103,7 @@ final class ApiTokenFilter extends OncePerRequestFilter {
             return;
         }
         SecurityContext context = contexts.createEmptyContext();
-        context.setAuthentication(new ApiTokenAuthentication(bearer.get().user(), bearer.get().tokenId()));
+        context.setAuthentication(new ApiTokenAuthentication(bearer.get().user()));
         contexts.setContext(context);
         try {
             chain.doFilter(request, response);

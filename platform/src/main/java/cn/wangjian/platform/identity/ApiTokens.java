@@ -51,7 +51,7 @@ public class ApiTokens {
     }
 
     /** What an accepted token stands for on one request. */
-    record Bearer(long tokenId, CurrentUser user, Set<ApiArea> areas) {
+    record Bearer(CurrentUser user, Set<ApiArea> areas) {
         /**
          * {@code /api/me} and the API description are open to every token; a path of an area only to tokens of that
          * area; a path of no area has no handler (a test checks every handler's path has an area), so it passes on
@@ -194,7 +194,7 @@ public class ApiTokens {
         if (r.lastUsedAt() == null || r.lastUsedAt().plus(LAST_USED_GRANULARITY).isBefore(now)) {
             jdbc.sql("UPDATE api_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), r.id()).update();
         }
-        return Optional.of(new Bearer(r.id(), r.user(), r.areas()));
+        return Optional.of(new Bearer(r.user(), r.areas()));
     }
 
     private record Row(long id, CurrentUser user, Set<ApiArea> areas, Instant expiresAt, boolean revoked,

@@ -82,11 +82,8 @@ final class LoginThrottle {
     }
 
     void failed(String username, String address) {
-        Instant now = clock.instant();
-        failures.add("user:" + normalise(username), now);
-        if (address != null) {
-            failures.add("addr:" + address, now);
-        }
+        failures.add("user:" + normalise(username), clock.instant());
+        failedFrom(address);
     }
 
     /** A wrong credential that names no account (an invalid API token): counts against the address only. */

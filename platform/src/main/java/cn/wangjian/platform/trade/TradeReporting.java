@@ -300,19 +300,4 @@ public class TradeReporting {
             }
         }
     }
-
-    /** Rows held for a platform (for the platform's own check and for tests). */
-    public Map<TradeKind, Long> held(String platform) {
-        Map<TradeKind, Long> out = new LinkedHashMap<>();
-        out.put(TradeKind.ORDERS, count("trade_order", platform));
-        out.put(TradeKind.REVIEWS, count("trade_review", platform));
-        out.put(TradeKind.PARCELS, count("trade_parcel", platform));
-        return out;
-    }
-
-    private long count(String table, String platform) {
-        return jdbc.sql("SELECT count(*) FROM " + table + " WHERE platform_code = ?").param(platform)
-                .query(Long.class).single();
-    }
-
 }

@@ -223,7 +223,7 @@ public final class DCube {
             }
         }
         return new RingDetector.Block(ids[0], ids[1], ids[2], modes == 4 ? ids[3] : null, blockMass, 0,
-                bestDensity, blockCells.stream().mapToInt(Integer::intValue).toArray());
+                bestDensity, blockCells.stream().mapToInt(Integer::intValue).toArray(), null);
     }
 
     private double density(double mass, int[] size) {

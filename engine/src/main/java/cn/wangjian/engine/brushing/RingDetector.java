@@ -13,31 +13,48 @@ import java.util.List;
  * not suspicious merely for being heavy. A block's suspiciousness is the Poisson log-likelihood ratio
  * L = m ln(m/e) − m + e. Search: seeds are the (shop, day) cells that most exceed their expectation; from each,
  * local search re-chooses one mode at a time (the best prefix of candidates sorted by observed/expected) until
- * nothing changes. The best block is taken as a ring, its cells removed, and the search repeats. Stopping rule: a
- * block is a ring only if L exceeds the log of the number of blocks the search could have chosen divided by α
- * (a Bonferroni bound on the Poisson tail), it holds at least {@code minAccounts} accounts each with at least
- * {@code minPurchases} purchases in it, and it is a dense block:
- * at least {@code minFill} of its account × shop × day cells hold purchases (loyal customers spread over many
- * shops are significant under the independence model but sparse), holding at least {@code minDensity} times
- * its expectation: the Poisson ratio assumes Poisson variance, and real purchases are overdispersed (loyal
- * customers, repeat buying give blocks 10–100 times their expectation), while a ring's accounts buy where they
- * would otherwise never buy (thousands of times the expectation). Brushing comes in
- * bursts: a block spans at most {@code maxDays} days, so that loyal customers who return to the same shops all
- * month (repeat buying, which the independence model does not explain) do not form a "ring".
+ * nothing changes. The best block is taken as a ring, its cells removed, and the search repeats.
+ *
+ * <p>Stopping rule, version 2 ({@link Config#defaults()}, decision 0022): a block is a ring when it is significant,
+ * at the same Bonferroni bound ln(H / α) on the Poisson tail (H the blocks the search could have chosen), under
+ * each of three nulls — the independence model above; the configuration model of distinct account–shop pairs
+ * (heavy buyers reach many shops, a shop's regulars repeat at it; neither makes many accounts share shops); and
+ * the accounts' own history at those shops spread over the window by the days' traffic (regulars buy all along, a
+ * ring buys in its campaign) — see {@link Coordination}. Its members are the accounts that bought at two or more of
+ * its shops. Nothing limits its duration or its number of accounts: a block that covers every day of the window
+ * cannot pass the third test, so its search stops early.
+ *
+ * <p>Version 1 ({@link Config#version1()}) used fixed limits instead of the second and third nulls: a block is a
+ * ring if it holds at least {@code minAccounts} accounts each with at least {@code minPurchases} purchases,
+ * at least {@code minFill} of its account × shop × day cells filled, {@code minDensity} times its expectation, and
+ * spans at most {@code maxDays} days. Those limits were set on the rings the detector was first built on (bursts of
+ * one to three days) and cut rings that run for weeks (decision 0021).
  */
 public final class RingDetector {
 
-    /** Tuning; the defaults are the ones the benchmarks and tests use. */
+    /**
+     * Tuning; the defaults are the ones the benchmarks and tests use. {@code maxDays} 0 means no limit;
+     * {@code coBuying} is the number of the block's shops a member must have bought at (0 or 1: any);
+     * {@code coordination} turns on the second and third nulls. {@code maxAccounts} bounds the search's cost: a
+     * block that grows past it is the market, not a ring.
+     */
     public record Config(int seeds, int maxRings, double alpha, int minAccounts, int maxAccounts, int rounds,
-                         int maxDays, double minFill, int minPurchases, double minDensity) {
+                         int maxDays, double minFill, int minPurchases, double minDensity, int coBuying,
+                         boolean coordination) {
+        /** Version 2 of the platform's parameters: three nulls, no limit of duration or size (decision 0022). */
         public static Config defaults() {
-            return new Config(300, 50, 1e-6, 10, 5000, 12, 7, 0.05, 3, 200);
+            return new Config(300, 50, 1e-6, 2, 5000, 12, 0, 0, 2, 0, 2, true);
+        }
+
+        /** Version 1 of the platform's parameters: bursts of at most a week, ten accounts, 200 × the expectation. */
+        public static Config version1() {
+            return new Config(300, 50, 1e-6, 10, 5000, 12, 7, 0.05, 3, 200, 0, false);
         }
     }
 
     /** A detected block: its members, its mass against the expectation, its score and its cells. */
     public record Block(int[] users, int[] shops, int[] days, int[] extras, long mass, double expected,
-                        double score, int[] cells) {
+                        double score, int[] cells, Coordination coordination) {
         public double density() {
             return mass / Math.max(expected, 1e-12);
         }
@@ -48,6 +65,21 @@ public final class RingDetector {
             return Math.min(1.0, cells.length / Math.max(volume, 1));
         }
     }
+
+    /**
+     * The block against the two nulls that explain the market's legitimate heavy and loyal buying. Together: its
+     * distinct account–shop pairs against the configuration model (Σ k_u Σ k_s / P, k the distinct shops of an
+     * account, the distinct buyers of a shop, P all pairs): heavy buyers reach many shops and loyal customers
+     * repeat at one, neither makes many accounts share shops. At once: the block's purchases in its days
+     * against the same accounts' purchases at the same shops over the whole window, spread by the days' traffic:
+     * a shop's regulars buy all along, a ring buys in its campaign.
+     */
+    public record Coordination(int pairs, double pairsExpected, long windowMass, double windowExpected) {
+        public double pairScore() {
+            return poisson(pairs, pairsExpected);
+        }
+    }
+
 
     private final Tensor t;
     private final Config config;
@@ -70,6 +102,10 @@ public final class RingDetector {
     private int[] extraMembers = new int[0];
     private double extraSum;
     private final Accumulator userAcc;
+    /** Per account, the number of the block's shops it bought at (cleared after each choice), and a stamp. */
+    private final int[] shopsOfUser;
+    private final int[] lastShop;
+    private int shopStamp;
     private final Accumulator shopAcc;
     private final Accumulator dayAcc;
     private final Accumulator extraAcc;
@@ -104,6 +140,8 @@ public final class RingDetector {
         inUser = new boolean[tensor.users()];
         inExtra = tensor.hasExtra() ? new boolean[tensor.extras] : null;
         userAcc = new Accumulator(tensor.users());
+        shopsOfUser = new int[tensor.users()];
+        lastShop = new int[tensor.users()];
         shopAcc = new Accumulator(tensor.shops());
         dayAcc = new Accumulator(tensor.days());
         extraAcc = tensor.hasExtra() ? new Accumulator(tensor.extras) : null;
@@ -121,11 +159,13 @@ public final class RingDetector {
             if (rings.size() >= config.maxRings()) {
                 break;
             }
-            int shop = (int) (seed >>> 32);
-            int day = (int) seed;
-            Block b = search(shop, day);
+            Block b = search((int) (seed >>> 32), (int) seed);
             if (b == null || b.score() < threshold || b.users().length < config.minAccounts()
                     || b.fill() < config.minFill() || b.density() < config.minDensity()) {
+                continue;
+            }
+            if (config.coordination() && (b.score() < shapeThreshold(b) || b.coordination().pairScore() < threshold
+                    || poisson(b.mass(), b.coordination().windowExpected()) < threshold)) {
                 continue;
             }
             for (int c : b.cells()) {
@@ -147,6 +187,27 @@ public final class RingDetector {
         return Math.log(h) + Math.log(1 / config.alpha());
     }
 
+    /**
+     * ln(seeds × rounds / α) + ln C(U, |users|) + ln C(S, |shops|) + ln C(D, |days|) (+ the IPs): the bound counted
+     * over every block of the found block's shape, not only over the search's choices. A few light buyers whose
+     * two purchases fall on one day at a handful of shops are improbable as a block, but among all the blocks of
+     * that shape such coincidences are expected; a ring's mass grows with its members faster than their number.
+     */
+    double shapeThreshold(Block b) {
+        double bound = Math.log((double) config.seeds() * config.rounds()) + Math.log(1 / config.alpha())
+                + lnChoose(t.users(), b.users().length) + lnChoose(t.shops(), b.shops().length)
+                + lnChoose(t.days(), b.days().length);
+        return b.extras() == null ? bound : bound + lnChoose(t.extras, b.extras().length);
+    }
+
+    static double lnChoose(int n, int k) {
+        double s = 0;
+        for (int i = 0; i < Math.min(k, n - k); i++) {
+            s += Math.log((double) (n - i) / (i + 1));
+        }
+        return s;
+    }
+
     /** (shop, day) cells ordered by how far their mass exceeds the expectation; the best {@code seeds}. */
     private long[] seeds() {
         int days = t.days();
@@ -155,6 +216,9 @@ public final class RingDetector {
             mass[t.shop[i] * days + t.day[i]] += t.count[i];
         }
         int n = Math.min(config.seeds(), mass.length);
+        if (n == 0) {
+            return new long[0];
+        }
         double[] best = new double[n];
         long[] ids = new long[n];
         Arrays.fill(best, Double.NEGATIVE_INFINITY);
@@ -185,7 +249,7 @@ public final class RingDetector {
         return Arrays.copyOf(ids, count);
     }
 
-    static double poisson(double m, double e) {
+    public static double poisson(double m, double e) {
         if (m <= e || m <= 0) {
             return 0;
         }
@@ -206,7 +270,8 @@ public final class RingDetector {
             for (int round = 0; round < config.rounds(); round++) {
                 // the seed is one shop on one day, where a ring account may have bought only once: the purchase
                 // floor applies from the second round, when the block spans the ring's shops and days
-                int[] newUsers = chooseUsers(shops, days, inExtra, round == 0 ? 1 : config.minPurchases());
+                int[] newUsers = chooseUsers(shops, days, inExtra, round == 0 ? 1 : config.minPurchases(),
+                        shops.length >= 2 ? config.coBuying() : 0);
                 if (newUsers.length > config.maxAccounts()) {
                     return null; // spread over the whole market: not a ring
                 }
@@ -222,6 +287,9 @@ public final class RingDetector {
                     return null;
                 }
                 setMembers(inDay, days, newDays);
+                if (config.coordination() && round > 0 && newDays.length == t.days()) {
+                    return null; // bought on every day of the window: the window test cannot pass
+                }
                 int[] newExtras = null;
                 if (inExtra != null) {
                     newExtras = chooseExtras(newUsers, newShops, inShop, inDay);
@@ -238,6 +306,12 @@ public final class RingDetector {
                 if (same) {
                     break;
                 }
+            }
+            if (config.coBuying() > 1 && shops.length >= config.coBuying()) {
+                // the ring's members: accounts buying at two or more of its shops
+                int[] members = chooseUsers(shops, days, inExtra, config.minPurchases(), config.coBuying());
+                setMembers(inUser, users, members);
+                users = members;
             }
             if (users.length == 0) {
                 return null;
@@ -260,7 +334,8 @@ public final class RingDetector {
             }
             double e = expected(sum(wUser, users), sum(wShop, shops), sum(wDay, days),
                     extras == null ? total : sum(wExtra, extras));
-            return new Block(users, shops, days, extras, mass, e, poisson(mass, e), Arrays.copyOf(cells, n));
+            return new Block(users, shops, days, extras, mass, e, poisson(mass, e), Arrays.copyOf(cells, n),
+                    coordination(users, shops, days));
         } finally {
             setMembers(inUser, users, new int[0]);
             setMembers(inShop, shops, new int[0]);
@@ -271,6 +346,67 @@ public final class RingDetector {
             }
         }
     }
+
+    /** The block's {@link Coordination}: its distinct pairs and its purchases over the whole window. */
+    private Coordination coordination(int[] users, int[] shops, int[] days) {
+        if (degrees == null) {
+            degrees = new Degrees();
+        }
+        int pairs = 0;
+        long windowMass = 0;
+        for (int u : users) {
+            int stamp = ++pairStamp;
+            for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
+                int c = byUser.cell[k];
+                int s = t.shop[c];
+                if (!taken[c] && inShop[s] && extraOk(c)) {
+                    windowMass += t.count[c];
+                    if (inDay[t.day[c]] && degrees.seen[s] != stamp) {
+                        degrees.seen[s] = stamp;
+                        pairs++;
+                    }
+                }
+            }
+        }
+        double ku = 0;
+        for (int u : users) {
+            ku += degrees.ofUser[u];
+        }
+        double ks = 0;
+        for (int s : shops) {
+            ks += degrees.ofShop[s];
+        }
+        return new Coordination(pairs, ku * ks / degrees.pairs, windowMass, windowMass * sum(wDay, days) / total);
+    }
+
+    /** Distinct shops per account, distinct buyers per shop, all distinct pairs (computed on first use). */
+    private final class Degrees {
+        final int[] ofUser = new int[t.users()];
+        final int[] ofShop = new int[t.shops()];
+        final int[] seen = new int[t.shops()];
+        final double pairs;
+
+        Degrees() {
+            long p = 0;
+            for (int u = 0; u < t.users(); u++) {
+                int stamp = u + 1;
+                for (int k = byUser.start[u]; k < byUser.start[u + 1]; k++) {
+                    int s = t.shop[byUser.cell[k]];
+                    if (seen[s] != stamp) {
+                        seen[s] = stamp;
+                        ofUser[u]++;
+                        ofShop[s]++;
+                        p++;
+                    }
+                }
+            }
+            pairs = Math.max(1, p);
+            pairStamp = t.users() + 1;
+        }
+    }
+
+    private Degrees degrees;
+    private int pairStamp;
 
     /**
      * Whether the block can no longer reach the minimum fill: its purchases (an upper bound of its filled
@@ -324,22 +460,28 @@ public final class RingDetector {
         return s;
     }
 
-    private int[] chooseUsers(int[] shops, int[] days, boolean[] inExtra, int minPurchases) {
+    private int[] chooseUsers(int[] shops, int[] days, boolean[] inExtra, int minPurchases, int minShops) {
         Accumulator acc = userAcc.reset();
         int dayCount = t.days();
         for (int s : shops) {
+            int stamp = ++shopStamp;
             for (int d : days) {
                 int key = s * dayCount + d;
                 for (int k = byShopDay.start[key]; k < byShopDay.start[key + 1]; k++) {
                     int c = byShopDay.cell[k];
                     if (!taken[c] && extraOk(c)) {
-                        acc.add(t.user[c], t.count[c]);
+                        int u = t.user[c];
+                        acc.add(u, t.count[c]);
+                        if (lastShop[u] != stamp) {
+                            lastShop[u] = stamp;
+                            shopsOfUser[u]++;
+                        }
                     }
                 }
             }
         }
         double factor = expected(1, sum(wShop, shops), sum(wDay, days), extraMass(inExtra));
-        acc.dropBelow(minPurchases);
+        acc.keep(minPurchases, shopsOfUser, minShops);
         return acc.best(wUser, factor, Integer.MAX_VALUE);
     }
 
@@ -369,7 +511,7 @@ public final class RingDetector {
             }
         }
         double factor = expected(sum(wUser, users), shopMass, 1, extraMass(inExtra));
-        return acc.best(wDay, factor, config.maxDays());
+        return acc.best(wDay, factor, config.maxDays() > 0 ? config.maxDays() : Integer.MAX_VALUE);
     }
 
     private int[] chooseExtras(int[] users, int[] shops, boolean[] inShop, boolean[] inDay) {
@@ -430,19 +572,22 @@ public final class RingDetector {
         }
 
         /**
-         * Drops the candidates with fewer than {@code min} purchases in the block: a buyer with one or two
-         * purchases in all looks hugely surprising wherever those purchases fall (small-sample noise), while a
-         * ring account buys again and again.
+         * Keeps the candidates with at least {@code min} purchases in the block, and at least {@code minShops} of
+         * its shops by {@code shops}, which it zeroes for every candidate. A buyer with one or two purchases in all
+         * looks hugely surprising wherever those purchases fall (small-sample noise), while a ring account buys
+         * again and again; and a buyer at one of the block's shops only is that shop's customer, explained by the
+         * shop, while a ring's accounts buy at the ring's shops together.
          */
-        void dropBelow(int min) {
+        void keep(int min, int[] shops, int minShops) {
             int kept = 0;
             for (int k = 0; k < count; k++) {
                 int id = touched[k];
-                if (mass[id] >= min) {
+                if (mass[id] >= min && shops[id] >= minShops) {
                     touched[kept++] = id;
                 } else {
                     mass[id] = 0;
                 }
+                shops[id] = 0;
             }
             count = kept;
         }

@@ -325,7 +325,17 @@ public final class BrushingCli {
                         + "“账号×店铺×日期”组合中有 %.0f%% 存在订单。请调取相关订单、物流和评价记录核实。",
                 b.users().length, b.days().length, firstDay, lastDay == firstDay ? "" : "–" + lastDay,
                 b.shops().length, b.mass(), b.extras() == null ? "" : "，使用 " + b.extras().length + " 个 IP 地址",
-                b.expected(), b.density(), b.score(), 100 * b.fill());
+                b.expected(), b.density(), b.score(), 100 * b.fill()) + coordination(b);
+    }
+
+    private static String coordination(RingDetector.Block b) {
+        RingDetector.Coordination c = b.coordination();
+        if (c == null) {
+            return "";
+        }
+        return String.format("这些账号与店铺之间有 %d 个不同的“账号—店铺”购买关系，按各账号光顾的店铺数和各店铺的买家数推算，"
+                        + "偶然出现约 %.1f 个；这些账号在这些店铺的全部 %d 次购买，按各日交易量分摊，在上述日期内预期约 %.1f 次，"
+                        + "实际 %d 次。", c.pairs(), c.pairsExpected(), c.windowMass(), c.windowExpected(), b.mass());
     }
 
     static void writeFlagged(Tensor t, List<RingDetector.Block> rings, Writer w) throws IOException {

@@ -64,7 +64,8 @@ class RingDetectorTest {
         assertThat(b.score()).isGreaterThan(b.expected());
         assertThat(b.density()).isGreaterThan(100);
         String text = BrushingCli.explain(b);
-        assertThat(text).contains("疑似刷单团伙", b.users().length + " 个账号", "家店铺", "预期", "泊松似然比");
+        assertThat(text).contains("疑似刷单团伙", b.users().length + " 个账号", "家店铺", "预期", "泊松似然比",
+                b.coordination().pairs() + " 个不同的“账号—店铺”购买关系");
     }
 
     @Test
@@ -76,5 +77,41 @@ class RingDetectorTest {
             assertThat(a.tensor().user(i)).isEqualTo(b.tensor().user(i));
             assertThat(a.tensor().count(i)).isEqualTo(b.tensor().count(i));
         }
+    }
+
+    @Test
+    void version_2_finds_rings_that_hide_on_a_held_out_market() {
+        // seed 202 was held out while version 2 was written (decision 0022)
+        var market = HidingMarkets.generate("mixed", 1_000_000, 202);
+        RingEvaluation e = RingEvaluation.of(market.tensor(), market.ringOfCell(), market.rings(),
+                new RingDetector(market.tensor(), RingDetector.Config.defaults()).detect());
+        assertThat(e.tupleF1()).isGreaterThanOrEqualTo(0.9);
+        assertThat(e.accountPrecision()).isGreaterThanOrEqualTo(0.9);
+        assertThat(e.cleanRings()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void version_1_cuts_weeks_long_rings_at_its_seven_days_and_version_2_does_not() {
+        var market = HidingMarkets.generate("weeks", 1_000_000, 11);
+        RingEvaluation v1 = RingEvaluation.of(market.tensor(), market.ringOfCell(), market.rings(),
+                new RingDetector(market.tensor(), RingDetector.Config.version1()).detect());
+        RingEvaluation v2 = RingEvaluation.of(market.tensor(), market.ringOfCell(), market.rings(),
+                new RingDetector(market.tensor(), RingDetector.Config.defaults()).detect());
+        assertThat(v1.tupleRecall()).isLessThan(0.8);
+        assertThat(v2.tupleF1()).isGreaterThanOrEqualTo(0.9);
+        assertThat(v2.tupleRecall()).isGreaterThan(v1.tupleRecall());
+    }
+
+    @Test
+    void the_hiding_markets_background_alone_yields_no_ring() {
+        var market = HidingMarkets.generate("none", 1_000_000, 101);
+        assertThat(market.rings()).isZero();
+        assertThat(new RingDetector(market.tensor(), RingDetector.Config.defaults()).detect()).isEmpty();
+    }
+
+    @Test
+    void the_shape_bound_counts_the_blocks_of_a_shape() {
+        assertThat(RingDetector.lnChoose(10, 3)).isCloseTo(Math.log(120), org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(RingDetector.lnChoose(10, 0)).isZero();
     }
 }

@@ -76,9 +76,15 @@ public class BrushingMonitor {
                              ReviewChecks.Config reviews, String note) {
     }
 
+    /** The latest version: the one a new run uses. */
     public Parameters parameters() {
+        return parameters(jdbc.sql("SELECT max(version) FROM brushing_parameters").query(Integer.class).single());
+    }
+
+    /** One version, as an earlier run used it (a version's JSON lacks the fields added after it: they are off). */
+    public Parameters parameters(int version) {
         return jdbc.sql("SELECT version, ring::text, parcels::text, reviews::text, note FROM brushing_parameters"
-                        + " ORDER BY version DESC LIMIT 1")
+                        + " WHERE version = ?").param(version)
                 .query((rs, n) -> {
                     try {
                         return new Parameters(rs.getInt(1), JSON.readValue(rs.getString(2), RingDetector.Config.class),

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +62,32 @@ public class DemoTrade {
         return load(dir);
     }
 
+    /** One platform's report of one kind, as its system would send it to {@code /api/platform-reports/…}. */
+    public record Report(String platform, TradeKind kind, String csv) {
+    }
+
+    /** The demo market's transactions as the platforms' reports (orders first), or none without a demo market. */
+    public List<Report> reports() {
+        Path dir = properties.dataDir().resolve("demo-market");
+        return Files.exists(dir.resolve("orders.csv")) ? reports(dir) : List.of();
+    }
+
     Map<String, Map<TradeKind, TradeReport>> load(Path dir) {
+        Map<String, Map<TradeKind, TradeReport>> out = new LinkedHashMap<>();
+        for (Report r : reports(dir)) {
+            out.computeIfAbsent(r.platform(), k -> new EnumMap<>(TradeKind.class)).put(r.kind(),
+                    reporting.report(r.platform(), r.kind(), new BufferedReader(new StringReader(r.csv())),
+                            TradeReporting.Mode.PARTIAL, ACTOR));
+        }
+        log.info("已报送演示市场交易数据 (demo transactions reported): {}", out.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue().values().stream()
+                        .map(r -> r.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + r.stored()
+                                + (r.rejected().isEmpty() ? "" : "（拒绝 " + r.rejected().size() + "）")).toList())
+                .toList());
+        return out;
+    }
+
+    private static List<Report> reports(Path dir) {
         try {
             Map<String, String> platformOfOrder = new HashMap<>();
             Map<String, StringBuilder> orders = new LinkedHashMap<>();
@@ -105,32 +132,20 @@ public class DemoTrade {
                             .append(f[6].replace("\"", "\"\"")).append("\"\n");
                 }
             }
-            Map<String, Map<TradeKind, TradeReport>> out = new LinkedHashMap<>();
+            List<Report> out = new ArrayList<>();
             for (String platform : orders.keySet()) {
-                Map<TradeKind, TradeReport> byKind = new EnumMap<>(TradeKind.class);
-                byKind.put(TradeKind.ORDERS, report(platform, TradeKind.ORDERS, orders.get(platform)));
+                out.add(new Report(platform, TradeKind.ORDERS, orders.get(platform).toString()));
                 if (parcels.containsKey(platform)) {
-                    byKind.put(TradeKind.PARCELS, report(platform, TradeKind.PARCELS, parcels.get(platform)));
+                    out.add(new Report(platform, TradeKind.PARCELS, parcels.get(platform).toString()));
                 }
                 if (reviews.containsKey(platform)) {
-                    byKind.put(TradeKind.REVIEWS, report(platform, TradeKind.REVIEWS, reviews.get(platform)));
+                    out.add(new Report(platform, TradeKind.REVIEWS, reviews.get(platform).toString()));
                 }
-                out.put(platform, byKind);
             }
-            log.info("已报送演示市场交易数据 (demo transactions reported): {}", out.entrySet().stream()
-                    .map(e -> e.getKey() + " " + e.getValue().values().stream()
-                            .map(r -> r.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + r.stored()
-                                    + (r.rejected().isEmpty() ? "" : "（拒绝 " + r.rejected().size() + "）")).toList())
-                    .toList());
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private TradeReport report(String platform, TradeKind kind, StringBuilder csv) {
-        return reporting.report(platform, kind, new BufferedReader(new StringReader(csv.toString())),
-                TradeReporting.Mode.PARTIAL, ACTOR);
     }
 
     private static String time(String epochSeconds) {

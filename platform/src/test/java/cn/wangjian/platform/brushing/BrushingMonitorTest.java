@@ -3,6 +3,7 @@ package cn.wangjian.platform.brushing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.wangjian.engine.brushing.RingDetector;
 import cn.wangjian.platform.PlatformTest;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.evidence.Evidence;
@@ -135,6 +136,9 @@ class BrushingMonitorTest extends PlatformTest {
         CurrentUser platformUser = accounts.loadUserByUsername(PLATFORM_USER);
         assertThatThrownBy(() -> monitor.run("brush-mall", today.minusDays(3), today, platformUser))
                 .hasMessageContaining("只有监管部门用户");
-        assertThat(monitor.parameters().ring().minAccounts()).isEqualTo(10);
+        // version 2 is the latest and the engine's defaults; version 1 still reads as it was
+        assertThat(monitor.parameters().version()).isEqualTo(2);
+        assertThat(monitor.parameters().ring()).isEqualTo(RingDetector.Config.defaults());
+        assertThat(monitor.parameters(1).ring()).isEqualTo(RingDetector.Config.version1());
     }
 }

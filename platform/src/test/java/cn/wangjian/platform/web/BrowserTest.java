@@ -151,34 +151,54 @@ class BrowserTest extends PlatformTest {
     }
 
     @Autowired
-    cn.wangjian.platform.registry.RegistryImporter importer;
+    cn.wangjian.platform.trade.DemoTrade demoTrade;
+    @Autowired
+    cn.wangjian.platform.registry.Registry registry;
 
     @Test
     void reported_orders_are_analysed_for_brushing_and_a_ring_is_confirmed_into_a_clue_and_opened_as_a_case()
             throws Exception {
-        // the platform reports its orders through the API, as a platform's system does
-        cn.wangjian.platform.trade.PlantedRingMarket.register(importer, accounts, PASSWORD);
+        // the demo market's first platform reports its orders, parcels and reviews through the API, as its system
+        // does (the demo's generator planted the rings: this shows the plumbing, not detection quality)
+        java.util.List<cn.wangjian.platform.trade.DemoTrade.Report> reports = demoTrade.reports();
+        String platform = reports.get(0).platform();
+        String platformName = registry.platformName(platform).orElseThrow();
+        if (accounts.find("e2e.demo.compliance").isEmpty()) {
+            accounts.create(new cn.wangjian.platform.identity.NewAccount("e2e.demo.compliance", platformName + "合规",
+                    PASSWORD, null, new cn.wangjian.platform.identity.RegionCode("110000"), platformName,
+                    java.util.Set.of(Role.PLATFORM_COMPLIANCE)), "test");
+        }
+        org.springframework.boot.test.web.client.TestRestTemplate reporter = withToken("e2e.demo.compliance");
         org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-        headers.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
-        assertThat(withToken(cn.wangjian.platform.trade.PlantedRingMarket.REPORTER).postForEntity(
-                "/api/platform-reports/orders", new org.springframework.http.HttpEntity<>(
-                        cn.wangjian.platform.trade.PlantedRingMarket.orders(clock.today()), headers), String.class)
-                .getStatusCode().is2xxSuccessful()).isTrue();
-        testUser("e2e.brush", "SAMR", "330200", Role.MONITORING_OFFICER);
-        testUser("e2e.brushcase", "SAMR", "330200", Role.CASE_OFFICER);
+        headers.setContentType(org.springframework.http.MediaType.parseMediaType("text/csv"));
+        long orders = 0;
+        for (var r : reports) {
+            if (!r.platform().equals(platform)) {
+                continue;
+            }
+            var answer = reporter.postForEntity("/api/platform-reports/" + r.kind().name().toLowerCase(
+                    java.util.Locale.ROOT) + "?mode=partial", new org.springframework.http.HttpEntity<>(r.csv(), headers),
+                    String.class);
+            assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getBody()).isTrue();
+            if (r.kind() == cn.wangjian.platform.trade.TradeKind.ORDERS) {
+                orders = r.csv().lines().count() - 1;
+            }
+        }
+        testUser("e2e.brush", "SAMR", "110000", Role.MONITORING_OFFICER);
+        testUser("e2e.brushcase", "SAMR", "110000", Role.CASE_OFFICER);
 
-        // the monitoring officer runs the brushing task over the last 60 days
+        // the monitoring officer runs the brushing task over the demo's month
         login("e2e.brush");
         browser.get(baseUrl() + "/brushing");
         new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.id("platform")))).selectByValue(cn.wangjian.platform.trade.PlantedRingMarket.PLATFORM);
-        fill("run-form", "from", clock.today().minusDays(60).toString());
-        fill("run-form", "to", clock.today().toString());
+                By.id("platform")))).selectByValue(platform);
+        fill("run-form", "from", "2026-11-01");
+        fill("run-form", "to", "2026-11-30");
         click(browser.findElement(By.id("run-brushing")));
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message"))).getText())
-                .contains("已分析 " + cn.wangjian.platform.trade.PlantedRingMarket.ORDERS + " 笔订单");
+                .contains("已分析 " + orders + " 笔订单");
         WebElement row = browser.findElements(By.cssSelector("#rings tbody tr")).stream()
-                .filter(r -> r.getText().contains("S198")).findFirst().orElseThrow();
+                .filter(r -> r.getText().contains("待研判")).findFirst().orElseThrow();
         click(row.findElement(By.cssSelector("a.ring-link")));
         // the ring: its graph drawn by ECharts, its days, its explanation and extract
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#ring-graph canvas")));

@@ -33,12 +33,15 @@ class BrushingController {
     static final String CAN_DECIDE = "hasRole('MONITORING_OFFICER')";
 
     private final BrushingMonitor monitor;
+    private final BrushingTasks tasks;
     private final Registry registry;
     private final ObjectMapper json;
     private final java.time.Clock clock;
 
-    BrushingController(BrushingMonitor monitor, Registry registry, ObjectMapper json, java.time.Clock clock) {
+    BrushingController(BrushingMonitor monitor, BrushingTasks tasks, Registry registry, ObjectMapper json,
+                       java.time.Clock clock) {
         this.monitor = monitor;
+        this.tasks = tasks;
         this.registry = registry;
         this.json = json;
         this.clock = clock;
@@ -49,7 +52,12 @@ class BrushingController {
                 Model model) {
         model.addAttribute("rings", monitor.list(user.dataScope(), open, 200));
         model.addAttribute("open", open);
-        model.addAttribute("platforms", registry.platforms());
+        Map<String, String> platforms = registry.platforms();
+        model.addAttribute("platforms", platforms);
+        java.util.TreeSet<String> categories = new java.util.TreeSet<>();
+        platforms.keySet().forEach(p -> categories.addAll(registry.categories(p)));
+        model.addAttribute("categories", categories);
+        model.addAttribute("tasks", tasks.active(user.dataScope()));
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("defaultFrom", today.minusDays(29));
         model.addAttribute("defaultTo", today);
@@ -59,13 +67,41 @@ class BrushingController {
 
     @PostMapping("/brushing/runs")
     @PreAuthorize(CAN_DECIDE)
-    String run(@RequestParam String platform, @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+    String run(@RequestParam String platform, @RequestParam(required = false) String category,
+               @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
         try {
-            BrushingMonitor.Run r = monitor.run(platform, from, to, user);
+            BrushingMonitor.Run r = monitor.run(platform, category, from, to, user);
             flash.addFlashAttribute("message", "已分析 " + r.orders() + " 笔订单（参数第 " + r.parameters() + " 版），发现疑似团伙 "
                     + r.rings() + " 个，其中新增 " + r.newRings() + " 个");
+        } catch (BrushingRefusedException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/brushing";
+    }
+
+    @PostMapping("/brushing/tasks")
+    @PreAuthorize(CAN_DECIDE)
+    String createTask(@RequestParam String platform, @RequestParam(required = false) String category,
+                      @RequestParam(defaultValue = "30") int windowDays, @AuthenticationPrincipal CurrentUser user,
+                      RedirectAttributes flash) {
+        try {
+            BrushingTasks.Task t = tasks.create(platform, category, windowDays, user);
+            flash.addFlashAttribute("message", "已设立刷单监测任务 " + t.id() + "：平台报送新订单后自动分析最近 "
+                    + t.windowDays() + " 天");
+        } catch (BrushingRefusedException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/brushing";
+    }
+
+    @PostMapping("/brushing/tasks/{id}/stop")
+    @PreAuthorize(CAN_DECIDE)
+    String stopTask(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) {
+        try {
+            tasks.stop(id, user);
+            flash.addFlashAttribute("message", "已停止刷单监测任务 " + id);
         } catch (BrushingRefusedException e) {
             flash.addFlashAttribute("error", e.getMessage());
         }

@@ -104,9 +104,36 @@ public class BrushingMonitor {
     /** Runs the detector over {@code platform}'s orders placed from {@code from} to {@code to} (whole days, China). */
     @Transactional
     public Run run(String platform, LocalDate from, LocalDate to, CurrentUser officer) {
+        return run(platform, null, from, to, officer);
+    }
+
+    /**
+     * Runs the detector over {@code platform}'s orders placed from {@code from} to {@code to} (whole days, China), at
+     * the shops with listings in {@code category} when one is given.
+     */
+    @Transactional
+    public Run run(String platform, String category, LocalDate from, LocalDate to, CurrentUser officer) {
         if (officer.agencyCode() == null) {
             throw new BrushingRefusedException("只有监管部门用户可以运行刷单监测 (only agency users run brushing monitoring)");
         }
+        return analyse(new Window(platform, category, from, to),
+                new Owner(officer.agencyCode(), officer.region().value(), officer.getUsername()), null);
+    }
+
+    /** What a run analyses: a platform's orders in whole days, optionally of one category's shops only. */
+    record Window(String platform, String category, LocalDate from, LocalDate to) {
+    }
+
+    /** Who a run's rings belong to, and who (an officer or a standing task) ran it. */
+    record Owner(String agency, String region, String actor) {
+    }
+
+    /** Checks the window and runs the detector over it; {@code task} is the standing task that asked, if any. */
+    @Transactional
+    Run analyse(Window w, Owner owner, Long task) {
+        String platform = w.platform();
+        LocalDate from = w.from();
+        LocalDate to = w.to();
         if (registry.platformName(platform).isEmpty()) {
             throw new BrushingRefusedException("字段 platform：没有这个平台 " + platform + " (no such platform)");
         }
@@ -120,18 +147,29 @@ public class BrushingMonitor {
         if (to.isAfter(today)) {
             throw new BrushingRefusedException("字段 to：结束日期晚于今天 (window in the future)");
         }
+        String category = w.category() == null || w.category().isBlank() ? null : w.category().strip();
+        java.util.Set<String> shops = category == null ? null : registry.shopsSelling(platform, category);
+        if (shops != null && shops.isEmpty()) {
+            throw new BrushingRefusedException("字段 category：该平台没有这个类目的商品 " + category
+                    + " (no listings in this category)");
+        }
         Instant started = clock.instant();
         Parameters p = parameters();
         Instant start = from.atStartOfDay(CHINA).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(CHINA).toInstant();
         List<Order> orders = new ArrayList<>();
-        trade.orders(platform, start, end, orders::add);
+        trade.orders(platform, start, end, shops == null ? orders::add : o -> {
+            if (shops.contains(o.shop())) {
+                orders.add(o);
+            }
+        });
         long runId = jdbc.sql("""
-                INSERT INTO brushing_run (platform_code, window_from, window_to, parameters, orders, rings, new_rings,
-                                          owner_agency, owner_region, run_by, started_at, finished_at)
-                VALUES (?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(platform, from, to, p.version(), orders.size(), officer.agencyCode(), officer.region().value(),
-                        officer.getUsername(), Timestamp.from(started), Timestamp.from(started))
+                INSERT INTO brushing_run (platform_code, category, window_from, window_to, parameters, orders, rings,
+                                          new_rings, owner_agency, owner_region, run_by, task_id, started_at,
+                                          finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, 0, 0, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(platform, category, from, to, p.version(), orders.size(), owner.agency(), owner.region(),
+                        owner.actor(), task, Timestamp.from(started), Timestamp.from(started))
                 .query(Long.class).single();
         int found = 0;
         int added = 0;
@@ -146,25 +184,31 @@ public class BrushingMonitor {
             for (OrderMarket.RingEvidence r : new OrderMarket(orders, OrderMarket.Extra.NONE)
                     .rings(p.ring(), parcels, signals)) {
                 found++;
-                added += store(runId, platform, r, byId, officer, started);
+                added += store(runId, platform, r, byId, owner, started);
             }
         }
         jdbc.sql("UPDATE brushing_run SET rings = ?, new_rings = ?, finished_at = ? WHERE id = ?")
                 .params(found, added, Timestamp.from(clock.instant()), runId).update();
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("platform", platform);
+        if (category != null) {
+            after.put("category", category);
+        }
+        if (task != null) {
+            after.put("task", task);
+        }
         after.put("from", from.toString());
         after.put("to", to.toString());
         after.put("parameters", p.version());
         after.put("orders", orders.size());
         after.put("rings", found);
         after.put("newRings", added);
-        audit.record(officer.getUsername(), "brushing.run", "brushing_run", Long.toString(runId), null, after);
+        audit.record(owner.actor(), "brushing.run", "brushing_run", Long.toString(runId), null, after);
         return new Run(runId, platform, from, to, p.version(), orders.size(), found, added);
     }
 
     private int store(long runId, String platform, OrderMarket.RingEvidence r, Map<String, Order> byId,
-                      CurrentUser officer, Instant now) {
+                      Owner owner, Instant now) {
         StringBuilder csv = new StringBuilder("order_id,buyer_hash,shop_id,ordered_at,amount_yuan,parcels\n");
         TreeSet<String> ids = new TreeSet<>(r.orders());
         for (String id : ids) {
@@ -196,7 +240,7 @@ public class BrushingMonitor {
                         r.shops().toArray(String[]::new),
                         r.days().stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), ids.size(),
                         r.parcels().size(), b.mass(), b.expected(), b.score(), r.explanation(), signalsJson, extract,
-                        Evidence.sha256(extract), officer.agencyCode(), officer.region().value(), Timestamp.from(now))
+                        Evidence.sha256(extract), owner.agency(), owner.region(), Timestamp.from(now))
                 .update();
     }
 

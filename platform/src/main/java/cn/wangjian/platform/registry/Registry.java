@@ -160,6 +160,18 @@ public class Registry {
         return out;
     }
 
+    /** The product categories of a platform's reported listings, in order. */
+    public List<String> categories(String platformCode) {
+        return jdbc.sql("SELECT DISTINCT category FROM listing WHERE platform_code = ? AND category IS NOT NULL"
+                + " ORDER BY category").param(platformCode).query(String.class).list();
+    }
+
+    /** The shops of a platform with at least one reported listing in {@code category}. */
+    public java.util.Set<String> shopsSelling(String platformCode, String category) {
+        return new java.util.HashSet<>(jdbc.sql("SELECT DISTINCT shop_id FROM listing WHERE platform_code = ?"
+                + " AND category = ?").params(platformCode, category).query(String.class).list());
+    }
+
     /** A platform's shops and the day each opened (null when not reported), for checks of reported orders. */
     public Map<String, java.time.LocalDate> shopOpenings(String platformCode) {
         Map<String, java.time.LocalDate> out = new java.util.HashMap<>();

@@ -80,6 +80,12 @@ public class TradeData {
         return out;
     }
 
+    /** The id of a platform's latest report of orders that stored at least one row (0 when none). */
+    public long latestOrderReport(String platform) {
+        return jdbc.sql("SELECT coalesce(max(id), 0) FROM trade_report WHERE platform_code = ? AND kind = 'ORDERS'"
+                + " AND stored > 0").param(platform).query(Long.class).single();
+    }
+
     private static long seconds(Timestamp t) {
         return t == null ? 0 : t.toInstant().getEpochSecond();
     }

@@ -141,4 +141,49 @@ class BrushingMonitorTest extends PlatformTest {
         assertThat(monitor.parameters().ring()).isEqualTo(RingDetector.Config.defaults());
         assertThat(monitor.parameters(1).ring()).isEqualTo(RingDetector.Config.version1());
     }
+
+    @Autowired
+    BrushingTasks tasks;
+
+    @Test
+    void a_standing_task_runs_again_when_the_platform_reports_new_orders_and_adds_only_new_rings() throws Exception {
+        reportMarket();
+        CurrentUser officer = accounts.loadUserByUsername(testUser("brush.task", "SAMR", "330300",
+                Role.MONITORING_OFFICER));
+        assertThatThrownBy(() -> tasks.create("brush-mall", null, 93, officer)).hasMessageContaining("字段 windowDays");
+        assertThatThrownBy(() -> tasks.create("brush-mall", "不存在的类目", 30, officer))
+                .hasMessageContaining("字段 category");
+        assertThatThrownBy(() -> monitor.run("brush-mall", "不存在的类目", today.minusDays(30), today, officer))
+                .hasMessageContaining("字段 category");
+        BrushingTasks.Task task = tasks.create("brush-mall", null, 61, officer);
+        assertThat(tasks.active(officer.dataScope())).extracting(BrushingTasks.Task::id).contains(task.id());
+        // the platform reports a ring that began ten days ago: the task runs after the report, on its own thread
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
+        var answer = withToken(PLATFORM_USER).postForEntity("/api/platform-reports/orders",
+                new HttpEntity<>(PlantedRingMarket.lateRing(today), headers), String.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(tasks.awaitQueued(120)).isTrue();
+        BrushingTasks.Task ran = tasks.find(task.id(), officer.dataScope()).orElseThrow();
+        assertThat(ran.lastRunId()).isNotNull();
+        assertThat(monitor.list(officer.dataScope(), true, 50))
+                .anyMatch(r -> r.shops().containsAll(java.util.List.of("S150", "S151", "S152"))
+                        && r.accounts().contains(hash("late-ring-0")));
+        int rings = monitor.list(officer.dataScope(), false, 200).size();
+        // the same report again stores nothing new: the task does not run; a run by hand adds no ring
+        withToken(PLATFORM_USER).postForEntity("/api/platform-reports/orders",
+                new HttpEntity<>(PlantedRingMarket.lateRing(today), headers), String.class);
+        assertThat(tasks.awaitQueued(120)).isTrue();
+        assertThat(tasks.find(task.id(), officer.dataScope()).orElseThrow().lastRunId()).isEqualTo(ran.lastRunId());
+        assertThat(tasks.runNow(task.id()).orElseThrow().newRings()).isZero();
+        assertThat(monitor.list(officer.dataScope(), false, 200)).hasSize(rings);
+        // another bureau neither sees nor stops it; its owner stops it
+        CurrentUser elsewhere = accounts.loadUserByUsername(testUser("brush.task.other", "SAMR", "440300",
+                Role.MONITORING_OFFICER));
+        assertThat(tasks.find(task.id(), elsewhere.dataScope())).isEmpty();
+        assertThatThrownBy(() -> tasks.stop(task.id(), elsewhere)).hasMessageContaining("没有这个刷单监测任务");
+        tasks.stop(task.id(), officer);
+        assertThat(tasks.active(officer.dataScope())).noneMatch(t -> t.id() == task.id());
+        assertThat(tasks.runNow(task.id())).isEmpty();
+    }
 }

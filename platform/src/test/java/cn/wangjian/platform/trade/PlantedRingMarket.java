@@ -81,6 +81,21 @@ public final class PlantedRingMarket {
         return body.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /** A ring reported later: 12 accounts at S150–S152 on the five days from ten days before {@code today}. */
+    public static byte[] lateRing(LocalDate today) {
+        Random random = new Random(15);
+        StringBuilder body = new StringBuilder();
+        int n = 0;
+        for (int a = 0; a < 12; a++) {
+            for (int s = 150; s <= 152; s++) {
+                for (int d = 10; d > 5; d--) {
+                    line(body, "LATE-RING-" + n++, "late-ring-" + a, "S" + s, today.minusDays(d), 20, random);
+                }
+            }
+        }
+        return body.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void line(StringBuilder body, String id, String buyer, String shop, LocalDate day, int hour,
                              Random random) {
         String at = day.atTime(hour, random.nextInt(60)).atZone(ZoneId.of("Asia/Shanghai")).toOffsetDateTime().toString();

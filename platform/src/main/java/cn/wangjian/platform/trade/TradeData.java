@@ -28,7 +28,8 @@ public class TradeData {
     }
 
     /**
-     * A platform's orders placed in [from, to), in time order, streamed from the database a few thousand rows at a
+     * A platform's orders placed in [from, to), in no particular order, streamed from the database a few thousand
+     * rows at a
      * time (inside the caller's transaction). The same buyer, shop or address is handed on as one string, so ten
      * million orders of a million buyers hold a million buyer strings, not ten million.
      */
@@ -37,7 +38,7 @@ public class TradeData {
         java.util.function.UnaryOperator<String> one = v -> v == null ? null : same.computeIfAbsent(v, k -> k);
         streaming.query("""
                 SELECT order_id, buyer_hash, shop_id, item_id, ordered_at, amount_cents, device_hash, address_hash
-                FROM trade_order WHERE platform_code = ? AND ordered_at >= ? AND ordered_at < ? ORDER BY ordered_at""",
+                FROM trade_order WHERE platform_code = ? AND ordered_at >= ? AND ordered_at < ?""",
                 rs -> {
                     sink.accept(new Order(rs.getString(1), one.apply(rs.getString(2)), one.apply(rs.getString(3)),
                             one.apply(rs.getString(4)), rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6),

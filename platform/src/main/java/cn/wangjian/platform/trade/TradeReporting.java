@@ -62,22 +62,16 @@ public class TradeReporting {
      * statement that moves the staged rows into the table: new rows inserted, changed rows replaced, unchanged rows
      * left alone; it returns how many were written.
      */
-    private record Writer<T>(String stage, List<String> columns, String merge, Function<T, List<String>> fields) {
-        /**
-         * The staged rows inserted as they are: the fast path when none of their keys is held yet (new orders, the
-         * usual report); a key already held fails it, and the merge runs instead.
-         */
-        String insert() {
-            int select = merge.indexOf("SELECT :platform");
-            int from = merge.indexOf("FROM trade_stage") + "FROM trade_stage".length();
-            int into = merge.indexOf("INSERT INTO");
-            String target = merge.substring(into, merge.indexOf(')', into) + 1).replace(" AS t ", " ");
-            return target + " " + merge.substring(select, from);
+    private record Writer<T>(String stage, List<String> columns, String merge, Function<T, List<String>> fields,
+                             String table) {
+        /** The columns as COPY writes them: the platform and the report first, then the row's own. */
+        String copyColumns() {
+            return "platform_code, report_id, " + String.join(", ", columns);
         }
     }
 
     private static final Writer<TradeChecks.OrderRow> ORDERS = new Writer<>("""
-            CREATE TEMP TABLE trade_stage (order_id TEXT, buyer_hash TEXT, shop_id TEXT, item_id TEXT,
+            CREATE TEMP TABLE trade_stage (platform_code TEXT, report_id BIGINT, order_id TEXT, buyer_hash TEXT, shop_id TEXT, item_id TEXT,
                 ordered_at TIMESTAMPTZ, amount_cents BIGINT, payment_hash TEXT, address_hash TEXT, device_hash TEXT,
                 parcel_no TEXT) ON COMMIT DROP""",
             List.of("order_id", "buyer_hash", "shop_id", "item_id", "ordered_at", "amount_cents", "payment_hash",
@@ -100,10 +94,11 @@ public class TradeReporting {
               RETURNING 1)
             SELECT count(*) FROM written""",
             o -> java.util.Arrays.asList(o.orderId(), o.buyerHash(), o.shopId(), o.itemId(), o.orderedAt().toString(),
-                    Long.toString(o.amountCents()), o.paymentHash(), o.addressHash(), o.deviceHash(), o.parcelNo()));
+                    Long.toString(o.amountCents()), o.paymentHash(), o.addressHash(), o.deviceHash(), o.parcelNo()),
+            "trade_order");
 
     private static final Writer<TradeChecks.ReviewRow> REVIEWS = new Writer<>("""
-            CREATE TEMP TABLE trade_stage (review_id TEXT, order_id TEXT, buyer_hash TEXT, shop_id TEXT,
+            CREATE TEMP TABLE trade_stage (platform_code TEXT, report_id BIGINT, review_id TEXT, order_id TEXT, buyer_hash TEXT, shop_id TEXT,
                 rating SMALLINT, reviewed_at TIMESTAMPTZ, text TEXT, image_hashes TEXT[]) ON COMMIT DROP""",
             List.of("review_id", "order_id", "buyer_hash", "shop_id", "rating", "reviewed_at", "text", "image_hashes"),
             """
@@ -123,10 +118,10 @@ public class TradeReporting {
             SELECT count(*) FROM written""",
             r -> java.util.Arrays.asList(r.reviewId(), r.orderId(), r.buyerHash(), r.shopId(),
                     Integer.toString(r.rating()), r.reviewedAt().toString(), r.text(),
-                    "{" + String.join(",", r.imageHashes()) + "}"));
+                    "{" + String.join(",", r.imageHashes()) + "}"), "trade_review");
 
     private static final Writer<TradeChecks.ParcelRow> PARCELS = new Writer<>("""
-            CREATE TEMP TABLE trade_stage (carrier TEXT, tracking_no TEXT, order_id TEXT, weight_grams INT,
+            CREATE TEMP TABLE trade_stage (platform_code TEXT, report_id BIGINT, carrier TEXT, tracking_no TEXT, order_id TEXT, weight_grams INT,
                 picked_up_at TIMESTAMPTZ, signed_at TIMESTAMPTZ, pickup_place TEXT, sign_place TEXT) ON COMMIT DROP""",
             List.of("carrier", "tracking_no", "order_id", "weight_grams", "picked_up_at", "signed_at", "pickup_place",
                     "sign_place"), """
@@ -147,7 +142,8 @@ public class TradeReporting {
             p -> java.util.Arrays.asList(p.carrier(), p.trackingNo(), p.orderId(),
                     p.weightGrams() == null ? null : Integer.toString(p.weightGrams()),
                     p.pickedUpAt() == null ? null : p.pickedUpAt().toString(),
-                    p.signedAt() == null ? null : p.signedAt().toString(), p.pickupPlace(), p.signPlace()));
+                    p.signedAt() == null ? null : p.signedAt().toString(), p.pickupPlace(), p.signPlace()),
+            "trade_parcel");
 
     /** Reports one kind of transaction data for {@code platform} (the reporting user's own platform). */
     public TradeReport report(String platform, TradeKind kind, BufferedReader body, Mode mode, String actor) {
@@ -174,9 +170,9 @@ public class TradeReporting {
                     .params(platform, kind.name(), mode.name(), actor, Timestamp.from(now)).query(Long.class).single();
             Function<TradeRows.Row, T> check = checkOf.apply(new TradeChecks(platform, registry.shopOpenings(platform), now));
             Map<String, Long> seen = new HashMap<>();
-            jdbc.sql(writer.stage()).update();
             long reading = System.nanoTime();
-            Stage<T> stage = new Stage<>(writer);
+            Object savepoint = status.createSavepoint();
+            Stage<T> stage = new Stage<>(writer, platform, reportId);
             try {
                 TradeRows.read(body, row -> {
                     counts[0]++;
@@ -209,23 +205,26 @@ public class TradeReporting {
                 status.setRollbackOnly();
                 return null;
             }
-            long staged = stage.finish();
             long merging = System.nanoTime();
+            long staged;
             int stored;
-            Object savepoint = status.createSavepoint();
-            try {
-                stored = jdbc.sql(writer.insert()).param("platform", platform).param("report", reportId).update();
+            if (stage.finishDirect()) {
+                staged = stage.rows();
+                stored = (int) staged;
                 status.releaseSavepoint(savepoint);
-            } catch (org.springframework.dao.DuplicateKeyException held) {
+            } else {
+                // a key already held (a row sent again, or corrected): the whole report is merged instead
                 status.rollbackToSavepoint(savepoint);
+                jdbc.sql(writer.stage()).update();
+                staged = stage.stageSpooled();
                 stored = jdbc.sql(writer.merge()).param("platform", platform).param("report", reportId)
                         .query(Integer.class).single();
+                jdbc.sql("DROP TABLE trade_stage").update();
             }
-            log.info("平台 {} 报送{} {} 行：读取、检查与暂存 {} ms，写入 {} ms (report {})", platform, kind.label(), counts[0],
+            log.info("平台 {} 报送{} {} 行：读取、检查并写入 {} ms，收尾 {} ms (report {})", platform, kind.label(), counts[0],
                     (merging - reading) / 1_000_000, (System.nanoTime() - merging) / 1_000_000, reportId);
             counts[1] = stored;
             counts[2] = (int) staged - stored;
-            jdbc.sql("DROP TABLE trade_stage").update();
             jdbc.sql("UPDATE trade_report SET rows_total = ?, stored = ?, unchanged = ?, rejected = ? WHERE id = ?")
                     .params(counts[0], counts[1], counts[2], rejected.size(), reportId).update();
             Map<String, Object> after = new LinkedHashMap<>();
@@ -246,29 +245,45 @@ public class TradeReporting {
     }
 
     /**
-     * The checked rows on their way into the staging table: COPY in CSV, a megabyte at a time, on the connection
-     * of the current transaction (so the staged rows commit or roll back with the report).
+     * The checked rows on their way into the table: COPY in CSV, a megabyte at a time, on the connection of the
+     * current transaction, straight into the kind's table, so that the database writes while the next rows are read
+     * and checked. The same bytes go to a spool file: should a key already be held (the COPY fails with a unique
+     * violation), the transaction returns to its savepoint and the spooled rows are staged and merged instead.
      */
     private final class Stage<T> {
+        private static final String UNIQUE_VIOLATION = "23505";
         private final Writer<T> writer;
+        private final String prefix;
         private final StringBuilder buffer = new StringBuilder(1 << 20);
+        private final java.nio.file.Path spoolFile;
+        private final java.io.OutputStream spool;
         private org.postgresql.copy.CopyIn copy;
+        private java.sql.SQLException failed;
         private long rows;
 
-        Stage(Writer<T> writer) {
+        Stage(Writer<T> writer, String platform, long reportId) {
             this.writer = writer;
+            this.prefix = quoted(platform) + "," + reportId;
+            try {
+                spoolFile = java.nio.file.Files.createTempFile("wangjian-report-", ".csv");
+                spool = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(spoolFile), 1 << 16);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        long rows() {
+            return rows;
         }
 
         void add(T row) {
             List<String> fields = writer.fields().apply(row);
-            for (int i = 0; i < fields.size(); i++) {
-                if (i > 0) {
-                    buffer.append(',');
-                }
-                String f = fields.get(i);
+            buffer.append(prefix);
+            for (String f : fields) {
+                buffer.append(',');
                 if (f != null) {
                     // quoted: an empty string stays an empty string, NULL is the unquoted empty field
-                    buffer.append('"').append(f.replace("\"", "\"\"")).append('"');
+                    buffer.append(quoted(f));
                 }
             }
             buffer.append('\n');
@@ -278,19 +293,42 @@ public class TradeReporting {
             }
         }
 
-        long finish() {
+        /** Ends the direct COPY: true when every row is in the table, false when a key was already held. */
+        boolean finishDirect() {
             flush();
-            if (copy != null) {
+            closeSpool();
+            if (failed == null && copy != null) {
                 try {
                     copy.endCopy();
                 } catch (java.sql.SQLException e) {
-                    throw new IllegalStateException("暂存报送数据失败 (staging failed): " + e.getMessage(), e);
+                    failed = e;
                 }
             }
-            return rows;
+            if (failed == null) {
+                deleteSpool();
+                return true;
+            }
+            if (!UNIQUE_VIOLATION.equals(failed.getSQLState())) {
+                deleteSpool();
+                throw new IllegalStateException("写入报送数据失败 (writing failed): " + failed.getMessage(), failed);
+            }
+            return false;
         }
 
-        /** Abandons the staged rows (the report keeps nothing). */
+        /** Copies the spooled rows into the staging table; their count. */
+        long stageSpooled() {
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(spoolFile)) {
+                java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+                return c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn("COPY trade_stage ("
+                        + writer.copyColumns() + ") FROM STDIN WITH (FORMAT csv)", in);
+            } catch (java.sql.SQLException | IOException e) {
+                throw new IllegalStateException("暂存报送数据失败 (staging failed): " + e.getMessage(), e);
+            } finally {
+                deleteSpool();
+            }
+        }
+
+        /** Abandons the rows (the report keeps nothing). */
         void cancel() {
             if (copy != null && copy.isActive()) {
                 try {
@@ -299,24 +337,61 @@ public class TradeReporting {
                     // the transaction rolls back in any case
                 }
             }
+            closeSpool();
+            deleteSpool();
         }
 
         private void flush() {
             if (buffer.isEmpty()) {
                 return;
             }
+            byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            buffer.setLength(0);
+            try {
+                spool.write(bytes);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            if (failed != null) {
+                return;                          // the spool alone goes on
+            }
             try {
                 if (copy == null) {
                     java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
                     copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI().copyIn(
-                            "COPY trade_stage (" + String.join(", ", writer.columns()) + ") FROM STDIN WITH (FORMAT csv)");
+                            "COPY " + writer.table() + " (" + writer.copyColumns() + ") FROM STDIN WITH (FORMAT csv)");
                 }
-                byte[] bytes = buffer.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 copy.writeToCopy(bytes, 0, bytes.length);
-                buffer.setLength(0);
             } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("暂存报送数据失败 (staging failed): " + e.getMessage(), e);
+                failed = e;
+                if (copy != null && copy.isActive()) {
+                    try {
+                        copy.cancelCopy();
+                    } catch (java.sql.SQLException ignored) {
+                        // the COPY has failed already; the savepoint undoes it
+                    }
+                }
             }
+        }
+
+        private void closeSpool() {
+            try {
+                spool.close();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        private void deleteSpool() {
+            try {
+                java.nio.file.Files.deleteIfExists(spoolFile);
+            } catch (IOException e) {
+                log.warn("无法删除临时文件 {} (cannot delete a spool file)", spoolFile);
+            }
+        }
+
+        private static String quoted(String f) {
+            return "\"" + f.replace("\"", "\"\"") + "\"";
         }
     }
 }

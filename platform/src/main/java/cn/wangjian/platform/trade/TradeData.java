@@ -19,31 +19,47 @@ import org.springframework.stereotype.Service;
 public class TradeData {
 
     private final JdbcClient jdbc;
-    private final org.springframework.jdbc.core.JdbcTemplate streaming;
+    private final javax.sql.DataSource dataSource;
 
     TradeData(JdbcClient jdbc, javax.sql.DataSource dataSource) {
         this.jdbc = jdbc;
-        this.streaming = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
-        this.streaming.setFetchSize(5000);
+        this.dataSource = dataSource;
     }
 
     /**
-     * A platform's orders placed in [from, to), in no particular order, streamed from the database a few thousand
-     * rows at a
-     * time (inside the caller's transaction). The same buyer, shop or address is handed on as one string, so ten
+     * A platform's orders placed in [from, to), in no particular order, streamed from the database as one COPY
+     * (inside the caller's transaction). The same buyer, shop or address is handed on as one string, so ten
      * million orders of a million buyers hold a million buyer strings, not ten million.
      */
     public void orders(String platform, Instant from, Instant to, Consumer<Order> sink) {
         java.util.Map<String, String> same = new java.util.HashMap<>();
-        java.util.function.UnaryOperator<String> one = v -> v == null ? null : same.computeIfAbsent(v, k -> k);
-        streaming.query("""
-                SELECT order_id, buyer_hash, shop_id, item_id, ordered_at, amount_cents, device_hash, address_hash
-                FROM trade_order WHERE platform_code = ? AND ordered_at >= ? AND ordered_at < ?""",
-                rs -> {
-                    sink.accept(new Order(rs.getString(1), one.apply(rs.getString(2)), one.apply(rs.getString(3)),
-                            one.apply(rs.getString(4)), rs.getTimestamp(5).toInstant().getEpochSecond(), rs.getLong(6),
-                            null, one.apply(rs.getString(7)), one.apply(rs.getString(8))));
-                }, platform, Timestamp.from(from), Timestamp.from(to));
+        java.util.function.UnaryOperator<String> one = v -> v == null || v.isEmpty() ? null
+                : same.computeIfAbsent(v, k -> k);
+        // COPY out is read as one CSV stream (several times faster than a result set row by row); COPY takes no
+        // parameters, so the values are literals: the platform code quoted, the instants in ISO form
+        String sql = "COPY (SELECT order_id, buyer_hash, shop_id, item_id, extract(epoch FROM ordered_at)::bigint,"
+                + " amount_cents, device_hash, address_hash FROM trade_order WHERE platform_code = "
+                + literal(platform) + " AND ordered_at >= " + literal(from.toString()) + "::timestamptz"
+                + " AND ordered_at < " + literal(to.toString()) + "::timestamptz) TO STDOUT WITH (FORMAT csv)";
+        java.sql.Connection c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(dataSource);
+        try (var in = new org.postgresql.copy.PGCopyInputStream(c.unwrap(org.postgresql.PGConnection.class), sql);
+             var text = new java.io.BufferedReader(new java.io.InputStreamReader(in,
+                     java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+             var parser = org.apache.commons.csv.CSVParser.parse(text, org.apache.commons.csv.CSVFormat.DEFAULT)) {
+            for (org.apache.commons.csv.CSVRecord r : parser) {
+                sink.accept(new Order(r.get(0), one.apply(r.get(1)), one.apply(r.get(2)), one.apply(r.get(3)),
+                        Long.parseLong(r.get(4)), Long.parseLong(r.get(5)), null, one.apply(r.get(6)),
+                        one.apply(r.get(7))));
+            }
+        } catch (java.sql.SQLException | java.io.IOException e) {
+            throw new IllegalStateException("读取报送订单失败 (reading orders failed): " + e.getMessage(), e);
+        } finally {
+            org.springframework.jdbc.datasource.DataSourceUtils.releaseConnection(c, dataSource);
+        }
+    }
+
+    private static String literal(String value) {
+        return "'" + value.replace("'", "''") + "'";
     }
 
     /** The parcels of a platform's orders placed in [from, to). */

@@ -21,7 +21,7 @@ if [[ ! -f "$WORK/market/orders.csv" ]]; then
 fi
 DATA="$WORK/data"
 rm -rf "$DATA"
-export WANGJIAN_JAVA_OPTS="-Xmx$HEAP -Dlogging.level.cn.wangjian.platform.trade=INFO -Dlogging.level.cn.wangjian.platform.brushing=INFO -Dwangjian.bootstrap.demo-market=false -Dwangjian.bootstrap.demo-trade=false -Dwangjian.bootstrap.demo-clues=false"
+export WANGJIAN_JAVA_OPTS="-Xmx$HEAP -Dlogging.level.cn.wangjian.platform.trade=INFO -Dlogging.level.cn.wangjian.platform.brushing=INFO -Dwangjian.bootstrap.demo-market=false -Dwangjian.bootstrap.demo-trade=false -Dwangjian.bootstrap.demo-clues=false ${WANGJIAN_EXTRA_OPTS:-}"
 # a first start creates the database and the initial accounts (bj.monitor is a monitoring officer)
 WANGJIAN_PORT=18090 "$ROOT/wangjian" serve --data-dir "$DATA" >"$WORK/serve.log" 2>&1 &
 PID=$!

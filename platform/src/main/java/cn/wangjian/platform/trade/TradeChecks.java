@@ -10,7 +10,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The checks of one reported row, turning it into a typed record or refusing it with the field and the reason.
@@ -25,7 +24,6 @@ final class TradeChecks {
     /** Clocks differ: an order up to this far after the platform's own time is still accepted. */
     static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(5);
 
-    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     record OrderRow(String orderId, String buyerHash, String shopId, String itemId, Instant orderedAt, long amountCents,
@@ -74,8 +72,8 @@ final class TradeChecks {
         List<String> images = new ArrayList<>();
         if (row.get("image_hashes") != null) {
             for (String h : row.get("image_hashes").split(";")) {
-                String v = h.strip().toLowerCase(java.util.Locale.ROOT);
-                if (!HASH.matcher(v).matches()) {
+                String v = hexHash(h.strip());
+                if (v == null) {
                     throw new RowRejected("字段 image_hashes：每个图片应为 SHA-256 哈希（64 位十六进制）(image hash expected)");
                 }
                 images.add(v);
@@ -163,13 +161,69 @@ final class TradeChecks {
             }
             return null;
         }
-        String h = v.toLowerCase(java.util.Locale.ROOT);
-        if (!HASH.matcher(h).matches()) {
+        String h = hexHash(v);
+        if (h == null) {
             // the value is not repeated: it may be a buyer's identifier in clear
             throw new RowRejected("字段 " + field + "：应为平台加盐后的哈希（64 位十六进制），不得报送明文"
                     + " (a salted hash is required, not clear text)");
         }
         return h;
+    }
+
+    /** {@code v} in lower case if it is 64 hexadecimal digits, else null (a loop: this runs for every row). */
+    static String hexHash(String v) {
+        if (v.length() != 64) {
+            return null;
+        }
+        boolean upper = false;
+        for (int i = 0; i < 64; i++) {
+            char c = v.charAt(i);
+            if (c >= 'A' && c <= 'F') {
+                upper = true;
+            } else if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return null;
+            }
+        }
+        return upper ? v.toLowerCase(java.util.Locale.ROOT) : v;
+    }
+
+    /**
+     * The usual form {@code 2026-11-03T10:15:00+08:00} read directly; anything else (fractions, {@code Z}, …) by
+     * {@link OffsetDateTime#parse}. Null when the usual form's fields are out of range: the full parser then decides.
+     */
+    static Instant usualOffsetTime(String v) {
+        if (v.length() != 25 || v.charAt(4) != '-' || v.charAt(7) != '-' || v.charAt(10) != 'T' || v.charAt(13) != ':'
+                || v.charAt(16) != ':' || v.charAt(22) != ':' || (v.charAt(19) != '+' && v.charAt(19) != '-')) {
+            return null;
+        }
+        int year = digits(v, 0, 4);
+        int month = digits(v, 5, 2);
+        int day = digits(v, 8, 2);
+        int hour = digits(v, 11, 2);
+        int minute = digits(v, 14, 2);
+        int second = digits(v, 17, 2);
+        int offH = digits(v, 20, 2);
+        int offM = digits(v, 23, 2);
+        if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 && day > java.time.YearMonth.of(year, month)
+                .lengthOfMonth() || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59
+                || offH < 0 || offH > 18 || offM < 0 || offM > 59) {
+            return null;
+        }
+        long offset = (offH * 3600L + offM * 60L) * (v.charAt(19) == '-' ? -1 : 1);
+        long epochDay = java.time.LocalDate.of(year, month, day).toEpochDay();
+        return Instant.ofEpochSecond(epochDay * 86400 + hour * 3600L + minute * 60L + second - offset);
+    }
+
+    private static int digits(String v, int from, int count) {
+        int n = 0;
+        for (int i = from; i < from + count; i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     private Instant time(TradeRows.Row row, String field, boolean required) {
@@ -180,9 +234,11 @@ final class TradeChecks {
             }
             return null;
         }
-        Instant at;
+        Instant at = usualOffsetTime(v);
         try {
-            at = OffsetDateTime.parse(v).toInstant();
+            if (at == null) {
+                at = OffsetDateTime.parse(v).toInstant();
+            }
         } catch (DateTimeParseException e) {
             try {
                 at = LocalDateTime.parse(v).atZone(CHINA).toInstant();

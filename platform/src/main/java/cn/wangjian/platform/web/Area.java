@@ -15,7 +15,7 @@ record Area(String key, String label, String path, boolean built, String require
             new Area("casework", "案件办理", "/casework", true, null),
             new Area("credit", "信用监管", "/credit", true, null),
             new Area("inspection", "抽查检查", "/inspection", false, null),
-            new Area("campaign", "专项行动", "/campaign", false, null),
+            new Area("campaign", "专项行动", "/campaign", true, null),
             new Area("report", "统计报表", "/report", false, null),
             new Area("publicity", "信息公示", "/publicity", true, null),
             new Area("portal", "公众服务", "/portal", false, null),

@@ -43,7 +43,7 @@ class ShellController {
         return "dashboard";
     }
 
-    @GetMapping("/{area:inspection|campaign|report|portal}")
+    @GetMapping("/{area:inspection|report|portal}")
     String placeholder(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.placeholder(area)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));

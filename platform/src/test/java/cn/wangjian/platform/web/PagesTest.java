@@ -48,7 +48,7 @@ class PagesTest extends PlatformTest {
 
     @Test
     void areas_not_built_yet_say_so() throws Exception {
-        mvc.perform(get("/campaign").with(user(officer)))
+        mvc.perform(get("/report").with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("建设中")));
     }

@@ -111,3 +111,23 @@ SELECT c.id, d.agency, d.seq, d.summary, d.focus FROM c, (VALUES
     ('CAC', 9, '配合清理网络交易平台上的违法违规信息', ARRAY[2, 4]),
     ('POST', 10, '邮政市场监管执法检查，加强协议客户资格审查，邮件快件信息溯源追查', ARRAY[3]))
     AS d (agency, seq, summary, focus);
+
+-- Recorded acts the campaign statistics count (issue 15 part 2): each with its indicator (indicators.json), the
+-- agency and region that acted, the day, a quantity (a count, or cents for amounts), the violation category where
+-- the indicator is broken down by it, and where it came from (a monitoring run, a case, a credit listing, an entry).
+CREATE TABLE campaign_act (
+    id          BIGSERIAL   PRIMARY KEY,
+    indicator   TEXT        NOT NULL,
+    agency_code TEXT        NOT NULL REFERENCES agency (code),
+    region_code CHAR(6)     NOT NULL REFERENCES region (code),
+    occurred_on DATE        NOT NULL,
+    quantity    BIGINT      NOT NULL CHECK (quantity >= 0),
+    category    TEXT,
+    source_kind TEXT        NOT NULL CHECK (source_kind IN ('monitoring-run', 'case', 'credit-list', 'entry')),
+    source_id   TEXT        NOT NULL,
+    note        TEXT,
+    recorded_by TEXT        NOT NULL,
+    recorded_at TIMESTAMPTZ NOT NULL,
+    UNIQUE (indicator, source_kind, source_id, occurred_on)
+);
+CREATE INDEX campaign_act_period_idx ON campaign_act (occurred_on, region_code);

@@ -15,6 +15,7 @@ public enum ApiArea {
     PUBLICITY("publicity", "行政处罚公示"),
     PLATFORM_REPORTS("platform-reports", "平台报送"),
     CALENDAR("calendar", "工作日历"),
+    CAMPAIGN("campaign", "专项行动"),
     DASHBOARD("dashboard", "工作台"),
     IDENTITY("identity", "用户管理");
 

@@ -63,10 +63,14 @@ public class MonitoringRunner {
     private final java.time.Clock clock;
     private final cn.wangjian.platform.credit.CreditLists credit;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
                      Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer,
-                     cn.wangjian.platform.credit.CreditLists credit, java.time.Clock clock) {
+                     cn.wangjian.platform.credit.CreditLists credit, java.time.Clock clock,
+                     org.springframework.context.ApplicationEventPublisher events) {
         this.clock = clock;
+        this.events = events;
         this.capturer = capturer;
         this.credit = credit;
         this.jdbc = jdbc;
@@ -133,6 +137,8 @@ public class MonitoringRunner {
             }
             writer.flush();
             finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
+            events.publishEvent(new MonitoringRunFinished(runId, task.id(), task.kind().name(), task.ownerAgency(),
+                    task.ownerRegion(), scanned[0], subjects, writer.total(), clock.instant()));
             log.info("监测任务 {} 运行 {} 完成：商品 {} 条，主体 {} 个，发现 {} 条（新增 {}），用时 {} ms", task.id(), runId,
                     scanned[0], subjects, writer.total(), writer.inserted(),
                     java.time.Duration.between(started, clock.instant()).toMillis());

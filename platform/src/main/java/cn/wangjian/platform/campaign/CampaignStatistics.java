@@ -229,6 +229,41 @@ public class CampaignStatistics {
         return new Table(from, to, region.value(), List.copyOf(rows));
     }
 
+    /** One indicator's figures split three ways, for the charts: by child region, by violation category, by week. */
+    public record Breakdown(String indicator, Map<String, BigDecimal> byRegion, Map<String, BigDecimal> byCategory,
+                            Map<String, BigDecimal> byWeek) {
+    }
+
+    /**
+     * The indicator in [from, to] under {@code region}: summed per child region of it (named; acts recorded at the
+     * region itself count as "本级"), per category, and per week (the Monday that starts it).
+     */
+    public Breakdown breakdown(String indicator, LocalDate from, LocalDate to, RegionCode region) {
+        List<cn.wangjian.platform.identity.Region> children = directory.children(region);
+        Map<String, BigDecimal> byRegion = new LinkedHashMap<>();
+        for (cn.wangjian.platform.identity.Region c : children) {
+            byRegion.put(c.name(), BigDecimal.ZERO);
+        }
+        Map<String, BigDecimal> byCategory = new java.util.TreeMap<>();
+        Map<String, BigDecimal> byWeek = new java.util.TreeMap<>();
+        jdbc.sql("""
+                SELECT region_code, category, date_trunc('week', occurred_on)::date, sum(quantity) FROM campaign_act
+                WHERE indicator = ? AND occurred_on BETWEEN ? AND ? AND region_code LIKE ?
+                GROUP BY region_code, category, date_trunc('week', occurred_on)""")
+                .params(indicator, Date.valueOf(from), Date.valueOf(to), region.subtreePrefix() + "%").query(rs -> {
+                    BigDecimal q = scaled(indicator, rs.getLong(4));
+                    RegionCode code = new RegionCode(rs.getString(1));
+                    String child = children.stream().filter(c -> c.code().contains(code)).map(
+                            cn.wangjian.platform.identity.Region::name).findFirst().orElse("本级");
+                    byRegion.merge(child, q, BigDecimal::add);
+                    if (rs.getString(2) != null) {
+                        byCategory.merge(rs.getString(2), q, BigDecimal::add);
+                    }
+                    byWeek.merge(rs.getDate(3).toLocalDate().toString(), q, BigDecimal::add);
+                });
+        return new Breakdown(indicator, byRegion, byCategory, byWeek);
+    }
+
     /** The acts behind one cell: an indicator (and category) in [from, to] and the region's subtree. */
     public List<Act> acts(String indicator, String category, LocalDate from, LocalDate to, RegionCode region) {
         return jdbc.sql(ACT + " WHERE indicator = ? AND (CAST(? AS TEXT) IS NULL OR category = ?)"

@@ -76,10 +76,17 @@ class StatisticsController {
     @GetMapping("/campaign/{id}/statistics")
     String page(@PathVariable long id, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                 LocalDate from, @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-                LocalDate to, @RequestParam(required = false) String region, @AuthenticationPrincipal CurrentUser user,
-                Model model) {
+                LocalDate to, @RequestParam(required = false) String region,
+                @RequestParam(defaultValue = "PENALTY_DECISIONS") String chart,
+                @AuthenticationPrincipal CurrentUser user, Model model) throws java.io.IOException {
         Query q = query(id, from, to, region, user);
         CampaignStatistics.Table table = table(q);
+        CampaignStatistics.Indicator charted = statistics.indicator(chart)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "字段 chart：没有这个统计指标"));
+        model.addAttribute("charted", charted);
+        model.addAttribute("chartData", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                statistics.breakdown(charted.code(), q.from(), q.to(), q.region())));
+        model.addAttribute("indicators", statistics.indicators());
         model.addAttribute("campaign", q.campaign());
         model.addAttribute("table", table);
         model.addAttribute("agencies", agencies());

@@ -103,10 +103,15 @@ class CampaignStatisticsTest extends PlatformTest {
         // drill down: the acts behind the cell, with their sources
         assertThat(statistics.acts("PENALTY_DECISIONS", "侵权假冒", DAY, DAY, new RegionCode("110000")))
                 .extracting(CampaignStatistics.Act::sourceId).containsExactlyInAnyOrder("9000001", "9000002");
+        // the charts' figures: by child region, by violation category, by week (2016-09-20 is in the week of the 19th)
+        CampaignStatistics.Breakdown b = statistics.breakdown("PENALTY_DECISIONS", DAY, DAY, new RegionCode("110000"));
+        assertThat(b.byRegion().values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isEqualByComparingTo("2");
+        assertThat(b.byCategory()).containsOnlyKeys("侵权假冒");
+        assertThat(b.byWeek()).containsOnlyKeys("2016-09-19");
         // the page, the JSON and the XLSX agree
         String query = "?from=" + DAY + "&to=" + DAY + "&region=110000";
         String page = get("/campaign/" + campaign + "/statistics" + query, samr);
-        assertThat(page).contains("8.28005", "1230", "356", "其中：侵权假冒");
+        assertThat(page).contains("8.28005", "1230", "356", "其中：侵权假冒", "id=\"chart-region\"", "data-chart=\"{");
         String json = get("/api/campaign/" + campaign + "/statistics" + query, samr);
         assertThat(json).contains("\"code\":\"FINES_CONFISCATIONS\"", "\"total\":8.28005");
         Map<String, Double> xlsx = xlsx(campaign, query, samr);

@@ -123,7 +123,8 @@ CREATE TABLE campaign_act (
     occurred_on DATE        NOT NULL,
     quantity    BIGINT      NOT NULL CHECK (quantity >= 0),
     category    TEXT,
-    source_kind TEXT        NOT NULL CHECK (source_kind IN ('monitoring-run', 'case', 'credit-list', 'entry')),
+    source_kind TEXT        NOT NULL CHECK (source_kind IN ('monitoring-run', 'case', 'credit-list', 'entry',
+                                                             'inspection', 'guidance')),
     source_id   TEXT        NOT NULL,
     note        TEXT,
     recorded_by TEXT        NOT NULL,
@@ -131,3 +132,41 @@ CREATE TABLE campaign_act (
     UNIQUE (indicator, source_kind, source_id, occurred_on)
 );
 CREATE INDEX campaign_act_period_idx ON campaign_act (occurred_on, region_code);
+
+-- On-site inspections of operators (实地检查) and administrative guidance of platforms and operators (行政指导:
+-- 提示、建议、约谈、告诫) with its participants, commitments and follow-up (回头看): records of their own, each also an act.
+CREATE TABLE campaign_inspection (
+    id                   BIGSERIAL   PRIMARY KEY,
+    subject_name         TEXT        NOT NULL,
+    operator_credit_code CHAR(18),
+    platform_code        TEXT        REFERENCES platform (code),
+    shop_id              TEXT,
+    inspected_on         DATE        NOT NULL,
+    inspectors           TEXT        NOT NULL,
+    findings             TEXT        NOT NULL,
+    agency_code          TEXT        NOT NULL REFERENCES agency (code),
+    region_code          CHAR(6)     NOT NULL REFERENCES region (code),
+    created_by           TEXT        NOT NULL,
+    created_at           TIMESTAMPTZ NOT NULL,
+    UNIQUE (agency_code, region_code, subject_name, inspected_on)
+);
+
+CREATE TABLE campaign_guidance (
+    id                   BIGSERIAL   PRIMARY KEY,
+    kind                 TEXT        NOT NULL CHECK (kind IN ('PROMPT', 'ADVICE', 'INTERVIEW', 'ADMONITION')),
+    platform_code        TEXT        REFERENCES platform (code),
+    operator_credit_code CHAR(18),
+    subject_name         TEXT        NOT NULL,
+    held_on              DATE        NOT NULL,
+    participants         TEXT[]      NOT NULL,
+    matters              TEXT        NOT NULL,
+    commitments          TEXT        NOT NULL,
+    follow_up_due        DATE,
+    followed_up_on       DATE,
+    follow_up_result     TEXT,
+    agency_code          TEXT        NOT NULL REFERENCES agency (code),
+    region_code          CHAR(6)     NOT NULL REFERENCES region (code),
+    created_by           TEXT        NOT NULL,
+    created_at           TIMESTAMPTZ NOT NULL,
+    CHECK (platform_code IS NOT NULL OR operator_credit_code IS NOT NULL)
+);

@@ -146,6 +146,16 @@ public class CampaignStatistics {
                         "credit-list", s.creditCode(), s.kind().label(), s.actor()));
     }
 
+    /** An on-site inspection recorded by {@link FieldRecords}, in its transaction. */
+    void recordInspection(long id, String agency, String region, LocalDate day, String subject, String actor) {
+        record("ON_SITE_CHECKS", agency, region, day, 1, null, "inspection", Long.toString(id), subject, actor);
+    }
+
+    /** An interview of a platform (约谈) recorded by {@link FieldRecords}, in its transaction. */
+    void recordInterview(long id, String agency, String region, LocalDate day, String subject, String actor) {
+        record("PLATFORM_INTERVIEWS", agency, region, day, 1, null, "guidance", Long.toString(id), subject, actor);
+    }
+
     private void record(String indicator, String agency, String region, LocalDate day, long quantity, String category,
                         String sourceKind, String sourceId, String note, String actor) {
         jdbc.sql("""

@@ -14,8 +14,6 @@ import com.lowagie.text.pdf.BaseFont;
 import com.lowagie.text.pdf.PdfWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,12 +27,10 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseDocuments {
 
-    static final Path FONT = Path.of("/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc");
     private static final DateTimeFormatter CHINESE_DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final Directory directory;
     private final ClueRegister clues;
-    private BaseFont font;
 
     private final Authorities authorities;
     private final cn.wangjian.platform.registry.Registry registry;
@@ -49,27 +45,8 @@ class CaseDocuments {
         this.clues = clues;
     }
 
-    private synchronized BaseFont font() {
-        if (font == null) {
-            if (!Files.exists(FONT)) {
-                throw new IllegalStateException("缺少中文字体 " + FONT + "，请安装 Debian 软件包 fonts-noto-cjk "
-                        + "(Chinese font missing: install fonts-noto-cjk)");
-            }
-            try {
-                String[] names = BaseFont.enumerateTTCNames(FONT.toString());
-                int index = 0;
-                for (int i = 0; i < names.length; i++) {
-                    if (names[i].contains("SC")) {
-                        index = i;
-                        break;
-                    }
-                }
-                font = BaseFont.createFont(FONT + "," + index, BaseFont.IDENTITY_H, BaseFont.EMBEDDED);
-            } catch (DocumentException | IOException e) {
-                throw new IllegalStateException("无法加载中文字体 (cannot load the Chinese font): " + e.getMessage(), e);
-            }
-        }
-        return font;
+    private BaseFont font() {
+        return cn.wangjian.platform.documents.ChineseFont.get();
     }
 
     /** The authority's name, e.g. 北京市东城区市场监督管理局. */

@@ -396,6 +396,32 @@ public class CaseFiles {
                 .params(scope.sqlParameters()).param("code", creditCode).query((rs, n) -> view(rs)).list();
     }
 
+    /** A case with a standing penalty decision, as a summary report cites it among its typical cases. */
+    public record DecidedCase(long id, String caseNo, String subjectName, String decisionNo, LocalDate decidedOn,
+                              String penalty, boolean typical, String agencyCode, String regionCode) {
+    }
+
+    /** The case, if within the scope and its decision stands (decided, served or closed; not revoked). */
+    public Optional<DecidedCase> decided(long id, DataScope scope) {
+        return find(id, scope).flatMap(CaseFiles::decided);
+    }
+
+    /** The cases within the scope marked typical (典型案例) whose decisions stand, newest first. */
+    public List<DecidedCase> typicalDecided(DataScope scope, int limit) {
+        return jdbc.sql("SELECT * FROM case_file WHERE typical AND " + scope.sqlCondition("agency_code", "region_code")
+                        + " ORDER BY id DESC LIMIT :limit")
+                .params(scope.sqlParameters()).param("limit", limit).query((rs, n) -> view(rs)).list().stream()
+                .flatMap(c -> decided(c).stream()).toList();
+    }
+
+    private static Optional<DecidedCase> decided(CaseView c) {
+        if (!(c.stage() instanceof CaseStage.WithDecision d) || c.stage() instanceof CaseStage.Revoked) {
+            return Optional.empty();
+        }
+        return Optional.of(new DecidedCase(c.id(), c.caseNo(), c.subjectName(), d.decision().decisionNo(),
+                d.decision().decidedOn(), d.decision().penalty(), c.typical(), c.agencyCode(), c.regionCode()));
+    }
+
     public List<CaseView> list(DataScope scope, int limit) {
         return jdbc.sql("SELECT * FROM case_file WHERE " + scope.sqlCondition("agency_code", "region_code")
                         + " ORDER BY due_on NULLS LAST, id LIMIT :limit")

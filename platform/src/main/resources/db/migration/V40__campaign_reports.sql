@@ -25,3 +25,19 @@ CREATE TABLE campaign_report_case (
     seq       INT    NOT NULL,
     PRIMARY KEY (report_id, case_id)
 );
+
+-- photos and videos of joint enforcement (联合执法相关图片视频资料，含说明), attached to a report with their captions
+CREATE TABLE campaign_report_media (
+    id           BIGSERIAL   PRIMARY KEY,
+    report_id    BIGINT      NOT NULL REFERENCES campaign_report (id),
+    kind         TEXT        NOT NULL CHECK (kind IN ('PHOTO', 'VIDEO')),
+    file_name    TEXT        NOT NULL,
+    content_type TEXT        NOT NULL,
+    size_bytes   BIGINT      NOT NULL,
+    sha256       CHAR(64)    NOT NULL,
+    content      BYTEA       NOT NULL,
+    caption      TEXT        NOT NULL,
+    uploaded_by  TEXT        NOT NULL,
+    uploaded_at  TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX campaign_report_media_report_idx ON campaign_report_media (report_id);

@@ -93,6 +93,113 @@ public class CampaignReports {
         this.clock = clock;
     }
 
+    static final long MAX_PHOTO_BYTES = 10L << 20;
+    static final long MAX_VIDEO_BYTES = 60L << 20;
+
+    /** A photo or video attached to a report, with its caption. */
+    public record Media(long id, long reportId, String kind, String fileName, String contentType, long sizeBytes,
+                        String sha256, String caption) {
+        public boolean photo() {
+            return "PHOTO".equals(kind);
+        }
+    }
+
+    /**
+     * Attaches a photo (JPEG or PNG, at most 10 MB) or a video (MP4 or WebM, at most 60 MB) to the bureau's draft,
+     * the kind read from the file's first bytes, not from its name or declared type.
+     */
+    @Transactional
+    public Media attach(long campaignId, String fileName, byte[] content, String caption, CurrentUser coordinator) {
+        Report r = find(campaignId, coordinator).orElseThrow(() -> new CampaignRefusedException(
+                "请先保存工作总结，再附照片和视频 (save the report first)"));
+        if (r.submitted()) {
+            throw new CampaignRefusedException("工作总结已上报，不能再修改 (already submitted)");
+        }
+        String[] kind = mediaKind(content);
+        if (kind == null) {
+            throw new CampaignRefusedException("字段 file：" + safeName(fileName) + " 不是 JPEG/PNG 照片或 MP4/WebM 视频"
+                    + " (not a photo or a video)");
+        }
+        long limit = kind[0].equals("PHOTO") ? MAX_PHOTO_BYTES : MAX_VIDEO_BYTES;
+        if (content.length > limit) {
+            throw new CampaignRefusedException("字段 file：" + safeName(fileName) + " 超过 " + (limit >> 20) + " MB"
+                    + " (file too large)");
+        }
+        String text = caption == null ? "" : caption.strip();
+        if (text.isEmpty() || text.length() > 500) {
+            throw new CampaignRefusedException("字段 caption：请填写说明（1至500字）(a caption is needed)");
+        }
+        String sha = cn.wangjian.platform.evidence.Evidence.sha256(content);
+        long id = jdbc.sql("""
+                INSERT INTO campaign_report_media (report_id, kind, file_name, content_type, size_bytes, sha256, content,
+                                                   caption, uploaded_by, uploaded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                .params(r.id(), kind[0], safeName(fileName), kind[1], content.length, sha, content, text,
+                        coordinator.getUsername(), Timestamp.from(clock.instant())).query(Long.class).single();
+        audit.record(coordinator.getUsername(), "campaign.report-media-attached", "campaign_report", Long.toString(r.id()),
+                null, Map.of("media", id, "kind", kind[0], "sha256", sha));
+        return media(r.id()).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
+    }
+
+    public List<Media> media(long reportId) {
+        return jdbc.sql("""
+                SELECT id, report_id, kind, file_name, content_type, size_bytes, sha256, caption
+                FROM campaign_report_media WHERE report_id = ? ORDER BY id""").param(reportId)
+                .query((rs, n) -> new Media(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getLong(6), rs.getString(7), rs.getString(8))).list();
+    }
+
+    /** A medium's bytes, if its report is one the user may read. */
+    public Optional<byte[]> mediaContent(long mediaId, CurrentUser user) {
+        return jdbc.sql("SELECT report_id, content FROM campaign_report_media WHERE id = ?").param(mediaId)
+                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)}).optional()
+                .filter(row -> readable((Long) row[0], user).isPresent()).map(row -> (byte[]) row[1]);
+    }
+
+    /** JPEG, PNG, MP4 (an ISO box "ftyp" at byte 4) or WebM (EBML header): kind and content type, or null. */
+    static String[] mediaKind(byte[] b) {
+        if (b == null || b.length < 12) {
+            return null;
+        }
+        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
+            return new String[] {"PHOTO", "image/jpeg"};
+        }
+        if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
+            return new String[] {"PHOTO", "image/png"};
+        }
+        if (b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            return new String[] {"VIDEO", "video/mp4"};
+        }
+        if ((b[0] & 0xff) == 0x1A && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xDF && (b[3] & 0xff) == 0xA3) {
+            return new String[] {"VIDEO", "video/webm"};
+        }
+        return null;
+    }
+
+    private static String safeName(String name) {
+        String n = name == null || name.isBlank() ? "未命名" : name.strip();
+        n = n.replaceAll("[\\p{Cntrl}/\\\\]", "_");
+        return n.length() > 200 ? n.substring(0, 200) : n;
+    }
+
+    /** Submitted reports of the bureaus below the user (their own agency's, or every agency's for market supervision). */
+    public List<Report> submittedBelow(long campaignId, CurrentUser user) {
+        return jdbc.sql("""
+                SELECT * FROM campaign_report WHERE campaign_id = ? AND submitted_at IS NOT NULL AND region_code LIKE ?
+                AND (agency_code = ? OR ? = 'SAMR') ORDER BY region_code, agency_code""")
+                .params(campaignId, user.region().subtreePrefix() + "%", user.agencyCode(), user.agencyCode())
+                .query((rs, n) -> report(rs)).list().stream().map(this::withCases).toList();
+    }
+
+    /** A report the user may read: their bureau's own, or a submitted one below them. */
+    Optional<Report> readable(long reportId, CurrentUser user) {
+        return jdbc.sql("SELECT * FROM campaign_report WHERE id = ?").param(reportId).query((rs, n) -> report(rs))
+                .optional().map(this::withCases).filter(r -> (r.agencyCode().equals(user.agencyCode())
+                        && r.regionCode().equals(user.region().value()))
+                        || (r.submitted() && user.region().contains(new RegionCode(r.regionCode()))
+                        && (r.agencyCode().equals(user.agencyCode()) || "SAMR".equals(user.agencyCode()))));
+    }
+
     /** The bureau's report of the campaign, if begun. */
     public Optional<Report> find(long campaignId, CurrentUser user) {
         return jdbc.sql("SELECT * FROM campaign_report WHERE campaign_id = ? AND agency_code = ? AND region_code = ?")
@@ -201,6 +308,17 @@ public class CampaignReports {
     /** The report as one PDF: cover, contents, the four sections, the figures, the typical cases and their decisions. */
     public byte[] pdf(long campaignId, CurrentUser user) {
         Report r = find(campaignId, user).orElseThrow(() -> new CampaignRefusedException("尚未撰写工作总结 (no report yet)"));
+        return pdf(r, user);
+    }
+
+    /** A report the user may read (a superior reads the submitted reports below them) as PDF. */
+    public byte[] pdfOf(long reportId, CurrentUser user) {
+        return pdf(readable(reportId, user).orElseThrow(() -> new CampaignRefusedException(
+                "没有这份工作总结 (no such report)")), user);
+    }
+
+    private byte[] pdf(Report r, CurrentUser user) {
+        long campaignId = r.campaignId();
         Campaigns.Campaign c = campaigns.find(campaignId).orElseThrow();
         String bureau = directory.bureauName(r.agencyCode(), new RegionCode(r.regionCode()));
         CampaignStatistics.Table table = statistics.table(r.periodFrom(), r.periodTo(), new RegionCode(r.regionCode()));
@@ -212,7 +330,7 @@ public class CampaignReports {
                 cases.fixedDocument(id, "decision").ifPresent(f -> decisions.add(f.content()));
             });
         }
-        byte[] main = body(c, r, bureau, table, chosen);
+        byte[] main = body(c, r, bureau, table, chosen, media(r.id()));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Document doc = new Document();
             PdfCopy copy = new PdfCopy(doc, out);
@@ -240,7 +358,7 @@ public class CampaignReports {
     }
 
     private byte[] body(Campaigns.Campaign c, Report r, String bureau, CampaignStatistics.Table table,
-                        List<CaseFiles.DecidedCase> chosen) {
+                        List<CaseFiles.DecidedCase> chosen, List<Media> media) {
         BaseFont base = ChineseFont.get();
         Font title = new Font(base, 20, Font.BOLD);
         Font heading = new Font(base, 15, Font.BOLD);
@@ -274,6 +392,7 @@ public class CampaignReports {
                 parts.add(chinese(n++) + "、" + s.label());
             }
             parts.add(chinese(n++) + "、专项行动情况统计表");
+            parts.add(chinese(n++) + "、联合执法图片视频资料");
             parts.add(chinese(n) + "、违法典型案例（附处罚决定书）");
             for (String p : parts) {
                 doc.add(new Paragraph(p, body));
@@ -310,6 +429,27 @@ public class CampaignReports {
                 }
             }
             doc.add(t);
+            doc.add(new Paragraph(parts.get(i++), heading));
+            if (media.isEmpty()) {
+                doc.add(new Paragraph("无。", body));
+            }
+            for (Media m : media) {
+                if (m.photo()) {
+                    byte[] bytes = jdbc.sql("SELECT content FROM campaign_report_media WHERE id = ?").param(m.id())
+                            .query(byte[].class).single();
+                    try {
+                        com.lowagie.text.Image img = com.lowagie.text.Image.getInstance(bytes);
+                        img.scaleToFit(doc.right() - doc.left(), 300);
+                        doc.add(img);
+                    } catch (IOException | RuntimeException e) {
+                        doc.add(new Paragraph("（照片无法显示：" + m.fileName() + "）", small));
+                    }
+                    doc.add(new Paragraph("图：" + m.caption(), small));
+                } else {
+                    doc.add(new Paragraph("视频：" + m.fileName() + "（" + (m.sizeBytes() >> 10) + " KB，SHA-256 "
+                            + m.sha256() + "，可在平台下载）：" + m.caption(), small));
+                }
+            }
             doc.add(new Paragraph(parts.get(i), heading));
             int k = 1;
             for (CaseFiles.DecidedCase d : chosen) {

@@ -43,6 +43,7 @@ class ReportController {
         model.addAttribute("sections", CampaignReports.Section.values());
         model.addAttribute("candidates", reports.candidates(user));
         model.addAttribute("minimum", CampaignReports.MIN_TYPICAL_CASES);
+        model.addAttribute("media", reports.find(id, user).map(r -> reports.media(r.id())).orElse(List.of()));
         return "campaign/report";
     }
 
@@ -73,6 +74,50 @@ class ReportController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/campaign/" + id + "/report";
+    }
+
+    @PostMapping("/campaign/{id}/report/media")
+    String attach(@PathVariable long id, @RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                  @RequestParam String caption, @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash)
+            throws java.io.IOException {
+        try {
+            CampaignReports.Media m = reports.attach(id, file.getOriginalFilename(), file.getBytes(), caption, user);
+            flash.addFlashAttribute("message", "已附" + (m.photo() ? "照片 " : "视频 ") + m.fileName());
+        } catch (CampaignRefusedException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/campaign/" + id + "/report";
+    }
+
+    /** The submitted reports of the bureaus below (a superior's view), each as its PDF. */
+    @GetMapping("/campaign/{id}/reports")
+    @PreAuthorize(CampaignController.CAN_READ)
+    String below(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        Campaigns.Campaign c = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("campaign", c);
+        model.addAttribute("reports", reports.submittedBelow(id, user));
+        return "campaign/reports";
+    }
+
+    @GetMapping("/campaign/reports/{reportId}.pdf")
+    @PreAuthorize(CampaignController.CAN_READ)
+    ResponseEntity<byte[]> pdfOf(@PathVariable long reportId, @AuthenticationPrincipal CurrentUser user) {
+        try {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(reports.pdfOf(reportId, user));
+        } catch (CampaignRefusedException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, e.getMessage());
+        }
+    }
+
+    @GetMapping("/campaign/report-media/{mediaId}")
+    @PreAuthorize(CampaignController.CAN_READ)
+    ResponseEntity<byte[]> medium(@PathVariable long mediaId, @AuthenticationPrincipal CurrentUser user) {
+        byte[] bytes = reports.mediaContent(mediaId, user).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND));
+        String[] kind = CampaignReports.mediaKind(bytes);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind == null ? "application/octet-stream"
+                        : kind[1])).header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
+                .header("X-Content-Type-Options", "nosniff").body(bytes);
     }
 
     @GetMapping("/campaign/{id}/report.pdf")

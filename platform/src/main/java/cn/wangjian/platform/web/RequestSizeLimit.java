@@ -59,7 +59,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
         if (path.equals("/api/registry/imports") || path.equals("/registry/imports") || path.equals("/clues/imports")
                 || path.equals("/api/clues/complaints") || path.equals("/api/evidence/packages")
                 || path.equals("/evidence/packages") || path.equals("/api/credit/penalties")
-                || path.equals("/api/credit/lists/abnormal-operation")) {
+                || path.equals("/api/credit/lists/abnormal-operation")
+                || path.matches("/campaign/\\d+/report/media")) {
             return importLimit;
         }
         return defaultLimit;

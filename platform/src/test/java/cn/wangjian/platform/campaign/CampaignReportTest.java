@@ -99,6 +99,26 @@ class CampaignReportTest extends PlatformTest {
         reports.save(campaign, from, to, sections, List.of(a, b), coordinator);
         assertThatThrownBy(() -> reports.submit(campaign, coordinator)).hasMessageContaining("不少于 3 件");
         reports.save(campaign, from, to, sections, List.of(a, b, c), coordinator);
+        // photos and videos with captions: the kind read from the bytes, each within its size limit
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", png);
+        CampaignReports.Media photo = reports.attach(campaign, "联合检查.png", png.toByteArray(), "市场监管与公安联合检查仓库",
+                coordinator);
+        assertThat(photo.photo()).isTrue();
+        assertThatThrownBy(() -> reports.attach(campaign, "video.mp4", "not a video at all".getBytes(), "说明",
+                coordinator)).hasMessageContaining("不是 JPEG/PNG 照片或 MP4/WebM 视频");
+        byte[] big = new byte[(10 << 20) + 1];
+        big[0] = (byte) 0xFF;
+        big[1] = (byte) 0xD8;
+        big[2] = (byte) 0xFF;
+        assertThatThrownBy(() -> reports.attach(campaign, "big.jpg", big, "说明", coordinator))
+                .hasMessageContaining("超过 10 MB");
+        byte[] mp4 = new byte[64];
+        System.arraycopy("ftypisom".getBytes(java.nio.charset.StandardCharsets.US_ASCII), 0, mp4, 4, 8);
+        assertThat(reports.attach(campaign, "执法记录.mp4", mp4, "现场执法记录", coordinator).photo()).isFalse();
+        assertThatThrownBy(() -> reports.attach(campaign, "x.png", png.toByteArray(), " ", coordinator))
+                .hasMessageContaining("字段 caption");
         // the PDF: the sections, the statistics table, the cases and their decisions appended, Chinese font embedded
         byte[] pdf = mvc.perform(get("/campaign/" + campaign + "/report.pdf").with(user(coordinator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
@@ -112,7 +132,8 @@ class CampaignReportTest extends PlatformTest {
         }
         String all = text.toString().replaceAll("\\s+", "");
         assertThat(all).contains("2017网络市场监管专项行动工作总结", "目录", "经验做法", "以网管网", "专项行动情况统计表",
-                "罚没款总额", "北京甲商贸有限公司", "北京丙商贸有限公司", "行政处罚决定书", "—1—");
+                "罚没款总额", "北京甲商贸有限公司", "北京丙商贸有限公司", "行政处罚决定书", "—1—",
+                "联合执法图片视频资料", "图：市场监管与公安联合检查仓库", "视频：执法记录.mp4");
         for (long id : List.of(a, b, c)) {
             assertThat(all).contains(cases.decided(id, coordinator.dataScope()).orElseThrow().decisionNo()
                     .replaceAll("\\s+", ""));
@@ -125,6 +146,19 @@ class CampaignReportTest extends PlatformTest {
         assertThatThrownBy(() -> reports.save(campaign, from, to, sections, List.of(a, b, c), coordinator))
                 .hasMessageContaining("已上报");
         assertThatThrownBy(() -> reports.submit(campaign, coordinator)).hasMessageContaining("已上报");
+        assertThatThrownBy(() -> reports.attach(campaign, "y.png", png.toByteArray(), "说明", coordinator))
+                .hasMessageContaining("已上报");
+        // the superior sees the submitted reports below it; another province does not
+        CurrentUser national = accounts.loadUserByUsername(testUser("rpt.national", "SAMR", "000000",
+                Role.MONITORING_OFFICER));
+        CurrentUser shanghai = accounts.loadUserByUsername(testUser("rpt.sh", "SAMR", "310000", Role.MONITORING_OFFICER));
+        assertThat(reports.submittedBelow(campaign, national)).extracting(CampaignReports.Report::id)
+                .contains(submitted.id());
+        assertThat(reports.submittedBelow(campaign, shanghai)).isEmpty();
+        assertThat(reports.pdfOf(submitted.id(), national)).isNotEmpty();
+        assertThatThrownBy(() -> reports.pdfOf(submitted.id(), shanghai)).hasMessageContaining("没有这份工作总结");
+        mvc.perform(get("/campaign/report-media/" + photo.id()).with(user(shanghai))).andExpect(status().isNotFound());
+        mvc.perform(get("/campaign/report-media/" + photo.id()).with(user(national))).andExpect(status().isOk());
         assertThat(mvc.perform(get("/campaign/" + campaign + "/report").with(user(coordinator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
                         java.nio.charset.StandardCharsets.UTF_8)).contains("由 rpt.coord 上报", "北京乙商贸有限公司");

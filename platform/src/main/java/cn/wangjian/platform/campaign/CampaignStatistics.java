@@ -285,7 +285,11 @@ public class CampaignStatistics {
     private BigDecimal scaled(String code, long quantity) {
         boolean amount = indicator(code).map(Indicator::amount).orElse(false);
         // 万元 from cents: two places to yuan, four more to ten thousand yuan
-        return amount ? BigDecimal.valueOf(quantity).movePointLeft(6) : BigDecimal.valueOf(quantity);
+        if (!amount) {
+            return BigDecimal.valueOf(quantity);
+        }
+        BigDecimal v = BigDecimal.valueOf(quantity).movePointLeft(6).stripTrailingZeros();
+        return v.scale() < 0 ? v.setScale(0) : v;             // 29.000000 as 29, and 30 not as 3E+1
     }
 
     private static BigDecimal nz(BigDecimal b) {

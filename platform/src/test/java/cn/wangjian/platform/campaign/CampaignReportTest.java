@@ -70,7 +70,7 @@ class CampaignReportTest extends PlatformTest {
         CurrentUser officer = accounts.loadUserByUsername(testUser("rpt.case1", "SAMR", "110102", Role.CASE_OFFICER));
         testUser("rpt.case2", "SAMR", "110102", Role.CASE_OFFICER);
         accounts.setCertificate("rpt.case1", "RPT-0001", "test");
-        CurrentUser coordinator = accounts.loadUserByUsername(testUser("rpt.coord", "SAMR", "110000",
+        CurrentUser coordinator = accounts.loadUserByUsername(testUser("rpt.coord", "SAMR", "110100",
                 Role.CAMPAIGN_COORDINATOR));
         long campaign = campaigns.list().stream().filter(c -> c.year() == 2017).findFirst().orElseThrow().id();
         long a = decidedCase(officer, "北京甲商贸有限公司");
@@ -125,12 +125,7 @@ class CampaignReportTest extends PlatformTest {
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "campaign-report.pdf"), pdf);
         var reader = new com.lowagie.text.pdf.PdfReader(pdf);
-        var extractor = new com.lowagie.text.pdf.parser.PdfTextExtractor(reader);
-        StringBuilder text = new StringBuilder();
-        for (int i = 1; i <= reader.getNumberOfPages(); i++) {
-            text.append(extractor.getTextFromPage(i));
-        }
-        String all = text.toString().replaceAll("\\s+", "");
+        String all = cn.wangjian.platform.casework.CaseworkTestAccess.pdfText(pdf);
         assertThat(all).contains("2017网络市场监管专项行动工作总结", "目录", "经验做法", "以网管网", "专项行动情况统计表",
                 "罚没款总额", "北京甲商贸有限公司", "北京丙商贸有限公司", "行政处罚决定书", "—1—",
                 "联合执法图片视频资料", "图：市场监管与公安联合检查仓库", "视频：执法记录.mp4");

@@ -223,6 +223,134 @@ class BrowserTest extends PlatformTest {
         screenshot("brushing-case");
     }
 
+    @Test
+    void the_coordinator_reads_the_statistics_writes_the_report_with_three_typical_cases_and_a_liaison_enters_counts()
+            throws Exception {
+        // three decided cases in Beijing, marked typical by their case officer
+        CurrentUser officer = accounts.loadUserByUsername(testUser("e2e.camp.c1", "SAMR", "110101", Role.CASE_OFFICER));
+        testUser("e2e.camp.c2", "SAMR", "110101", Role.CASE_OFFICER);
+        accounts.setCertificate("e2e.camp.c1", "E2E-CAMP-1", "test");
+        String code = "91110101MA0E2EC01" + cn.wangjian.engine.registry.UnifiedSocialCreditCode
+                .checkCharacter("91110101MA0E2EC01");
+        java.util.List<Long> typical = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            long clue = clues.register(new NewClue("网店销售假冒商品 " + i, ClueSource.MONITORING, "北京典型案例商贸" + i + "号店",
+                    null, "监测发现"), officer).id();
+            long id = cases.open(clue, java.time.LocalDate.of(2026, 9, 1), officer).id();
+            cases.step(id, "file", java.util.Map.of("on", "2026-09-02", "officers", "e2e.camp.c1, e2e.camp.c2"), officer);
+            cases.step(id, "submit", java.util.Map.of("findings", "销售假冒注册商标的商品"), officer);
+            cases.step(id, "serve-notice", java.util.Map.of("on", "2026-09-28", "proposedPenalty", "罚款三万元",
+                    "hearingRight", "true"), officer);
+            cases.step(id, "decide", java.util.Map.of("on", "2026-10-12", "penalty", "罚款三万元", "legalBasis",
+                    "《中华人民共和国商标法》第六十条", "violationType", "COUNTERFEIT_TRADEMARK", "kind.FINE", "on", "fineYuan",
+                    "30000", "creditCode", code), officer);
+            cases.markTypical(id, true, officer);
+            typical.add(id);
+        }
+        testUser("e2e.coord", "SAMR", "110000", Role.CAMPAIGN_COORDINATOR);
+        testUser("e2e.camp.cac", "CAC", "110000", Role.AGENCY_LIAISON);
+        String today = clock.today().toString();
+
+        // the coordinator opens the 2017 campaign and its statistics for Beijing since September
+        login("e2e.coord");
+        browser.get(baseUrl() + "/campaign");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("2017网络市场监管专项行动"))));
+        String campaignUrl = browser.getCurrentUrl();
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("statistics-link"))));
+        fill("period-form", "from", "2026-09-01");
+        fill("period-form", "to", today);
+        WebElement region = browser.findElement(By.cssSelector("#period-form [name='region']"));
+        region.clear();
+        region.sendKeys("110000");
+        click(browser.findElement(By.cssSelector("#period-form button[type='submit']")));
+        WebElement fines = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#statistics tr[data-indicator='FINES_CONFISCATIONS'] a.cell-link")));
+        java.math.BigDecimal shown = new java.math.BigDecimal(fines.getText());
+        assertThat(shown).isGreaterThanOrEqualTo(new java.math.BigDecimal("9"));     // three fines of 30,000 yuan
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-region canvas")));
+        screenshot("campaign-statistics");
+        // the XLSX the page links to carries the same figure
+        byte[] xlsx = fetch(browser.findElement(By.id("xlsx-link")).getAttribute("href"));
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            double inSheet = java.util.stream.StreamSupport.stream(wb.getSheetAt(0).spliterator(), false)
+                    .filter(r -> r.getRowNum() >= 3 && r.getCell(1).getStringCellValue().equals("罚没款总额"))
+                    .findFirst().orElseThrow().getCell(3).getNumericCellValue();
+            assertThat(inSheet).isEqualTo(shown.doubleValue());
+        }
+
+        // the summary report: four sections, three typical cases, a photo; submitted; its PDF carries the decisions
+        browser.get(campaignUrl.replaceAll("/?$", "") + "/report");
+        for (String[] section : new String[][] {{"experience", "依托平台数据报送开展以网管网"},
+                {"results", "查处侵权假冒案件三件"}, {"problems", "跨平台线索协查仍需加强"}, {"next_steps", "推进常态化监测"}}) {
+            WebElement area = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(section[0])));
+            area.clear();
+            area.sendKeys(section[1]);
+        }
+        fill("report-form", "from", "2026-09-01");
+        fill("report-form", "to", today);
+        for (long id : typical) {
+            click(browser.findElement(By.id("case-" + id)));
+        }
+        click(browser.findElement(By.id("save-report")));
+        assertThat(flash()).contains("已保存");
+        Path photo = Files.createTempFile("joint-enforcement-", ".png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", photo.toFile());
+        browser.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
+        browser.findElement(By.id("caption")).sendKeys("市场监管、网信联合约谈平台");
+        click(browser.findElement(By.id("attach-media")));
+        assertThat(flash()).contains("已附照片");
+        click(browser.findElement(By.id("submit-report")));
+        assertThat(flash()).contains("已上报");
+        screenshot("campaign-report");
+        String pdf = cn.wangjian.platform.casework.CaseworkTestAccess.pdfText(
+                fetch(browser.findElement(By.id("report-pdf")).getAttribute("href")));
+        assertThat(pdf).contains("工作总结", "依托平台数据报送开展以网管网", "罚没款总额", "图：市场监管、网信联合约谈平台");
+        for (long id : typical) {
+            assertThat(pdf).contains(cases.decided(id, cn.wangjian.platform.identity.DataScope.everything())
+                    .orElseThrow().decisionNo());
+        }
+
+        // a partner agency's liaison enters its own count; it appears in its row
+        login("e2e.camp.cac");
+        String statistics = campaignUrl.replaceAll("/?$", "") + "/statistics?from=2026-09-01&to=" + today
+                + "&region=110000";
+        browser.get(statistics);
+        new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id("indicator")))).selectByValue("CAC_INFO_CLEARED");
+        fill("entry-form", "day", today);
+        browser.findElement(By.id("quantity")).sendKeys("88");
+        browser.findElement(By.id("note")).sendKeys("清理平台违法违规信息 88 条");
+        click(browser.findElement(By.id("enter-count")));
+        assertThat(flash()).contains("已填报");
+        browser.get(statistics);
+        assertThat(new java.math.BigDecimal(wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#statistics tr[data-indicator='CAC_INFO_CLEARED'] a.cell-link"))).getText()))
+                .isGreaterThanOrEqualTo(new java.math.BigDecimal("88"));
+    }
+
+    /** The page's message after a form: its success or its error, or the page's text when it shows neither. */
+    private String flash() {
+        try {
+            return wait.until(ExpectedConditions.or(ExpectedConditions.visibilityOfElementLocated(By.id("flash-message")),
+                    ExpectedConditions.visibilityOfElementLocated(By.id("flash-error")))) ? browser.findElements(
+                    By.cssSelector("#flash-message, #flash-error")).get(0).getText() : "";
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return browser.getCurrentUrl() + " " + browser.findElement(By.tagName("body")).getText();
+        }
+    }
+
+    /** A download with the browser's session, as the user's own click would make it. */
+    private byte[] fetch(String url) throws Exception {
+        var cookie = browser.manage().getCookieNamed("SESSION");
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Cookie", "SESSION=" + cookie.getValue()).GET().build();
+        var response = java.net.http.HttpClient.newHttpClient().send(request,
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as(url).isEqualTo(200);
+        return response.body();
+    }
+
     private void login(String username) {
         browser.manage().deleteAllCookies();
         browser.get(baseUrl() + "/login");

@@ -262,7 +262,9 @@ class BrowserTest extends PlatformTest {
         WebElement region = browser.findElement(By.cssSelector("#period-form [name='region']"));
         region.clear();
         region.sendKeys("110000");
+        WebElement before = browser.findElement(By.id("statistics"));
         click(browser.findElement(By.cssSelector("#period-form button[type='submit']")));
+        wait.until(ExpectedConditions.stalenessOf(before));
         WebElement fines = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#statistics tr[data-indicator='FINES_CONFISCATIONS'] a.cell-link")));
         java.math.BigDecimal shown = new java.math.BigDecimal(fines.getText());
@@ -291,17 +293,14 @@ class BrowserTest extends PlatformTest {
         for (long id : typical) {
             click(browser.findElement(By.id("case-" + id)));
         }
-        click(browser.findElement(By.id("save-report")));
-        assertThat(flash()).contains("已保存");
+        assertThat(submitted(browser.findElement(By.id("save-report")))).contains("已保存");
         Path photo = Files.createTempFile("joint-enforcement-", ".png");
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(60, 40, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 "png", photo.toFile());
         browser.findElement(By.id("file")).sendKeys(photo.toAbsolutePath().toString());
         browser.findElement(By.id("caption")).sendKeys("市场监管、网信联合约谈平台");
-        click(browser.findElement(By.id("attach-media")));
-        assertThat(flash()).contains("已附照片");
-        click(browser.findElement(By.id("submit-report")));
-        assertThat(flash()).contains("已上报");
+        assertThat(submitted(browser.findElement(By.id("attach-media")))).contains("已附照片");
+        assertThat(submitted(browser.findElement(By.id("submit-report")))).contains("已上报");
         screenshot("campaign-report");
         String pdf = cn.wangjian.platform.casework.CaseworkTestAccess.pdfText(
                 fetch(browser.findElement(By.id("report-pdf")).getAttribute("href")));
@@ -321,12 +320,19 @@ class BrowserTest extends PlatformTest {
         fill("entry-form", "day", today);
         browser.findElement(By.id("quantity")).sendKeys("88");
         browser.findElement(By.id("note")).sendKeys("清理平台违法违规信息 88 条");
-        click(browser.findElement(By.id("enter-count")));
-        assertThat(flash()).contains("已填报");
+        assertThat(submitted(browser.findElement(By.id("enter-count")))).contains("已填报");
         browser.get(statistics);
         assertThat(new java.math.BigDecimal(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#statistics tr[data-indicator='CAC_INFO_CLEARED'] a.cell-link"))).getText()))
                 .isGreaterThanOrEqualTo(new java.math.BigDecimal("88"));
+    }
+
+    /** Submits a form by its button and waits for the next page (the current one gone) before reading its message. */
+    private String submitted(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("main"));
+        click(button);
+        wait.until(ExpectedConditions.stalenessOf(page));
+        return flash();
     }
 
     /** The page's message after a form: its success or its error, or the page's text when it shows neither. */

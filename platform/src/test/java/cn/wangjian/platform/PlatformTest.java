@@ -119,6 +119,22 @@ public abstract class PlatformTest {
         return new TestRestTemplate(restTemplate().defaultHeader("Authorization", "Bearer " + token(username)));
     }
 
+    @Autowired
+    private org.springframework.test.web.servlet.MockMvc pageMvc;
+
+    /** A page as {@code user} sees it (status 200 expected), through MockMvc. */
+    protected String page(String path, cn.wangjian.platform.identity.CurrentUser user) {
+        try {
+            return pageMvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .user(user)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

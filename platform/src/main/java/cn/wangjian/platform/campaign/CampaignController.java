@@ -1,11 +1,8 @@
 package cn.wangjian.platform.campaign;
 
-import cn.wangjian.platform.identity.Agency;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -54,11 +51,7 @@ class CampaignController {
         model.addAttribute("duties", campaigns.duties(id));
         model.addAttribute("tasks", campaigns.tasks(id, user));
         model.addAttribute("today", LocalDate.now(clock));
-        Map<String, String> agencies = new LinkedHashMap<>();
-        for (Agency a : directory.agencies()) {
-            agencies.put(a.code(), a.shortName());
-        }
-        model.addAttribute("agencies", agencies);
+        model.addAttribute("agencies", directory.agencyShortNames());
         model.addAttribute("userRegion", user.region().value());
         model.addAttribute("userAgency", user.agencyCode());
         return "campaign/detail";

@@ -414,8 +414,7 @@ public class CampaignReports {
             for (String h : new String[] {"部门", "指标", "单位", "数值"}) {
                 t.addCell(new Phrase(h, small));
             }
-            Map<String, String> agencies = new java.util.HashMap<>();
-            directory.agencies().forEach(a -> agencies.put(a.code(), a.shortName()));
+            Map<String, String> agencies = directory.agencyShortNames();
             for (CampaignStatistics.Row row : table.rows()) {
                 t.addCell(new Phrase(agencies.getOrDefault(row.indicator().agency(), row.indicator().agency()), small));
                 t.addCell(new Phrase(row.indicator().label(), small));

@@ -1,13 +1,10 @@
 package cn.wangjian.platform.campaign;
 
-import cn.wangjian.platform.identity.Agency;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
 import cn.wangjian.platform.registry.Registry;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,11 +41,7 @@ class FieldController {
         model.addAttribute("inspections", records.inspections(user.dataScope()));
         model.addAttribute("guidance", records.guidance(user.dataScope()));
         model.addAttribute("kinds", FieldRecords.GuidanceKind.values());
-        Map<String, String> agencies = new LinkedHashMap<>();
-        for (Agency a : directory.agencies()) {
-            agencies.put(a.code(), a.shortName());
-        }
-        model.addAttribute("agencies", agencies);
+        model.addAttribute("agencies", directory.agencyShortNames());
         model.addAttribute("platforms", registry.platforms());
         model.addAttribute("today", LocalDate.now(clock));
         return "campaign/field";

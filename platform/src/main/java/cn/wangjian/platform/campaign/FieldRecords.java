@@ -87,12 +87,12 @@ public class FieldRecords {
     @Transactional
     public Inspection inspect(NewInspection n, CurrentUser user) {
         requireAgency(user);
-        String subject = text(n.subjectName(), "subjectName", "被检查对象", 200);
+        String subject = Fields.required(n.subjectName(), "subjectName", "被检查对象", 200);
         String code = creditCode(n.operatorCreditCode(), "operatorCreditCode");
         String platform = platform(n.platformCode());
         LocalDate day = pastDay(n.inspectedOn(), "inspectedOn");
-        String inspectors = text(n.inspectors(), "inspectors", "检查人员", 200);
-        String findings = text(n.findings(), "findings", "检查情况", 4000);
+        String inspectors = Fields.required(n.inspectors(), "inspectors", "检查人员", 200);
+        String findings = Fields.required(n.findings(), "findings", "检查情况", 4000);
         boolean duplicate = jdbc.sql("""
                 SELECT EXISTS (SELECT 1 FROM campaign_inspection WHERE agency_code = ? AND region_code = ?
                 AND subject_name = ? AND inspected_on = ?)""")
@@ -128,7 +128,7 @@ public class FieldRecords {
         }
         String subject = n.subjectName() == null || n.subjectName().isBlank()
                 ? (platform != null ? registry.platformName(platform).orElse(platform) : code)
-                : text(n.subjectName(), "subjectName", "对象", 200);
+                : Fields.required(n.subjectName(), "subjectName", "对象", 200);
         LocalDate day = pastDay(n.heldOn(), "heldOn");
         LinkedHashSet<String> participants = new LinkedHashSet<>();
         participants.add(user.agencyCode());
@@ -141,8 +141,8 @@ public class FieldRecords {
             }
             participants.add(a);
         }
-        String matters = text(n.matters(), "matters", "指导事项", 4000);
-        String commitments = text(n.commitments(), "commitments", "整改承诺", 4000);
+        String matters = Fields.required(n.matters(), "matters", "指导事项", 4000);
+        String commitments = Fields.required(n.commitments(), "commitments", "整改承诺", 4000);
         if (n.followUpDue() != null && n.followUpDue().isBefore(day)) {
             throw new CampaignRefusedException("字段 followUpDue：回头看日期不早于指导日期 (follow-up after the guidance)");
         }
@@ -175,7 +175,7 @@ public class FieldRecords {
         if (day.isBefore(g.heldOn())) {
             throw new CampaignRefusedException("字段 followedUpOn：回头看日期不早于指导日期 (follow-up after the guidance)");
         }
-        String text = text(result, "followUpResult", "回头看情况", 4000);
+        String text = Fields.required(result, "followUpResult", "回头看情况", 4000);
         jdbc.sql("UPDATE campaign_guidance SET followed_up_on = ?, follow_up_result = ? WHERE id = ?")
                 .params(Date.valueOf(day), text, id).update();
         audit.record(user.getUsername(), "campaign.guidance-followed-up", "campaign_guidance", Long.toString(id), null,
@@ -231,14 +231,6 @@ public class FieldRecords {
         if (user.agencyCode() == null) {
             throw new CampaignRefusedException("只有监管部门用户可以记录 (only agency users record this)");
         }
-    }
-
-    private static String text(String v, String field, String label, int max) {
-        String s = v == null ? "" : v.strip();
-        if (s.isEmpty() || s.length() > max) {
-            throw new CampaignRefusedException("字段 " + field + "：请填写" + label + "（1至" + max + "字）(" + field + " needed)");
-        }
-        return s;
     }
 
     private static String blank(String v) {

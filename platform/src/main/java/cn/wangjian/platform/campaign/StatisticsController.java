@@ -1,6 +1,5 @@
 package cn.wangjian.platform.campaign;
 
-import cn.wangjian.platform.identity.Agency;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
 import cn.wangjian.platform.identity.RegionCode;
@@ -8,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.Cell;
@@ -212,11 +210,7 @@ class StatisticsController {
     }
 
     private Map<String, String> agencies() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Agency a : directory.agencies()) {
-            out.put(a.code(), a.shortName());
-        }
-        return out;
+        return directory.agencyShortNames();
     }
 
     private static String blank(String s) {

@@ -70,7 +70,7 @@ public class Supervision {
     public Group formGroup(long campaignId, String name, List<String> agencies, String leader, CurrentUser coordinator) {
         requireCoordinator(coordinator);
         campaigns.find(campaignId).orElseThrow(() -> new CampaignRefusedException("没有这个专项行动 (no such campaign)"));
-        String n = text(name, "name", "督查组名称", 100);
+        String n = Fields.required(name, "name", "督查组名称", 100);
         LinkedHashSet<String> members = new LinkedHashSet<>();
         for (String a : agencies == null ? List.<String>of() : agencies) {
             if (a == null || a.isBlank()) {
@@ -84,7 +84,7 @@ public class Supervision {
         if (members.size() < 2) {
             throw new CampaignRefusedException("字段 agencies：督查组由两个以上部门组成 (two agencies or more)");
         }
-        String l = text(leader, "leader", "组长", 100);
+        String l = Fields.required(leader, "leader", "组长", 100);
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM campaign_group WHERE campaign_id = ? AND name = ?)")
                 .params(campaignId, n).query(Boolean.class).single();
         if (exists) {
@@ -120,7 +120,7 @@ public class Supervision {
         if (rectifyBy == null || rectifyBy.isBefore(on)) {
             throw new CampaignRefusedException("字段 rectifyBy：整改期限不早于督查日期 (rectification after the visit)");
         }
-        String f = text(findings, "findings", "督查发现的问题", 4000);
+        String f = Fields.required(findings, "findings", "督查发现的问题", 4000);
         long id = jdbc.sql("""
                 INSERT INTO campaign_visit (group_id, region_code, visited_on, findings, rectify_by, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id""")
@@ -147,7 +147,7 @@ public class Supervision {
         if (on == null || on.isBefore(v.visitedOn()) || on.isAfter(LocalDate.now(clock))) {
             throw new CampaignRefusedException("字段 rectifiedOn：整改日期在督查之后、不晚于今天 (a day after the visit)");
         }
-        String text = text(rectification, "rectification", "整改情况", 4000);
+        String text = Fields.required(rectification, "rectification", "整改情况", 4000);
         jdbc.sql("UPDATE campaign_visit SET rectified_on = ?, rectification = ? WHERE id = ?")
                 .params(Date.valueOf(on), text, visitId).update();
         audit.record(user.getUsername(), "campaign.visit-rectified", "campaign_visit", Long.toString(visitId), null,
@@ -170,7 +170,7 @@ public class Supervision {
         if (everyDays < 1 || everyDays > 90) {
             throw new CampaignRefusedException("字段 everyDays：报告间隔为 1 至 90 天 (every 1 to 90 days)");
         }
-        String why = text(reason, "reason", "督办理由", 2000);
+        String why = Fields.required(reason, "reason", "督办理由", 2000);
         boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM campaign_supervised_case WHERE campaign_id = ? AND case_id = ?)")
                 .params(campaignId, caseId).query(Boolean.class).single();
         if (exists) {
@@ -197,7 +197,7 @@ public class Supervision {
         if (!s.caseAgency().equals(user.agencyCode()) || !s.caseRegion().equals(user.region().value())) {
             throw new CampaignRefusedException("只有承办该案的单位可以报告督办进展 (only the handling bureau reports)");
         }
-        String text = text(progress, "progress", "办理进展", 4000);
+        String text = Fields.required(progress, "progress", "办理进展", 4000);
         LocalDate today = LocalDate.now(clock);
         jdbc.sql("""
                 INSERT INTO campaign_supervised_report (supervised_id, progress, reported_by, reported_on, reported_at)
@@ -250,14 +250,6 @@ public class Supervision {
         if (!user.hasRole(Role.CAMPAIGN_COORDINATOR) || user.agencyCode() == null) {
             throw new CampaignRefusedException("只有专项行动协调人可以组织督查 (only a campaign coordinator)");
         }
-    }
-
-    private static String text(String v, String field, String label, int max) {
-        String s = v == null ? "" : v.strip();
-        if (s.isEmpty() || s.length() > max) {
-            throw new CampaignRefusedException("字段 " + field + "：请填写" + label + "（1至" + max + "字）(" + field + " needed)");
-        }
-        return s;
     }
 
     private static final String GROUP = """

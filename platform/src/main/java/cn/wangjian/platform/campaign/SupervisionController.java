@@ -1,6 +1,5 @@
 package cn.wangjian.platform.campaign;
 
-import cn.wangjian.platform.identity.Agency;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
 import java.time.LocalDate;
@@ -51,11 +50,7 @@ class SupervisionController {
         Map<Long, List<Supervision.Progress>> progress = new LinkedHashMap<>();
         supervised.forEach(s -> progress.put(s.id(), supervision.progress(s.id())));
         model.addAttribute("progress", progress);
-        Map<String, String> agencies = new LinkedHashMap<>();
-        for (Agency a : directory.agencies()) {
-            agencies.put(a.code(), a.shortName());
-        }
-        model.addAttribute("agencies", agencies);
+        model.addAttribute("agencies", directory.agencyShortNames());
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("userAgency", user.agencyCode());
         model.addAttribute("userRegion", user.region().value());

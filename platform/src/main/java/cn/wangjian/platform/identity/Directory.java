@@ -24,6 +24,15 @@ public class Directory {
                 .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3))).list();
     }
 
+    /** Agency code → short name, in the agencies' order (for tables and forms). */
+    public java.util.Map<String, String> agencyShortNames() {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (Agency a : agencies()) {
+            out.put(a.code(), a.shortName());
+        }
+        return out;
+    }
+
     public Optional<Agency> agency(String code) {
         return jdbc.sql("SELECT code, name, short_name FROM agency WHERE code = ?").param(code)
                 .query((rs, n) -> new Agency(rs.getString(1), rs.getString(2), rs.getString(3))).optional();

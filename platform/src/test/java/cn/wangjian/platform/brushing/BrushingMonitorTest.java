@@ -108,20 +108,6 @@ class BrushingMonitorTest extends PlatformTest {
         assertThat(monitor.list(officer.dataScope(), true, 50)).noneMatch(r -> r.id() == second.id());
     }
 
-    @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
-
-    private String page(String path, CurrentUser user) {
-        try {
-            return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                    .user(user)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @Test
     void windows_and_dismissals_are_checked() {

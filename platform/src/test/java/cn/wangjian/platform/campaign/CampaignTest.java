@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import cn.wangjian.platform.PlatformTest;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Role;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,8 +16,6 @@ class CampaignTest extends PlatformTest {
 
     @Autowired
     Campaigns campaigns;
-    @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
 
     private Campaigns.Campaign seed() {
         return campaigns.list().stream().filter(c -> c.year() == 2017).findFirst().orElseThrow();
@@ -106,17 +103,5 @@ class CampaignTest extends PlatformTest {
         assertThat(campaigns.tasks(copy.id(), coordinator)).isEmpty();
         assertThatThrownBy(() -> campaigns.copy(c.id(), 2020, coordinator)).hasMessageContaining("已有");
         assertThat(page("/campaign", officer)).contains("2017网络市场监管专项行动", "2020网络市场监管专项行动");
-    }
-
-    private String page(String path, CurrentUser user) {
-        try {
-            return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                    .user(user)))
-                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-                    .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,7 +7,6 @@ import cn.wangjian.platform.PlatformTest;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.RegionCode;
 import cn.wangjian.platform.identity.Role;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,8 +21,6 @@ class FieldRecordsTest extends PlatformTest {
     CampaignStatistics statistics;
     @Autowired
     cn.wangjian.platform.registry.Registry registry;
-    @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
 
     static final LocalDate DAY = LocalDate.of(2016, 8, 3);
 
@@ -80,13 +77,5 @@ class FieldRecordsTest extends PlatformTest {
         assertThatThrownBy(() -> records.followUp(g.id(), DAY.plusDays(29), "再次", officer))
                 .hasMessageContaining("已回头看");
         assertThat(page("/campaign/field", officer)).contains("平台内刷单炒信、虚假评价问题突出", "已清理刷单店铺 37 家");
-    }
-
-    private String page(String path, CurrentUser user) throws Exception {
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .user(user)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -10,7 +10,6 @@ import cn.wangjian.platform.clue.ClueSource;
 import cn.wangjian.platform.clue.NewClue;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Role;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,6 @@ class SupervisionTest extends PlatformTest {
     CaseFiles cases;
     @Autowired
     ClueRegister clues;
-    @Autowired
-    org.springframework.test.web.servlet.MockMvc mvc;
 
     private long campaign() {
         return campaigns.list().stream().filter(c -> c.year() == 2017).findFirst().orElseThrow().id();
@@ -94,13 +91,5 @@ class SupervisionTest extends PlatformTest {
         CurrentUser shanghai = accounts.loadUserByUsername(testUser("sup.sh", "SAMR", "310000", Role.CASE_OFFICER));
         assertThat(supervision.supervisedFor(campaign, shanghai)).isEmpty();
         assertThat(page("/campaign/" + campaign + "/supervision", district)).contains("已立案调查，查封仓库一处");
-    }
-
-    private String page(String path, CurrentUser user) throws Exception {
-        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(path)
-                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                                .user(user)))
-                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
-                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 }

@@ -125,10 +125,7 @@ public class CampaignReports {
             throw new CampaignRefusedException("字段 file：" + safeName(fileName) + " 超过 " + (limit >> 20) + " MB"
                     + " (file too large)");
         }
-        String text = caption == null ? "" : caption.strip();
-        if (text.isEmpty() || text.length() > 500) {
-            throw new CampaignRefusedException("字段 caption：请填写说明（1至500字）(a caption is needed)");
-        }
+        String text = Fields.required(caption, "caption", "说明", 500);
         String sha = cn.wangjian.platform.evidence.Evidence.sha256(content);
         long id = jdbc.sql("""
                 INSERT INTO campaign_report_media (report_id, kind, file_name, content_type, size_bytes, sha256, content,

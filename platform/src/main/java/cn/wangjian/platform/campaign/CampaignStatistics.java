@@ -197,10 +197,7 @@ public class CampaignStatistics {
         if (quantity < 0 || quantity > 100_000_000) {
             throw new CampaignRefusedException("字段 quantity：数量为 0 至 1 亿 (quantity out of range)");
         }
-        String text = note == null ? "" : note.strip();
-        if (text.isEmpty() || text.length() > 1000) {
-            throw new CampaignRefusedException("字段 note：请说明依据（1至1000字）(a note is needed)");
-        }
+        String text = Fields.required(note, "note", "依据", 1000);
         String entryId = java.util.UUID.randomUUID().toString();
         record(i.code(), i.agency(), regionCode, day, quantity, null, "entry", entryId, text, user.getUsername());
         audit.record(user.getUsername(), "campaign.act-entered", "campaign_act", entryId, null,

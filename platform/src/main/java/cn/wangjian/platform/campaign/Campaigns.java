@@ -144,10 +144,7 @@ public class Campaigns {
             throw new CampaignRefusedException("只有专项行动协调人可以分派任务 (only a campaign coordinator assigns tasks)");
         }
         Campaign c = find(campaignId).orElseThrow(() -> new CampaignRefusedException("没有这个专项行动 (no such campaign)"));
-        String title = t.title() == null ? "" : t.title().strip();
-        if (title.isEmpty() || title.length() > MAX_TITLE) {
-            throw new CampaignRefusedException("字段 title：请填写任务（1至" + MAX_TITLE + "字）(a title is needed)");
-        }
+        String title = Fields.required(t.title(), "title", "任务", MAX_TITLE);
         if (t.agencyCode() == null || directory.agency(t.agencyCode()).isEmpty()) {
             throw new CampaignRefusedException("字段 agencyCode：没有这个部门 " + t.agencyCode() + " (no such agency)");
         }
@@ -157,10 +154,7 @@ public class Campaigns {
         if (!coordinator.region().contains(new RegionCode(t.regionCode()))) {
             throw new CampaignRefusedException("字段 regionCode：" + t.regionCode() + " 不在您的辖区内 (outside your region)");
         }
-        String owner = t.ownerName() == null ? "" : t.ownerName().strip();
-        if (owner.isEmpty() || owner.length() > 100) {
-            throw new CampaignRefusedException("字段 ownerName：请填写责任人（1至100字）(an owner is needed)");
-        }
+        String owner = Fields.required(t.ownerName(), "ownerName", "责任人", 100);
         if (t.dueOn() == null || t.dueOn().isBefore(c.startsOn()) || t.dueOn().isAfter(c.reportDue())) {
             throw new CampaignRefusedException("字段 dueOn：完成时限应在 " + c.startsOn() + " 至 " + c.reportDue()
                     + " 之间 (due within the campaign)");
@@ -200,10 +194,7 @@ public class Campaigns {
         if (progress < 0 || progress > 100) {
             throw new CampaignRefusedException("字段 progress：进度为 0 至 100 (progress from 0 to 100)");
         }
-        String text = note == null ? "" : note.strip();
-        if (text.isEmpty() || text.length() > MAX_NOTE) {
-            throw new CampaignRefusedException("字段 note：请说明进展（1至" + MAX_NOTE + "字）(a note is needed)");
-        }
+        String text = Fields.required(note, "note", "进展说明", MAX_NOTE);
         jdbc.sql("""
                 INSERT INTO campaign_task_progress (task_id, progress, note, reported_by, agency_code, region_code,
                                                     reported_at) VALUES (?, ?, ?, ?, ?, ?, ?)""")

@@ -42,11 +42,14 @@ class StatisticsController {
     private final Campaigns campaigns;
     private final CampaignStatistics statistics;
     private final Directory directory;
+    private final com.fasterxml.jackson.databind.ObjectMapper json;
 
-    StatisticsController(Campaigns campaigns, CampaignStatistics statistics, Directory directory) {
+    StatisticsController(Campaigns campaigns, CampaignStatistics statistics, Directory directory,
+                         com.fasterxml.jackson.databind.ObjectMapper json) {
         this.campaigns = campaigns;
         this.statistics = statistics;
         this.directory = directory;
+        this.json = json;
     }
 
     /** The period and region asked for, defaulting to the campaign's dates and the user's region. */
@@ -82,7 +85,7 @@ class StatisticsController {
         CampaignStatistics.Indicator charted = statistics.indicator(chart)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST, "字段 chart：没有这个统计指标"));
         model.addAttribute("charted", charted);
-        model.addAttribute("chartData", new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+        model.addAttribute("chartData", json.writeValueAsString(
                 statistics.breakdown(charted.code(), q.from(), q.to(), q.region())));
         model.addAttribute("indicators", statistics.indicators());
         model.addAttribute("campaign", q.campaign());

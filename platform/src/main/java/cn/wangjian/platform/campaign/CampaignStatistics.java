@@ -1,6 +1,7 @@
 package cn.wangjian.platform.campaign;
 
 import cn.wangjian.platform.audit.AuditLog;
+import cn.wangjian.platform.casework.CaseMilestone;
 import cn.wangjian.platform.casework.DecisionRevoked;
 import cn.wangjian.platform.casework.PenaltyDecided;
 import cn.wangjian.platform.casework.ViolationTypes;
@@ -133,6 +134,24 @@ public class CampaignStatistics {
                 d.actor());
     }
 
+    /** A clue verified (the case filed or not filed) counts as a clue handled; a filing as a case filed. */
+    @EventListener
+    void on(CaseMilestone m) {
+        String source = Long.toString(m.caseId());
+        switch (m.kind()) {
+            case FILED -> {
+                record("CLUES_HANDLED", m.agencyCode(), m.regionCode(), m.on(), 1, null, "case-milestone", source,
+                        "立案 " + m.caseNo(), m.actor());
+                record("CASES_FILED", m.agencyCode(), m.regionCode(), m.on(), 1, null, "case-milestone", source,
+                        m.caseNo(), m.actor());
+            }
+            case NOT_FILED -> record("CLUES_HANDLED", m.agencyCode(), m.regionCode(), m.on(), 1, null,
+                    "case-milestone", source, "不予立案", m.actor());
+            case TRANSFERRED_TO_POLICE -> record("CRIMINAL_TRANSFERS", m.agencyCode(), m.regionCode(), m.on(), 1,
+                    null, "case-milestone", source, m.caseNo(), m.actor());
+        }
+    }
+
     @EventListener
     void on(DecisionRevoked r) {
         jdbc.sql("DELETE FROM campaign_act WHERE source_kind = 'case' AND source_id = ?")
@@ -154,6 +173,12 @@ public class CampaignStatistics {
     /** An interview of a platform (约谈) recorded by {@link FieldRecords}, in its transaction. */
     void recordInterview(long id, String agency, String region, LocalDate day, String subject, String actor) {
         record("PLATFORM_INTERVIEWS", agency, region, day, 1, null, "guidance", Long.toString(id), subject, actor);
+    }
+
+    /** A sampling result recorded by {@link Sampling}, in its transaction: one batch of the indicator. */
+    void recordSampling(String indicator, long sampleId, String agency, String region, LocalDate day, String product,
+                        String actor) {
+        record(indicator, agency, region, day, 1, null, "sampling", Long.toString(sampleId), product, actor);
     }
 
     private void record(String indicator, String agency, String region, LocalDate day, long quantity, String category,

@@ -240,12 +240,31 @@ public class CaseFiles {
                     authorities.name(current.agencyCode(), current.regionCode()), current.agencyCode(),
                     current.regionCode(), officer.getUsername()));
         }
+        milestone(next, stage).ifPresent(kind -> events.publishEvent(new CaseMilestone(id, current.clueId(), kind,
+                next instanceof CaseStage.NotFiled n ? n.decidedOn()
+                        : next instanceof CaseStage.TransferredToPolice t ? t.transferredOn()
+                        : ((CaseStage.Filed) next).filing().filedOn(), current.agencyCode(), current.regionCode(),
+                next instanceof CaseStage.Filed f ? f.filing().caseNo() : null, officer.getUsername())));
         if (next instanceof CaseStage.Revoked r) {
             events.publishEvent(new DecisionRevoked(id, r.decision().decisionNo(), r.revokedOn(), r.reason(),
                     officer.getUsername()));
         }
         audit.record(officer.getUsername(), "case." + step, "case", Long.toString(id), stageName(stage), stageName(next));
         return find(id, officer.dataScope()).orElseThrow();
+    }
+
+    /** The milestone a step reached: filing (from verification), not filing, or the transfer to the police. */
+    private static Optional<CaseMilestone.Kind> milestone(CaseStage next, CaseStage from) {
+        if (next instanceof CaseStage.Investigating && from instanceof CaseStage.Verifying) {
+            return Optional.of(CaseMilestone.Kind.FILED);
+        }
+        if (next instanceof CaseStage.NotFiled) {
+            return Optional.of(CaseMilestone.Kind.NOT_FILED);
+        }
+        if (next instanceof CaseStage.TransferredToPolice && !(from instanceof CaseStage.TransferredToPolice)) {
+            return Optional.of(CaseMilestone.Kind.TRANSFERRED_TO_POLICE);
+        }
+        return Optional.empty();
     }
 
     @Transactional

@@ -1,0 +1,61 @@
+package cn.wangjian.platform.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.wangjian.platform.PlatformTest;
+import cn.wangjian.platform.casework.CaseFiles;
+import cn.wangjian.platform.clue.ClueRegister;
+import cn.wangjian.platform.clue.ClueSource;
+import cn.wangjian.platform.clue.NewClue;
+import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.NewAccount;
+import cn.wangjian.platform.identity.RegionCode;
+import cn.wangjian.platform.identity.Role;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Clues verified, cases filed and cases transferred to the police are counted from the case's own steps. */
+class CaseActsTest extends PlatformTest {
+
+    @Autowired
+    CaseFiles cases;
+    @Autowired
+    ClueRegister clues;
+    @Autowired
+    CampaignStatistics statistics;
+
+    @Test
+    void filing_not_filing_and_a_transfer_to_the_police_are_counted_as_they_happen() {
+        for (String u : new String[] {"acts.c1", "acts.c2"}) {
+            if (accounts.find(u).isEmpty()) {
+                accounts.create(new NewAccount(u, "测试用户 " + u, PASSWORD, "SAMR", new RegionCode("110108"), null,
+                        Set.of(Role.CASE_OFFICER)), "test");
+            }
+        }
+        CurrentUser officer = accounts.loadUserByUsername("acts.c1");
+        long filed = cases.open(clues.register(new NewClue("网店销售假冒注册商标的白酒", ClueSource.MONITORING, "北京某酒业商行",
+                null, "监测发现，涉案金额较大"), officer).id(), LocalDate.of(2026, 6, 1), officer).id();
+        cases.step(filed, "file", Map.of("on", "2026-06-03", "officers", "acts.c1, acts.c2"), officer);
+        cases.step(filed, "propose-transfer", Map.of("on", "2026-06-20", "offence", "涉嫌销售假冒注册商标的商品罪"), officer);
+        cases.step(filed, "approve-transfer", Map.of("on", "2026-06-22"), officer);
+        cases.step(filed, "transfer", Map.of("on", "2026-06-24", "receipt", "京公(经)受字〔2026〕18号"), officer);
+        long declined = cases.open(clues.register(new NewClue("消费者举报网店虚假宣传", ClueSource.REPORT, "北京某商贸公司",
+                null, "经核查，宣传内容有据可查"), officer).id(), LocalDate.of(2026, 6, 2), officer).id();
+        cases.step(declined, "decline", Map.of("on", "2026-06-05", "reason", "违法事实不成立"), officer);
+
+        RegionCode haidian = new RegionCode("110108");
+        LocalDate from = LocalDate.of(2026, 6, 1);
+        LocalDate to = LocalDate.of(2026, 6, 30);
+        assertThat(statistics.acts("CLUES_HANDLED", null, from, to, haidian))
+                .extracting(CampaignStatistics.Act::sourceId, CampaignStatistics.Act::occurredOn)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Long.toString(filed), LocalDate.of(2026, 6, 3)),
+                        org.assertj.core.groups.Tuple.tuple(Long.toString(declined), LocalDate.of(2026, 6, 5)));
+        assertThat(statistics.acts("CASES_FILED", null, from, to, haidian))
+                .extracting(CampaignStatistics.Act::sourceId).containsExactly(Long.toString(filed));
+        assertThat(statistics.acts("CRIMINAL_TRANSFERS", null, from, to, haidian))
+                .extracting(CampaignStatistics.Act::occurredOn).containsExactly(LocalDate.of(2026, 6, 24));
+    }
+}

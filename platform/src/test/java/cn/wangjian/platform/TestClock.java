@@ -28,6 +28,12 @@ public final class TestClock extends Clock {
         current = Clock.fixed(chinaTime.atZone(Clocks.CHINA).toInstant(), Clocks.CHINA);
     }
 
+    /** Runs on from this moment in China time (ticking, unlike {@link #fixAt}). */
+    public void runFrom(LocalDateTime chinaTime) {
+        Instant target = chinaTime.atZone(Clocks.CHINA).toInstant();
+        current = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), target));
+    }
+
     /** Back to the clock the run started with. */
     public void reset() {
         current = initial;

@@ -327,7 +327,16 @@ public class CampaignReports {
                 cases.fixedDocument(id, "decision").ifPresent(f -> decisions.add(f.content()));
             });
         }
-        byte[] main = body(c, r, bureau, table, chosen, media(r.id()));
+        // twice: the first pass finds the page of each part, the second writes them into the contents
+        List<Integer> decisionPages = new ArrayList<>();
+        for (byte[] d : decisions) {
+            decisionPages.add(pageCount(d));
+        }
+        List<Media> media = media(r.id());
+        Map<String, Integer> draftPages = new java.util.HashMap<>();
+        byte[] draft = body(c, r, bureau, table, chosen, media, new Contents(Map.of(), draftPages, decisionPages, 0));
+        byte[] main = body(c, r, bureau, table, chosen, media, new Contents(draftPages, new java.util.HashMap<>(),
+                decisionPages, pageCount(draft)));
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Document doc = new Document();
             PdfCopy copy = new PdfCopy(doc, out);
@@ -354,8 +363,59 @@ public class CampaignReports {
         return all;
     }
 
+    /**
+     * The contents of the report: the pages of its parts as a previous pass found them ({@code known}; empty in the
+     * first pass), where this pass records them ({@code found}), and the appended decisions' page counts after the
+     * report's own {@code bodyPages} (0 while unknown).
+     */
+    private record Contents(Map<String, Integer> known, Map<String, Integer> found, List<Integer> decisionPages,
+                            int bodyPages) {
+        String pageOf(String part) {
+            Integer page = known.get(part);
+            return page == null ? "" : Integer.toString(page);
+        }
+
+        String pageOfDecision(int index) {
+            if (bodyPages == 0) {
+                return "";
+            }
+            int page = bodyPages + 1;
+            for (int i = 0; i < index; i++) {
+                page += decisionPages.get(i);
+            }
+            return Integer.toString(page);
+        }
+    }
+
+    private static int pageCount(byte[] pdf) {
+        try {
+            PdfReader reader = new PdfReader(pdf);
+            int n = reader.getNumberOfPages();
+            reader.close();
+            return n;
+        } catch (IOException e) {
+            throw new IllegalStateException("无法读取文书 (cannot read a document): " + e.getMessage(), e);
+        }
+    }
+
+    private static Paragraph contentsLine(String text, String page, Font font) {
+        Paragraph line = new Paragraph();
+        line.add(new com.lowagie.text.Chunk(text, font));
+        line.add(new com.lowagie.text.Chunk(new com.lowagie.text.pdf.draw.DottedLineSeparator()));
+        line.add(new com.lowagie.text.Chunk(page, font));
+        return line;
+    }
+
+    private static Paragraph part(String text, Font font) {
+        com.lowagie.text.Chunk chunk = new com.lowagie.text.Chunk(text, font);
+        chunk.setGenericTag(text);
+        Paragraph p = new Paragraph(chunk);
+        p.setLeading(font.getSize() * 1.5f);
+        return p;
+    }
+
     private byte[] body(Campaigns.Campaign c, Report r, String bureau, CampaignStatistics.Table table,
-                        List<CaseFiles.DecidedCase> chosen, List<Media> media) {
+                        List<CaseFiles.DecidedCase> chosen, List<Media> media, Contents toc) {
         BaseFont base = ChineseFont.get();
         Font title = new Font(base, 20, Font.BOLD);
         Font heading = new Font(base, 15, Font.BOLD);
@@ -371,6 +431,11 @@ public class CampaignReports {
                     ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER,
                             new Phrase("— " + w.getPageNumber() + " —", small), (d.left() + d.right()) / 2,
                             d.bottom() - 24, 0);
+                }
+
+                @Override
+                public void onGenericTag(PdfWriter w, Document d, com.lowagie.text.Rectangle rect, String text) {
+                    toc.found().putIfAbsent(text, w.getPageNumber());
                 }
             });
             doc.addTitle(c.name() + "工作总结");
@@ -392,12 +457,16 @@ public class CampaignReports {
             parts.add(chinese(n++) + "、联合执法图片视频资料");
             parts.add(chinese(n) + "、违法典型案例（附处罚决定书）");
             for (String p : parts) {
-                doc.add(new Paragraph(p, body));
+                doc.add(contentsLine(p, toc.pageOf(p), body));
+            }
+            for (int k = 0; k < chosen.size(); k++) {
+                doc.add(contentsLine("    附" + (k + 1) + "：行政处罚决定书 " + chosen.get(k).decisionNo(),
+                        toc.pageOfDecision(k), body));
             }
             doc.newPage();
             int i = 0;
             for (Section s : Section.values()) {
-                doc.add(new Paragraph(parts.get(i++), heading));
+                doc.add(part(parts.get(i++), heading));
                 for (String line : r.sections().get(s).split("\\R")) {
                     Paragraph para = new Paragraph(line, body);
                     para.setFirstLineIndent(24);
@@ -405,7 +474,7 @@ public class CampaignReports {
                     doc.add(para);
                 }
             }
-            doc.add(new Paragraph(parts.get(i++), heading));
+            doc.add(part(parts.get(i++), heading));
             PdfPTable t = new PdfPTable(new float[] {2, 6, 1.5f, 2});
             t.setWidthPercentage(100);
             for (String h : new String[] {"部门", "指标", "单位", "数值"}) {
@@ -425,7 +494,7 @@ public class CampaignReports {
                 }
             }
             doc.add(t);
-            doc.add(new Paragraph(parts.get(i++), heading));
+            doc.add(part(parts.get(i++), heading));
             if (media.isEmpty()) {
                 doc.add(new Paragraph("无。", body));
             }
@@ -446,7 +515,7 @@ public class CampaignReports {
                             + m.sha256() + "，可在平台下载）：" + m.caption(), small));
                 }
             }
-            doc.add(new Paragraph(parts.get(i), heading));
+            doc.add(part(parts.get(i), heading));
             int k = 1;
             for (CaseFiles.DecidedCase d : chosen) {
                 doc.add(new Paragraph(k++ + ". " + d.subjectName() + "（立案号 " + d.caseNo() + "；决定书 " + d.decisionNo()

@@ -3,7 +3,6 @@ package cn.wangjian.platform.casework;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.identity.Directory;
 import cn.wangjian.platform.identity.RegionCode;
-import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -149,7 +148,7 @@ class CaseDocuments {
                 para.setSpacingAfter(6);
                 doc.add(para);
             }
-            doc.add(Chunk.NEWLINE);
+            doc.add(new Paragraph(" ", body));        // not Chunk.NEWLINE: its font is Helvetica, not embedded
             Paragraph sign = new Paragraph(authority + "（印章）", body);
             sign.setAlignment(Element.ALIGN_RIGHT);
             doc.add(sign);

@@ -43,6 +43,8 @@ class BrowserTest extends PlatformTest {
     cn.wangjian.platform.monitoring.MonitoringTasks monitoringTasks;
     @Autowired
     cn.wangjian.platform.monitoring.MonitoringRunner monitoringRunner;
+    @Autowired
+    cn.wangjian.platform.casework.DemoCases demoCases;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -226,38 +228,28 @@ class BrowserTest extends PlatformTest {
     @Test
     void the_coordinator_reads_the_statistics_writes_the_report_with_three_typical_cases_and_a_liaison_enters_counts()
             throws Exception {
-        // three decided cases in Beijing, marked typical by their case officer
-        CurrentUser officer = accounts.loadUserByUsername(testUser("e2e.camp.c1", "SAMR", "110101", Role.CASE_OFFICER));
-        testUser("e2e.camp.c2", "SAMR", "110101", Role.CASE_OFFICER);
-        accounts.setCertificate("e2e.camp.c1", "E2E-CAMP-1", "test");
-        String code = "91110101MA0E2EC01" + cn.wangjian.engine.registry.UnifiedSocialCreditCode
-                .checkCharacter("91110101MA0E2EC01");
-        java.util.List<Long> typical = new java.util.ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            long clue = clues.register(new NewClue("网店销售假冒商品 " + i, ClueSource.MONITORING, "北京典型案例商贸" + i + "号店",
-                    null, "监测发现"), officer).id();
-            long id = cases.open(clue, java.time.LocalDate.of(2026, 9, 1), officer).id();
-            cases.step(id, "file", java.util.Map.of("on", "2026-09-02", "officers", "e2e.camp.c1, e2e.camp.c2"), officer);
-            cases.step(id, "submit", java.util.Map.of("findings", "销售假冒注册商标的商品"), officer);
-            cases.step(id, "serve-notice", java.util.Map.of("on", "2026-09-28", "proposedPenalty", "罚款三万元",
-                    "hearingRight", "true"), officer);
-            cases.step(id, "decide", java.util.Map.of("on", "2026-10-12", "penalty", "罚款三万元", "legalBasis",
-                    "《中华人民共和国商标法》第六十条", "violationType", "COUNTERFEIT_TRADEMARK", "kind.FINE", "on", "fineYuan",
-                    "30000", "creditCode", code), officer);
-            cases.markTypical(id, true, officer);
-            typical.add(id);
-        }
+        // the demo as a first start of `./wangjian serve` leaves it: its three decided cases of the 东城 bureau,
+        // marked typical, and a run of its daily monitoring task; on a day with holiday data (the cases' deadlines
+        // need the calendar), whatever the machine's date
+        clock.runFrom(java.time.LocalDateTime.of(2026, 12, 1, 9, 0));
+        java.util.List<Long> typical = demoCases.loadIfAbsent();
+        assertThat(typical).hasSize(3);
+        var demoTask = monitoringTasks.list(cn.wangjian.platform.identity.DataScope.everything()).stream()
+                .filter(t -> t.name().equals("日常监测：全部平台商品与主体")).findFirst().orElseThrow();
+        var run = monitoringRunner.runNow(demoTask, "MANUAL", "bj.monitor");
+        assertThat(run.status()).isEqualTo("SUCCEEDED");
         testUser("e2e.coord", "SAMR", "110000", Role.CAMPAIGN_COORDINATOR);
         testUser("e2e.camp.cac", "CAC", "110000", Role.AGENCY_LIAISON);
         String today = clock.today().toString();
+        String since = clock.today().minusDays(90).toString();
 
-        // the coordinator opens the 2017 campaign and its statistics for Beijing since September
+        // the coordinator opens the 2017 campaign and its statistics for Beijing over the last ninety days
         login("e2e.coord");
         browser.get(baseUrl() + "/campaign");
         click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText("2017网络市场监管专项行动"))));
         String campaignUrl = browser.getCurrentUrl();
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("statistics-link"))));
-        fill("period-form", "from", "2026-09-01");
+        fill("period-form", "from", since);
         fill("period-form", "to", today);
         WebElement region = browser.findElement(By.cssSelector("#period-form [name='region']"));
         region.clear();
@@ -268,7 +260,13 @@ class BrowserTest extends PlatformTest {
         WebElement fines = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#statistics tr[data-indicator='FINES_CONFISCATIONS'] a.cell-link")));
         java.math.BigDecimal shown = new java.math.BigDecimal(fines.getText());
-        assertThat(shown).isGreaterThanOrEqualTo(new java.math.BigDecimal("9"));     // three fines of 30,000 yuan
+        // the demo's fines and confiscations: 50,000 + 23,000, 200,000 and 30,000 yuan
+        assertThat(shown).isGreaterThanOrEqualTo(new java.math.BigDecimal("30.3"));
+        long checked = Long.parseLong(browser.findElement(By.cssSelector(
+                "#statistics tr[data-indicator='ONLINE_CHECKS'] a.cell-link")).getText());
+        assertThat(checked).isGreaterThanOrEqualTo(run.listingsScanned() + run.subjectsChecked());
+        assertThat(browser.findElement(By.cssSelector("#statistics tr[data-indicator='CASES_FILED'] a.cell-link"))
+                .getText()).isNotEqualTo("0");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#chart-region canvas")));
         screenshot("campaign-statistics");
         // the XLSX the page links to carries the same figure
@@ -283,12 +281,12 @@ class BrowserTest extends PlatformTest {
         // the summary report: four sections, three typical cases, a photo; submitted; its PDF carries the decisions
         browser.get(campaignUrl.replaceAll("/?$", "") + "/report");
         for (String[] section : new String[][] {{"experience", "依托平台数据报送开展以网管网"},
-                {"results", "查处侵权假冒案件三件"}, {"problems", "跨平台线索协查仍需加强"}, {"next_steps", "推进常态化监测"}}) {
+                {"results", "查处网络违法案件三件"}, {"problems", "跨平台线索协查仍需加强"}, {"next_steps", "推进常态化监测"}}) {
             WebElement area = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(section[0])));
             area.clear();
             area.sendKeys(section[1]);
         }
-        fill("report-form", "from", "2026-09-01");
+        fill("report-form", "from", since);
         fill("report-form", "to", today);
         for (long id : typical) {
             click(browser.findElement(By.id("case-" + id)));
@@ -302,17 +300,34 @@ class BrowserTest extends PlatformTest {
         assertThat(submitted(browser.findElement(By.id("attach-media")))).contains("已附照片");
         assertThat(submitted(browser.findElement(By.id("submit-report")))).contains("已上报");
         screenshot("campaign-report");
-        String pdf = cn.wangjian.platform.casework.CaseworkTestAccess.pdfText(
-                fetch(browser.findElement(By.id("report-pdf")).getAttribute("href")));
-        assertThat(pdf).contains("工作总结", "依托平台数据报送开展以网管网", "罚没款总额", "图：市场监管、网信联合约谈平台");
+        // the PDF as a reader sees it: every page rendered to a PNG with ink on it and its fonts embedded; the
+        // report's own text in Chinese, and each typical case's fixed decision appended
+        byte[] reportPdf = fetch(browser.findElement(By.id("report-pdf")).getAttribute("href"));
+        java.util.List<cn.wangjian.platform.PdfPages.Page> pages = cn.wangjian.platform.PdfPages.render(reportPdf, 72);
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve("campaign-report-page-1.png"), pages.get(0).png());
+        assertThat(pages).allSatisfy(page -> {
+            assertThat(page.ink()).as("page %d has something drawn", page.number()).isGreaterThan(0.001);
+            assertThat(page.fontsEmbedded()).as("page %d fonts %s embedded", page.number(), page.fonts()).isTrue();
+        });
+        String pdf = pages.stream().map(cn.wangjian.platform.PdfPages.Page::text)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(pages.get(0).text()).contains("工作总结");
+        assertThat(pdf).contains("目录", "依托平台数据报送开展以网管网", "罚没款总额", "图：市场监管、网信联合约谈平台");
         for (long id : typical) {
-            assertThat(pdf).contains(cases.decided(id, cn.wangjian.platform.identity.DataScope.everything())
-                    .orElseThrow().decisionNo());
+            String decisionNo = cases.decided(id, cn.wangjian.platform.identity.DataScope.everything())
+                    .orElseThrow().decisionNo();
+            int page = pages.stream().skip(1)
+                    .filter(x -> x.text().contains("行政处罚决定书") && x.text().contains(decisionNo))
+                    .findFirst().orElseThrow(() -> new AssertionError("no page of decision " + decisionNo)).number();
+            // the contents give the page it starts on
+            assertThat(pages.get(0).text()).containsPattern(java.util.regex.Pattern.quote(decisionNo) + "\\s*" + page
+                    + "\\s");
         }
 
         // a partner agency's liaison enters its own count; it appears in its row
         login("e2e.camp.cac");
-        String statistics = campaignUrl.replaceAll("/?$", "") + "/statistics?from=2026-09-01&to=" + today
+        String statistics = campaignUrl.replaceAll("/?$", "") + "/statistics?from=" + since + "&to=" + today
                 + "&region=110000";
         browser.get(statistics);
         new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(

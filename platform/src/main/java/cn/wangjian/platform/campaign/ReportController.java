@@ -29,16 +29,22 @@ class ReportController {
 
     private final Campaigns campaigns;
     private final CampaignReports reports;
+    private final CombinedReports combined;
+    private final cn.wangjian.platform.identity.Directory directory;
 
-    ReportController(Campaigns campaigns, CampaignReports reports) {
+    ReportController(Campaigns campaigns, CampaignReports reports, CombinedReports combined,
+                     cn.wangjian.platform.identity.Directory directory) {
         this.campaigns = campaigns;
         this.reports = reports;
+        this.combined = combined;
+        this.directory = directory;
     }
 
     @GetMapping("/campaign/{id}/report")
     String page(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Campaigns.Campaign c = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("campaign", c);
+        model.addAttribute("due", combined.due(c));
         model.addAttribute("report", reports.find(id, user).orElse(null));
         model.addAttribute("sections", CampaignReports.Section.values());
         model.addAttribute("candidates", reports.candidates(user));
@@ -95,8 +101,21 @@ class ReportController {
     String below(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
         Campaigns.Campaign c = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("campaign", c);
-        model.addAttribute("reports", reports.submittedBelow(id, user));
+        model.addAttribute("combined", combined.combined(id, user));
+        model.addAttribute("agencies", directory.agencyShortNames());
         return "campaign/reports";
+    }
+
+    /** The combined report: totals and states on a cover, then each submitted report below. */
+    @GetMapping("/campaign/{id}/reports/combined.pdf")
+    @PreAuthorize(CampaignController.CAN_READ)
+    ResponseEntity<byte[]> combinedPdf(@PathVariable long id, @AuthenticationPrincipal CurrentUser user) {
+        Campaigns.Campaign c = campaigns.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(c.name() + "工作总结汇总.pdf", java.nio.charset.StandardCharsets.UTF_8).build()
+                        .toString())
+                .body(combined.pdf(id, user));
     }
 
     @GetMapping("/campaign/reports/{reportId}.pdf")

@@ -149,8 +149,11 @@ public class CampaignReports {
     /** A medium's bytes, if its report is one the user may read. */
     public Optional<byte[]> mediaContent(long mediaId, CurrentUser user) {
         return jdbc.sql("SELECT report_id, content FROM campaign_report_media WHERE id = ?").param(mediaId)
-                .query((rs, n) -> new Object[] {rs.getLong(1), rs.getBytes(2)}).optional()
-                .filter(row -> readable((Long) row[0], user).isPresent()).map(row -> (byte[]) row[1]);
+                .query((rs, n) -> new StoredMedium(rs.getLong(1), rs.getBytes(2))).optional()
+                .filter(m -> readable(m.reportId(), user).isPresent()).map(StoredMedium::content);
+    }
+
+    private record StoredMedium(long reportId, byte[] content) {
     }
 
     /** JPEG, PNG, MP4 (an ISO box "ftyp" at byte 4) or WebM (EBML header): kind and content type, or null. */

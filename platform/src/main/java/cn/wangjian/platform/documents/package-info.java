@@ -1,0 +1,3 @@
+/** What documents share: the embedded Chinese font. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
+package cn.wangjian.platform.documents;

@@ -132,6 +132,10 @@ public class CampaignStatistics {
         record("FINES_CONFISCATIONS", d.agencyCode(), d.regionCode(), d.decidedOn(),
                 yuan.movePointRight(2).longValueExact(), category, "case", Long.toString(d.caseId()), d.decisionNo(),
                 d.actor());
+        // the case's filing is counted by the violation type its decision found
+        jdbc.sql("""
+                UPDATE campaign_act SET category = ? WHERE indicator = 'CASES_FILED' AND source_kind = 'case-milestone'
+                AND source_id = ?""").params(category, Long.toString(d.caseId())).update();
     }
 
     /** A clue verified (the case filed or not filed) counts as a clue handled; a filing as a case filed. */
@@ -156,6 +160,9 @@ public class CampaignStatistics {
     void on(DecisionRevoked r) {
         jdbc.sql("DELETE FROM campaign_act WHERE source_kind = 'case' AND source_id = ?")
                 .param(Long.toString(r.caseId())).update();
+        jdbc.sql("""
+                UPDATE campaign_act SET category = NULL WHERE indicator = 'CASES_FILED' AND source_kind = 'case-milestone'
+                AND source_id = ?""").param(Long.toString(r.caseId())).update();
     }
 
     @EventListener
@@ -199,8 +206,27 @@ public class CampaignStatistics {
     @Transactional
     public Act enter(String indicatorCode, String regionCode, LocalDate day, long quantity, String note,
                      CurrentUser user) {
-        Indicator i = indicator(indicatorCode).orElseThrow(() -> new CampaignRefusedException(
-                "字段 indicator：没有这个统计指标 " + indicatorCode + " (no such indicator)"));
+        Entry e = checkedEntry(indicatorCode, regionCode, day, quantity, note, user);
+        String entryId = java.util.UUID.randomUUID().toString();
+        recordEntry(e, entryId, user);
+        audit.record(user.getUsername(), "campaign.act-entered", "campaign_act", entryId, null,
+                Map.of("indicator", e.indicator().code(), "region", e.regionCode(), "day", e.day().toString(),
+                        "quantity", e.quantity()));
+        return jdbc.sql(ACT + " WHERE source_kind = 'entry' AND source_id = ?").param(entryId)
+                .query((rs, n) -> act(rs)).single();
+    }
+
+    /** A count checked for entry: the agency's own indicator, a region of the user's subtree, a past day. */
+    record Entry(Indicator indicator, String regionCode, LocalDate day, long quantity, String note) {
+    }
+
+    /** Checks one entry; a refusal names the field. */
+    Entry checkedEntry(String indicatorCode, String regionCode, LocalDate day, long quantity, String note,
+                       CurrentUser user) {
+        Indicator i = indicator(indicatorCode).or(() -> indicators.stream()
+                        .filter(x -> x.label().equals(indicatorCode)).findFirst())
+                .orElseThrow(() -> new CampaignRefusedException(
+                        "字段 indicator：没有这个统计指标 " + indicatorCode + " (no such indicator)"));
         if (!i.entered()) {
             throw new CampaignRefusedException("字段 indicator：" + i.label() + " 由系统按记录统计，不能手工填报"
                     + " (counted from the records)");
@@ -222,13 +248,13 @@ public class CampaignStatistics {
         if (quantity < 0 || quantity > 100_000_000) {
             throw new CampaignRefusedException("字段 quantity：数量为 0 至 1 亿 (quantity out of range)");
         }
-        String text = Fields.required(note, "note", "依据", 1000);
-        String entryId = java.util.UUID.randomUUID().toString();
-        record(i.code(), i.agency(), regionCode, day, quantity, null, "entry", entryId, text, user.getUsername());
-        audit.record(user.getUsername(), "campaign.act-entered", "campaign_act", entryId, null,
-                Map.of("indicator", i.code(), "region", regionCode, "day", day.toString(), "quantity", quantity));
-        return jdbc.sql(ACT + " WHERE source_kind = 'entry' AND source_id = ?").param(entryId)
-                .query((rs, n) -> act(rs)).single();
+        return new Entry(i, regionCode, day, quantity, Fields.required(note, "note", "依据", 1000));
+    }
+
+    /** Records a checked entry as an act of the indicator's agency. */
+    void recordEntry(Entry e, String entryId, CurrentUser user) {
+        record(e.indicator().code(), e.indicator().agency(), e.regionCode(), e.day(), e.quantity(), null, "entry",
+                entryId, e.note(), user.getUsername());
     }
 
     /** The table for [from, to] and the region's subtree (every agency's rows: the table is the campaign's). */

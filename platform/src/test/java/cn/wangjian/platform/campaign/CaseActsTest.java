@@ -46,15 +46,35 @@ class CaseActsTest extends PlatformTest {
                 null, "经核查，宣传内容有据可查"), officer).id(), LocalDate.of(2026, 6, 2), officer).id();
         cases.step(declined, "decline", Map.of("on", "2026-06-05", "reason", "违法事实不成立"), officer);
 
+        // a case decided: its filing is counted under the violation category the decision found
+        String base = "91110108MA0ACT001";
+        String code = base + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter(base);
+        long decided = cases.open(clues.register(new NewClue("网店虚构原价", ClueSource.MONITORING, "北京某电器商行",
+                code, "监测发现"), officer).id(), LocalDate.of(2026, 6, 1), officer).id();
+        cases.step(decided, "file", Map.of("on", "2026-06-02", "officers", "acts.c1, acts.c2"), officer);
+        cases.step(decided, "submit", Map.of("findings", "虚构原价"), officer);
+        cases.step(decided, "serve-notice", Map.of("on", "2026-06-08", "proposedPenalty", "罚款", "hearingRight",
+                "true"), officer);
+        cases.step(decided, "decide", Map.of("on", "2026-06-29", "penalty", "罚款", "legalBasis",
+                "《明码标价和禁止价格欺诈规定》第十九条", "violationType", "PRICE_FRAUD", "kind.FINE", "on",
+                "fineYuan", "5000", "creditCode", code), officer);
+
         RegionCode haidian = new RegionCode("110108");
         LocalDate from = LocalDate.of(2026, 6, 1);
         LocalDate to = LocalDate.of(2026, 6, 30);
         assertThat(statistics.acts("CLUES_HANDLED", null, from, to, haidian))
                 .extracting(CampaignStatistics.Act::sourceId, CampaignStatistics.Act::occurredOn)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(Long.toString(filed), LocalDate.of(2026, 6, 3)),
-                        org.assertj.core.groups.Tuple.tuple(Long.toString(declined), LocalDate.of(2026, 6, 5)));
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Long.toString(filed), LocalDate.of(2026, 6, 3)),
+                        org.assertj.core.groups.Tuple.tuple(Long.toString(declined), LocalDate.of(2026, 6, 5)),
+                        org.assertj.core.groups.Tuple.tuple(Long.toString(decided), LocalDate.of(2026, 6, 2)));
         assertThat(statistics.acts("CASES_FILED", null, from, to, haidian))
-                .extracting(CampaignStatistics.Act::sourceId).containsExactly(Long.toString(filed));
+                .extracting(CampaignStatistics.Act::sourceId, CampaignStatistics.Act::category)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(Long.toString(filed), null),
+                        org.assertj.core.groups.Tuple.tuple(Long.toString(decided), "价格违法"));
+        assertThat(statistics.table(from, to, haidian).rows().stream()
+                .filter(r -> r.indicator().code().equals("CASES_FILED")).findFirst().orElseThrow().byCategory())
+                .containsEntry("价格违法", java.math.BigDecimal.ONE);
         assertThat(statistics.acts("CRIMINAL_TRANSFERS", null, from, to, haidian))
                 .extracting(CampaignStatistics.Act::occurredOn).containsExactly(LocalDate.of(2026, 6, 24));
     }

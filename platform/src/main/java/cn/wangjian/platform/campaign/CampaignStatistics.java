@@ -165,6 +165,16 @@ public class CampaignStatistics {
                 AND source_id = ?""").param(Long.toString(r.caseId())).update();
     }
 
+    /** A notice to a platform proven carried out: a takedown counts its listings, the others one shop each. */
+    @EventListener
+    void on(cn.wangjian.platform.notice.PlatformNoticeProven p) {
+        indicators.stream().filter(i -> "notice".equals(i.source()) && i.list() != null
+                        && java.util.Arrays.asList(i.list().split(",")).contains(p.kind().name()))
+                .forEach(i -> record(i.code(), p.agencyCode(), p.regionCode(), p.day(), p.quantity(), null, "notice",
+                        Long.toString(p.noticeId()), p.noticeNo() + " " + p.platformCode() + "/" + p.shopId(),
+                        p.actor()));
+    }
+
     @EventListener
     void on(SubjectListed s) {
         indicators.stream().filter(i -> "credit-list".equals(i.source()) && s.kind().name().equals(i.list()))

@@ -13,6 +13,14 @@ public record MonitoringFinding(long id, long taskId, long runId, String detecto
                                 String dismissReason, Long clueId, Long evidenceSeq, String ownerAgency,
                                 String ownerRegion) {
 
+    /** The listing a listing finding is about (its subject is the platform and the listing id), else null. */
+    public String listingId() {
+        if (!"LISTING".equals(source) || subject == null || subject.indexOf('/') < 0) {
+            return null;
+        }
+        return subject.substring(subject.indexOf('/') + 1);
+    }
+
     /** The text before the matched span (the template escapes all three parts). */
     public String before() {
         return hasSpan() ? text.substring(0, start) : null;

@@ -80,7 +80,8 @@ public class Listings {
                 regionPatterns.add(new cn.wangjian.platform.identity.RegionCode(r).subtreePrefix() + "%");
             }
             String sql = SELECT + """
-                    WHERE (cardinality(?::text[]) = 0 OR l.platform_code = ANY (?::text[]))
+                    WHERE l.removed_at IS NULL
+                      AND (cardinality(?::text[]) = 0 OR l.platform_code = ANY (?::text[]))
                       AND (cardinality(?::text[]) = 0 OR l.category = ANY (?::text[]))
                       AND (cardinality(?::text[]) = 0 OR e.region_code LIKE ANY (?::text[]))
                       AND (cardinality(?::text[]) = 0 OR s.operator_credit_code = ANY (?::text[]))
@@ -124,6 +125,58 @@ public class Listings {
     public Optional<Listing> find(String platformCode, String listingId) {
         return jdbc.sql(SELECT + " WHERE l.platform_code = ? AND l.listing_id = ?").params(platformCode, listingId)
                 .query((rs, n) -> listing(rs)).optional();
+    }
+
+    /** A listing the platform reported removed (下架): when, by whom, with its note. */
+    public record Removal(String platformCode, String listingId, Instant removedAt, String removedBy, String note) {
+    }
+
+    public Optional<Removal> removal(String platformCode, String listingId) {
+        return jdbc.sql("""
+                SELECT platform_code, listing_id, removed_at, removed_by, removal_note FROM listing
+                WHERE platform_code = ? AND listing_id = ? AND removed_at IS NOT NULL""")
+                .params(platformCode, listingId).query((rs, n) -> new Removal(rs.getString(1), rs.getString(2),
+                        rs.getTimestamp(3).toInstant(), rs.getString(4), rs.getString(5))).optional();
+    }
+
+    /** The ids of a shop's listings not reported removed. */
+    public List<String> activeOfShop(String platformCode, String shopId) {
+        return jdbc.sql("""
+                SELECT listing_id FROM listing WHERE platform_code = ? AND shop_id = ? AND removed_at IS NULL
+                ORDER BY listing_id LIMIT 10000""").params(platformCode, shopId).query(String.class).list();
+    }
+
+    /** Unknown listing ids refuse the whole report. */
+    public static final class UnknownListings extends RuntimeException {
+        private final transient List<String> ids;
+
+        UnknownListings(List<String> ids) {
+            super("平台未报送过这些商品 (unknown listings): " + String.join(", ", ids));
+            this.ids = List.copyOf(ids);
+        }
+
+        public List<String> ids() {
+            return ids;
+        }
+    }
+
+    /**
+     * The platform reports these of its listings removed, all or none; returns how many were newly marked (a listing
+     * already removed keeps its first removal).
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public int remove(String platformCode, List<String> listingIds, String note, Instant at, String actor) {
+        List<String> known = jdbc.sql("SELECT listing_id FROM listing WHERE platform_code = ? AND listing_id = ANY (?)")
+                .params(platformCode, listingIds.toArray(String[]::new)).query(String.class).list();
+        List<String> unknown = listingIds.stream().filter(id -> !known.contains(id)).distinct().toList();
+        if (!unknown.isEmpty()) {
+            throw new UnknownListings(unknown);
+        }
+        return jdbc.sql("""
+                UPDATE listing SET removed_at = ?, removed_by = ?, removal_note = ?
+                WHERE platform_code = ? AND listing_id = ANY (?) AND removed_at IS NULL""")
+                .params(java.sql.Timestamp.from(at), actor, note, platformCode, listingIds.toArray(String[]::new))
+                .update();
     }
 
     private static Listing listing(ResultSet rs) throws SQLException {

@@ -21,10 +21,15 @@ class PlatformReportApiController {
 
     private final Registry registry;
     private final RegistryImporter importer;
+    private final Listings listings;
+    private final java.time.Clock clock;
 
-    PlatformReportApiController(Registry registry, RegistryImporter importer) {
+    PlatformReportApiController(Registry registry, RegistryImporter importer, Listings listings,
+                                java.time.Clock clock) {
         this.registry = registry;
         this.importer = importer;
+        this.listings = listings;
+        this.clock = clock;
     }
 
     @PostMapping(value = "/api/platform-reports/shops", consumes = "*/*")
@@ -49,6 +54,32 @@ class PlatformReportApiController {
         ImportReport report = importer.reportListings(platform, name, body, RegistryController.charset(encoding),
                 RegistryImporter.Mode.ofParameter(mode), user.getUsername());
         return ResponseEntity.status(report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
+    }
+
+    /** Listings the platform removed (下架): {@code {"listings": ["id", …], "note": "…"}}, all or none. */
+    public record Removals(java.util.List<String> listings, String note) {
+    }
+
+    @PostMapping(value = "/api/platform-reports/listings/removals", consumes = "application/json")
+    ResponseEntity<java.util.Map<String, Object>> reportRemovals(@RequestBody Removals body,
+                                                                 @AuthenticationPrincipal CurrentUser user) {
+        String platform = platformOf(user);
+        if (body == null || body.listings() == null || body.listings().isEmpty() || body.listings().size() > 10_000
+                || body.listings().stream().anyMatch(id -> id == null || id.isBlank() || id.length() > 200)) {
+            return ResponseEntity.badRequest().body(java.util.Map.of("error",
+                    "字段 listings：请给出 1 至 10000 个商品编号 (1 to 10,000 listing ids)"));
+        }
+        String note = body.note() == null ? null : body.note().strip();
+        if (note != null && note.length() > 1000) {
+            return ResponseEntity.badRequest().body(java.util.Map.of("error", "字段 note：不超过 1000 字 (note too long)"));
+        }
+        try {
+            int removed = listings.remove(platform, body.listings().stream().map(String::strip).toList(), note,
+                    clock.instant(), user.getUsername());
+            return ResponseEntity.ok(java.util.Map.of("removed", removed, "reported", body.listings().size()));
+        } catch (Listings.UnknownListings e) {
+            return ResponseEntity.badRequest().body(java.util.Map.of("error", e.getMessage(), "unknown", e.ids()));
+        }
     }
 
     private String platformOf(CurrentUser user) {

@@ -475,7 +475,7 @@ public class RegistryImporter {
                             home_price = EXCLUDED.home_price, prices = EXCLUDED.prices, content = EXCLUDED.content,
                             content_sha256 = EXCLUDED.content_sha256, kind = EXCLUDED.kind,
                             updated_at = EXCLUDED.updated_at,
-                            source = EXCLUDED.source""";
+                            source = EXCLUDED.source, removed_at = NULL, removed_by = NULL, removal_note = NULL""";
         };
         List<Object[]> batch = new ArrayList<>(rows.size());
         for (Valid v : rows) {

@@ -43,7 +43,18 @@ class ShellController {
         return "dashboard";
     }
 
-    @GetMapping("/{area:inspection|report|portal}")
+    /** The former placeholders' addresses lead to what was built: field records and sampling, the campaigns. */
+    @GetMapping("/inspection")
+    String inspection() {
+        return "redirect:/campaign/field";
+    }
+
+    @GetMapping("/report")
+    String report() {
+        return "redirect:/campaign";
+    }
+
+    @GetMapping("/{area:portal}")
     String placeholder(@PathVariable String area, Model model) {
         model.addAttribute("area", Area.placeholder(area)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));

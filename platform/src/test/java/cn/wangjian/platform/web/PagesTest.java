@@ -48,9 +48,12 @@ class PagesTest extends PlatformTest {
 
     @Test
     void areas_not_built_yet_say_so() throws Exception {
-        mvc.perform(get("/report").with(user(officer)))
+        mvc.perform(get("/portal").with(user(officer)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("建设中")));
+        // the campaign's field records and reports were built: their old addresses lead there
+        mvc.perform(get("/inspection").with(user(officer))).andExpect(status().is3xxRedirection());
+        mvc.perform(get("/report").with(user(officer))).andExpect(status().is3xxRedirection());
     }
 
     @Test

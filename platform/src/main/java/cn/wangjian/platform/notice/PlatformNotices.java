@@ -185,6 +185,9 @@ public class PlatformNotices {
                 throw new NoticeRefusedException("字段 listingIds：店铺 " + shop + " 没有商品 " + id + " (no such listing)");
             }
         }
+        if (!law.startsWith("《")) {
+            law = "《" + law + "》";
+        }
         String demand = required(n.demand(), "demand", "具体要求", 2000);
         if (n.dueHours() == null || n.dueHours() < 1 || n.dueHours() > 720) {
             throw new NoticeRefusedException("字段 dueHours：处置期限为 1 至 720 小时 (1 to 720 hours)");
@@ -224,7 +227,9 @@ public class PlatformNotices {
         }
         String action = required(actionTaken, "actionTaken", "处置情况", 2000);
         Instant now = clock.instant();
-        if (actedAt == null || actedAt.isAfter(now) || actedAt.isBefore(notice.sentAt())) {
+        // the form gives minutes: the minute the notice was sent counts as after it
+        if (actedAt == null || actedAt.isAfter(now)
+                || actedAt.isBefore(notice.sentAt().truncatedTo(java.time.temporal.ChronoUnit.MINUTES))) {
             throw new NoticeRefusedException("字段 actedAt：处置时间须在通知发出之后、不晚于现在 (after the notice, not in the future)");
         }
         boolean late = now.isAfter(notice.dueAt());

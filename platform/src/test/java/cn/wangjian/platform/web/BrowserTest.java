@@ -45,6 +45,14 @@ class BrowserTest extends PlatformTest {
     cn.wangjian.platform.monitoring.MonitoringRunner monitoringRunner;
     @Autowired
     cn.wangjian.platform.casework.DemoCases demoCases;
+    @Autowired
+    cn.wangjian.platform.monitoring.Findings findings;
+    @Autowired
+    cn.wangjian.platform.notice.PlatformNotices notices;
+    @Autowired
+    cn.wangjian.platform.campaign.CampaignStatistics statistics;
+    @Autowired
+    cn.wangjian.platform.campaign.Campaigns campaigns;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -340,6 +348,82 @@ class BrowserTest extends PlatformTest {
         assertThat(new java.math.BigDecimal(wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#statistics tr[data-indicator='CAC_INFO_CLEARED'] a.cell-link"))).getText()))
                 .isGreaterThanOrEqualTo(new java.math.BigDecimal("88"));
+    }
+
+    @Test
+    void a_takedown_notice_from_a_confirmed_finding_is_confirmed_by_the_platform_proven_by_its_removal_and_counted()
+            throws Exception {
+        // the demo platform reports a listing that breaks the advertising law's ban on superlatives
+        if (accounts.find("e2e.notice.platform").isEmpty()) {
+            accounts.create(new cn.wangjian.platform.identity.NewAccount("e2e.notice.platform", "示例电商平台合规",
+                    PASSWORD, null, new cn.wangjian.platform.identity.RegionCode("110000"), "demo-mall",
+                    java.util.Set.of(Role.PLATFORM_COMPLIANCE)), "test");
+        }
+        String shop = registry.searchShops("", 200).stream().filter(x -> x.platformCode().equals("demo-mall"))
+                .findFirst().orElseThrow().shopId();
+        org.springframework.http.HttpHeaders ndjson = new org.springframework.http.HttpHeaders();
+        ndjson.setContentType(org.springframework.http.MediaType.parseMediaType("application/x-ndjson"));
+        var reported = withToken("e2e.notice.platform").postForEntity("/api/platform-reports/listings?name=e2e.jsonl",
+                new org.springframework.http.HttpEntity<>(("{\"listing_id\":\"E2E-NOTICE-1\",\"shop_id\":\"" + shop
+                        + "\",\"category\":\"agrochemical\",\"title\":\"全网最佳防寒服 国家级品质\",\"original_price\":299}\n")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), ndjson), String.class);
+        assertThat(reported.getStatusCode().value()).as(reported.getBody()).isEqualTo(200);
+        var task = monitoringTasks.create(new cn.wangjian.platform.monitoring.TaskForm("通知平台演练",
+                cn.wangjian.platform.monitoring.TaskKind.SPECIAL, "绝对化用语", java.util.List.of("demo-mall"),
+                java.util.List.of("agrochemical"), "", java.util.List.of(cn.wangjian.platform.monitoring.RuleSet.TEXT),
+                java.util.List.of(), "", "", 2.0, 10), "test", "SAMR", "110000");
+        monitoringRunner.runNow(task, "MANUAL", "test");
+        long finding = findings.queue(cn.wangjian.platform.identity.DataScope.everything(),
+                        new cn.wangjian.platform.monitoring.FindingFilter(task.id(), null, null, null, null, null, null,
+                                null, null), 5000, 0).stream()
+                .filter(f -> f.taskId() == task.id() && "E2E-NOTICE-1".equals(f.listingId())).findFirst()
+                .orElseThrow().id();
+        testUser("e2e.notice.officer", "SAMR", "110000", Role.MONITORING_OFFICER);
+
+        // the officer confirms the finding (evidence fixed, clue registered) and sends the platform a takedown
+        login("e2e.notice.officer");
+        browser.get(baseUrl() + "/monitoring/findings/" + finding);
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-finding"))));
+        browser.get(baseUrl() + "/monitoring/findings/" + finding);
+        WebElement hours = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice-hours")));
+        hours.clear();
+        hours.sendKeys("48");
+        assertThat(submitted(browser.findElement(By.id("send-notice")))).contains("已向平台发送通知");
+        String noticeUrl = browser.getCurrentUrl();
+        long notice = Long.parseLong(noticeUrl.substring(noticeUrl.lastIndexOf('/') + 1));
+        assertThat(browser.findElement(By.id("notice-state")).getText()).isEqualTo("待平台处置");
+
+        // the platform removes the listing through its reporting API, then answers the notice in its portal
+        org.springframework.http.HttpHeaders json = new org.springframework.http.HttpHeaders();
+        json.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        assertThat(withToken("e2e.notice.platform").postForEntity("/api/platform-reports/listings/removals",
+                new org.springframework.http.HttpEntity<>("{\"listings\":[\"E2E-NOTICE-1\"],\"note\":\"依通知下架\"}",
+                        json), String.class).getStatusCode().value()).isEqualTo(200);
+        login("e2e.notice.platform");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("platform-notices-link"))));
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.linkText(
+                notices.find(notice, cn.wangjian.platform.identity.DataScope.everything()).orElseThrow().noticeNo()))));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("action-taken"))).sendKeys("已下架该商品并警示商家");
+        assertThat(submitted(browser.findElement(By.id("confirm-notice")))).contains("已核实处置");
+        assertThat(browser.findElement(By.id("notice-verification")).getText()).contains("均已下架", "号证据");
+        screenshot("notice-platform-confirmed");
+
+        // the officer sees the removal proven by a new fixed capture, and the takedown counted for the campaign
+        login("e2e.notice.officer");
+        browser.get(noticeUrl);
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice-state"))).getText())
+                .isEqualTo("已核实处置");
+        click(browser.findElement(By.id("notice-evidence")));
+        wait.until(ExpectedConditions.urlContains("/evidence/"));
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("平台报送数据");
+        String today = clock.today().toString();
+        var counted = withToken("e2e.notice.officer").getForEntity("/api/campaign/" + campaigns.list().get(0).id()
+                + "/statistics?from=" + today + "&to=" + today + "&region=110000", String.class);
+        assertThat(counted.getStatusCode().value()).isEqualTo(200);
+        assertThat(statistics.acts("TAKEDOWNS", null, clock.today(), clock.today(),
+                new cn.wangjian.platform.identity.RegionCode("110000")))
+                .extracting(cn.wangjian.platform.campaign.CampaignStatistics.Act::sourceId)
+                .contains(Long.toString(notice));
     }
 
     /** Submits a form by its button and waits for the next page (the current one gone) before reading its message. */

@@ -35,10 +35,14 @@ class ClueController {
     private final Routing routing;
 
     private final ComplaintImport complaints;
+    private final PublicComplaints filed;
+    private final java.time.Clock clock;
 
     ClueController(ClueRegister clues, Directory directory, ClueNotifications notifications, Routing routing,
-                   ComplaintImport complaints) {
+                   ComplaintImport complaints, PublicComplaints filed, java.time.Clock clock) {
         this.complaints = complaints;
+        this.filed = filed;
+        this.clock = clock;
         this.clues = clues;
         this.directory = directory;
         this.notifications = notifications;
@@ -58,6 +62,8 @@ class ClueController {
                     .limit(200).toList();
         }
         model.addAttribute("clues", list);
+        model.addAttribute("respondBy", filed.respondBy(list.stream().map(Clue::id).toList()));
+        model.addAttribute("today", java.time.LocalDate.now(clock.withZone(PublicComplaints.CHINA)));
         model.addAttribute("mine", mine);
         return "clue/list";
     }
@@ -97,6 +103,8 @@ class ClueController {
         model.addAttribute("notifications", notifications.ofClue(id));
         model.addAttribute("routing", routing.current());
         model.addAttribute("complainant", complaints.complainant(clue, user).orElse(null));
+        model.addAttribute("respondBy", filed.respondBy(java.util.List.of(id)).get(id));
+        model.addAttribute("attachments", filed.attachments(id));
         model.addAttribute("related", clues.related(id).stream()
                 .filter(r -> clues.find(r, user.dataScope()).isPresent()).toList());
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
@@ -119,5 +127,19 @@ class ClueController {
             redirect.addFlashAttribute("shareError", e.getMessage());
         }
         return "redirect:/clues/" + id;
+    }
+
+    /** An attachment of a complaint filed on the public form, within the clue's scope; never rendered inline. */
+    @GetMapping("/{id}/attachments/{seq}")
+    org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id, @PathVariable int seq,
+                                                               @AuthenticationPrincipal CurrentUser user) {
+        clues.find(id, user.dataScope()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        var info = filed.attachments(id).stream().filter(a -> a.seq() == seq).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType(info.contentType()))
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, "attachment")
+                .header("X-Content-Type-Options", "nosniff")
+                .body(filed.attachment(id, seq).orElseThrow());
     }
 }

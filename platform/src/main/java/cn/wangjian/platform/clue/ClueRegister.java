@@ -53,6 +53,12 @@ public class ClueRegister {
         if (officer.agencyCode() == null) {
             throw new IllegalStateException("只有监管部门用户可以登记线索 (only agency users register clues)");
         }
+        return register(clue, officer.agencyCode(), officer.region(), officer.getUsername());
+    }
+
+    /** Registers a clue received for a bureau from outside (the public complaint form), owned by that bureau. */
+    @Transactional
+    Clue register(NewClue clue, String agencyCode, cn.wangjian.platform.identity.RegionCode region, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         int year = now.atZone(CHINA).getYear();
         int seq = jdbc.sql("""
@@ -60,20 +66,20 @@ public class ClueRegister {
                 ON CONFLICT (agency_code, region_code, year)
                 DO UPDATE SET last_value = clue_number_counter.last_value + 1
                 RETURNING last_value""")
-                .params(officer.agencyCode(), officer.region().value(), year).query(Integer.class).single();
-        String clueNo = String.format("XS-%s-%s-%d-%05d", officer.region().value(), officer.agencyCode(), year, seq);
+                .params(agencyCode, region.value(), year).query(Integer.class).single();
+        String clueNo = String.format("XS-%s-%s-%d-%05d", region.value(), agencyCode, year, seq);
         long id = jdbc.sql("""
                 INSERT INTO clue (clue_no, title, source, subject_name, subject_credit_code, description, status,
                                   agency_code, region_code, created_by, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, 'REGISTERED', ?, ?, ?, ?) RETURNING id""")
                 .params(clueNo, clue.title().strip(), clue.source().name(), clue.subjectName().strip(),
-                        clue.normalisedCreditCode(), clue.description(), officer.agencyCode(),
-                        officer.region().value(), officer.getUsername(), Timestamp.from(now))
+                        clue.normalisedCreditCode(), clue.description(), agencyCode,
+                        region.value(), actor, Timestamp.from(now))
                 .query(Long.class).single();
         Clue created = new Clue(id, clueNo, clue.title().strip(), clue.source(), clue.subjectName().strip(),
-                clue.normalisedCreditCode(), clue.description(), ClueStatus.REGISTERED, officer.agencyCode(),
-                officer.region().value(), officer.getUsername(), now);
-        audit.record(officer.getUsername(), "clue.registered", "clue", Long.toString(id), null, created);
+                clue.normalisedCreditCode(), clue.description(), ClueStatus.REGISTERED, agencyCode,
+                region.value(), actor, now);
+        audit.record(actor, "clue.registered", "clue", Long.toString(id), null, created);
         link(created);
         return created;
     }

@@ -4,8 +4,6 @@ import cn.wangjian.engine.registry.UnifiedSocialCreditCode;
 import cn.wangjian.platform.publicity.Publications;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Clock;
-import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,13 +22,13 @@ public class PublicCreditController {
 
     private final Publications publications;
     private final CreditLists lists;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, long[]> windows = new ConcurrentHashMap<>();
+    private final cn.wangjian.platform.identity.PublicRateLimit rateLimit;
 
-    PublicCreditController(Publications publications, CreditLists lists, Clock clock) {
+    PublicCreditController(Publications publications, CreditLists lists,
+                           cn.wangjian.platform.identity.PublicRateLimit rateLimit) {
         this.publications = publications;
         this.lists = lists;
-        this.clock = clock;
+        this.rateLimit = rateLimit;
     }
 
     @GetMapping("/public/credit")
@@ -60,14 +58,7 @@ public class PublicCreditController {
         return "credit/public";
     }
 
-    /** A fixed window per address; old windows are dropped as the map grows. */
     private boolean allowed(String address) {
-        long minute = clock.instant().getEpochSecond() / 60;
-        if (windows.size() > 10_000) {
-            windows.entrySet().removeIf(e -> e.getValue()[0] != minute);
-        }
-        long[] w = windows.compute(address, (k, v) -> v == null || v[0] != minute ? new long[] {minute, 1}
-                : new long[] {minute, v[1] + 1});
-        return w[1] <= PER_MINUTE;
+        return rateLimit.allow("credit-query", address, PER_MINUTE, 60);
     }
 }

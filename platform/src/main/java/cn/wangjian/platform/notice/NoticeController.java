@@ -22,10 +22,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class NoticeController {
 
     private final PlatformNotices notices;
+    private final DataRequests requests;
+    private final cn.wangjian.platform.registry.Registry registry;
     private final Clock clock;
 
-    NoticeController(PlatformNotices notices, Clock clock) {
+    NoticeController(PlatformNotices notices, DataRequests requests, cn.wangjian.platform.registry.Registry registry,
+                     Clock clock) {
         this.notices = notices;
+        this.requests = requests;
+        this.registry = registry;
         this.clock = clock;
     }
 
@@ -34,6 +39,9 @@ class NoticeController {
         List<PlatformNotices.Notice> all = notices.list(user.dataScope(), 500);
         model.addAttribute("attention", all.stream().filter(n -> n.needsAttention(clock.instant())).toList());
         model.addAttribute("notices", all);
+        model.addAttribute("requests", requests.list(user.dataScope(), 500));
+        model.addAttribute("platforms", registry.platforms());
+        model.addAttribute("subjectKinds", DataRequests.SubjectKind.values());
         model.addAttribute("now", clock.instant());
         return "notice/list";
     }
@@ -75,5 +83,32 @@ class NoticeController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/notices/" + id;
+    }
+
+    @PostMapping("/notices/requests")
+    String request(@RequestParam String sourceKind, @RequestParam long sourceId, @RequestParam String platformCode,
+                   @RequestParam(required = false) DataRequests.SubjectKind subjectKind, @RequestParam String subject,
+                   @RequestParam String legalBasis, @RequestParam String scope,
+                   @RequestParam(required = false) Integer dueDays, @AuthenticationPrincipal CurrentUser user,
+                   RedirectAttributes flash) {
+        try {
+            DataRequests.Request r = requests.send(new DataRequests.NewRequest(sourceKind, sourceId, platformCode,
+                    subjectKind, subject, legalBasis, scope, dueDays), user);
+            flash.addFlashAttribute("message", "已向平台发出调取通知 " + r.requestNo());
+            return "redirect:/notices/requests/" + r.id();
+        } catch (NoticeRefusedException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+            return "redirect:/notices";
+        }
+    }
+
+    @GetMapping("/notices/requests/{id}")
+    String requestDetail(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("r", requests.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("files", requests.files(id));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("platformSide", false);
+        return "notice/request";
     }
 }

@@ -25,16 +25,19 @@ class PlatformNoticeController {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final PlatformNotices notices;
+    private final DataRequests requests;
     private final Clock clock;
 
-    PlatformNoticeController(PlatformNotices notices, Clock clock) {
+    PlatformNoticeController(PlatformNotices notices, DataRequests requests, Clock clock) {
         this.notices = notices;
+        this.requests = requests;
         this.clock = clock;
     }
 
     @GetMapping("/platform/notices")
     String list(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("notices", notices.ofPlatform(user));
+        model.addAttribute("requests", requests.ofPlatform(user));
         model.addAttribute("platform", notices.platformOf(user).orElse(null));
         model.addAttribute("now", clock.instant());
         return "notice/platform-list";
@@ -63,5 +66,35 @@ class PlatformNoticeController {
             flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/platform/notices/" + id;
+    }
+
+    @GetMapping("/platform/requests/{id}")
+    String request(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("r", requests.ofPlatform(id, user)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        model.addAttribute("files", requests.files(id));
+        model.addAttribute("now", clock.instant());
+        model.addAttribute("platformSide", true);
+        return "notice/request";
+    }
+
+    @PostMapping("/platform/requests/{id}/answer")
+    String answer(@PathVariable long id, @RequestParam(required = false) String note,
+                  @RequestParam(name = "files", required = false) java.util.List<org.springframework.web.multipart.MultipartFile> files,
+                  @AuthenticationPrincipal CurrentUser user, RedirectAttributes flash) throws java.io.IOException {
+        requests.ofPlatform(id, user).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        java.util.List<DataRequests.File> given = new java.util.ArrayList<>();
+        for (var f : files == null ? java.util.List.<org.springframework.web.multipart.MultipartFile>of() : files) {
+            if (!f.isEmpty()) {
+                given.add(new DataRequests.File(f.getOriginalFilename(), f.getBytes()));
+            }
+        }
+        try {
+            DataRequests.Request r = requests.answer(id, note, given, user);
+            flash.addFlashAttribute("message", "已答复调取通知 " + r.requestNo() + (r.answer().late() ? "（逾期答复）" : ""));
+        } catch (NoticeRefusedException e) {
+            flash.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/platform/requests/" + id;
     }
 }

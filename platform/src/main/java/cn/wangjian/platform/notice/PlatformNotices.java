@@ -442,13 +442,6 @@ public class PlatformNotices {
     }
 
     private static String required(String value, String field, String label, int max) {
-        if (value == null || value.isBlank()) {
-            throw new NoticeRefusedException("字段 " + field + "：请填写" + label + " (" + field + " is required)");
-        }
-        String v = value.strip();
-        if (v.length() > max) {
-            throw new NoticeRefusedException("字段 " + field + "：" + label + "不超过 " + max + " 字 (too long)");
-        }
-        return v;
+        return Text.required(value, field, label, max);
     }
 }

@@ -60,7 +60,8 @@ class RequestSizeLimit extends OncePerRequestFilter {
                 || path.equals("/api/clues/complaints") || path.equals("/api/evidence/packages")
                 || path.equals("/evidence/packages") || path.equals("/api/credit/penalties")
                 || path.equals("/api/credit/lists/abnormal-operation")
-                || path.matches("/campaign/\\d+/report/media") || path.equals("/public/complaints")) {
+                || path.matches("/campaign/\\d+/report/media") || path.equals("/public/complaints")
+                || path.matches("/platform/requests/\\d+/answer")) {
             return importLimit;
         }
         return defaultLimit;

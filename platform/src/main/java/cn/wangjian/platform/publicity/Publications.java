@@ -386,6 +386,29 @@ public class Publications {
                         rs.getDate("display_until").toLocalDate(), Channel.valueOf(rs.getString("channel")))).list();
     }
 
+    /** The published text (still within its display period) of these cases' decisions, newest first. */
+    public List<PublicEntry> publishedOfCases(java.util.Collection<Long> caseIds, int limit) {
+        if (caseIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT r.decision_no, p.public_party, r.credit_code, r.party_kind, r.violation_type, p.public_content,
+                       p.public_facts, r.authority_name, r.decided_on, p.published_on, p.display_until, p.channel
+                FROM publication p JOIN penalty_record r ON r.id = p.record_id
+                WHERE p.state = 'PUBLISHED' AND p.display_until >= :today AND r.case_id = ANY (:cases)
+                  AND p.channel = (SELECT min(p2.channel) FROM publication p2 WHERE p2.record_id = p.record_id
+                                   AND p2.state = 'PUBLISHED')
+                ORDER BY r.decided_on DESC LIMIT :limit""")
+                .param("today", today()).param("cases", caseIds.toArray(Long[]::new)).param("limit", limit)
+                .query((rs, n) -> new PublicEntry(rs.getString("decision_no"), rs.getString("public_party"),
+                        PartyKind.valueOf(rs.getString("party_kind")) == PartyKind.NATURAL_PERSON ? null
+                                : rs.getString("credit_code"),
+                        ViolationTypes.of(rs.getString("violation_type")).map(ViolationTypes.Type::label).orElse(""),
+                        rs.getString("public_content"), rs.getString("public_facts"), rs.getString("authority_name"),
+                        rs.getDate("decided_on").toLocalDate(), rs.getDate("published_on").toLocalDate(),
+                        rs.getDate("display_until").toLocalDate(), Channel.valueOf(rs.getString("channel")))).list();
+    }
+
     /**
      * Penalty records of another agency, in the 双公示 exchange fields (CF_WSH decision number, CF_XDR_MC party,
      * CF_XDR_LB party kind, CF_XDR_SHXYM credit code, CF_WFXW violation, CF_SY facts, CF_YJ basis, CF_CFLB kinds

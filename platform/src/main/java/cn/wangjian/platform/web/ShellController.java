@@ -3,15 +3,12 @@ package cn.wangjian.platform.web;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
-/** The dashboard and the "建设中" pages of areas not built yet. */
+/** The dashboard, and the former placeholders' addresses. */
 @Controller
 class ShellController {
 
@@ -54,10 +51,4 @@ class ShellController {
         return "redirect:/campaign";
     }
 
-    @GetMapping("/{area:portal}")
-    String placeholder(@PathVariable String area, Model model) {
-        model.addAttribute("area", Area.placeholder(area)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
-        return "placeholder";
-    }
 }

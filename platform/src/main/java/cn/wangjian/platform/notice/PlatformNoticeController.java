@@ -26,12 +26,31 @@ class PlatformNoticeController {
 
     private final PlatformNotices notices;
     private final DataRequests requests;
+    private final cn.wangjian.platform.registry.PlatformReportLog reports;
+    private final cn.wangjian.platform.trade.TradeReporting trade;
     private final Clock clock;
 
-    PlatformNoticeController(PlatformNotices notices, DataRequests requests, Clock clock) {
+    PlatformNoticeController(PlatformNotices notices, DataRequests requests,
+                             cn.wangjian.platform.registry.PlatformReportLog reports,
+                             cn.wangjian.platform.trade.TradeReporting trade, Clock clock) {
         this.notices = notices;
         this.requests = requests;
+        this.reports = reports;
+        this.trade = trade;
         this.clock = clock;
+    }
+
+    /** The platform's own view: its reports and their rejected rows, and what the bureaus sent it. */
+    @GetMapping("/platform")
+    String home(@AuthenticationPrincipal CurrentUser user, Model model) {
+        String platform = notices.platformOf(user).orElse(null);
+        model.addAttribute("platform", platform);
+        model.addAttribute("reports", platform == null ? java.util.List.of() : reports.recent(platform, 50));
+        model.addAttribute("tradeReports", platform == null ? java.util.List.of() : trade.recent(platform, 50));
+        model.addAttribute("notices", notices.ofPlatform(user));
+        model.addAttribute("requests", requests.ofPlatform(user));
+        model.addAttribute("now", clock.instant());
+        return "notice/platform-home";
     }
 
     @GetMapping("/platform/notices")

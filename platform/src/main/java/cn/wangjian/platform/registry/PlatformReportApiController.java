@@ -1,6 +1,7 @@
 package cn.wangjian.platform.registry;
 
 import cn.wangjian.platform.identity.CurrentUser;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,10 +23,12 @@ class PlatformReportApiController {
     private final Registry registry;
     private final RegistryImporter importer;
     private final Listings listings;
+    private final PlatformReportLog log;
     private final java.time.Clock clock;
 
     PlatformReportApiController(Registry registry, RegistryImporter importer, Listings listings,
-                                java.time.Clock clock) {
+                                PlatformReportLog log, java.time.Clock clock) {
+        this.log = log;
         this.registry = registry;
         this.importer = importer;
         this.listings = listings;
@@ -41,6 +44,7 @@ class PlatformReportApiController {
         RegistryImporter.Mode m = RegistryImporter.Mode.ofParameter(mode);
         ImportReport report = importer.reportShops(platform, name, body, RegistryController.charset(encoding), m,
                 user.getUsername());
+        log.record(platform, report, name, user.getUsername());
         return ResponseEntity.status(report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
     }
 
@@ -53,6 +57,7 @@ class PlatformReportApiController {
         String platform = platformOf(user);
         ImportReport report = importer.reportListings(platform, name, body, RegistryController.charset(encoding),
                 RegistryImporter.Mode.ofParameter(mode), user.getUsername());
+        log.record(platform, report, name, user.getUsername());
         return ResponseEntity.status(report.committed() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_ENTITY).body(report);
     }
 
@@ -76,8 +81,11 @@ class PlatformReportApiController {
         try {
             int removed = listings.remove(platform, body.listings().stream().map(String::strip).toList(), note,
                     clock.instant(), user.getUsername());
+            log.record(platform, "商品下架", null, body.listings().size(), removed, List.of(), true, user.getUsername());
             return ResponseEntity.ok(java.util.Map.of("removed", removed, "reported", body.listings().size()));
         } catch (Listings.UnknownListings e) {
+            log.record(platform, "商品下架", null, body.listings().size(), 0, e.ids().stream()
+                    .map(id -> "未报送过的商品 " + id).toList(), false, user.getUsername());
             return ResponseEntity.badRequest().body(java.util.Map.of("error", e.getMessage(), "unknown", e.ids()));
         }
     }

@@ -394,4 +394,19 @@ public class TradeReporting {
             return "\"" + f.replace("\"", "\"\"") + "\"";
         }
     }
+
+    /** A platform's transaction report as recorded: kind, rows read, stored, unchanged, rejected, by whom, when. */
+    public record Reported(TradeKind kind, int rows, int stored, int unchanged, int rejected, String reportedBy,
+                           Instant reportedAt) {
+    }
+
+    /** The platform's latest transaction reports (those that were stored; a refused all-or-nothing one leaves none). */
+    public List<Reported> recent(String platform, int limit) {
+        return jdbc.sql("""
+                SELECT kind, rows_total, stored, unchanged, rejected, reported_by, reported_at FROM trade_report
+                WHERE platform_code = ? ORDER BY reported_at DESC, id DESC LIMIT ?""")
+                .params(platform, Math.max(1, Math.min(limit, 500)))
+                .query((rs, n) -> new Reported(TradeKind.valueOf(rs.getString(1)), rs.getInt(2), rs.getInt(3),
+                        rs.getInt(4), rs.getInt(5), rs.getString(6), rs.getTimestamp(7).toInstant())).list();
+    }
 }

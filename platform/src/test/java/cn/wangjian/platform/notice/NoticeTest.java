@@ -140,6 +140,16 @@ class NoticeTest extends PlatformTest {
         reportListing("notice.demo-mall", "NT-1");
         assertThat(jdbc.sql("SELECT removed_at IS NULL FROM listing WHERE platform_code = 'demo-mall'"
                 + " AND listing_id = 'NT-1'").query(Boolean.class).single()).isTrue();
+
+        // the platform's own view: what it reported, a refused report with its rejected row; never another's
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/x-ndjson"));
+        assertThat(withToken("notice.demo-mall").postForEntity("/api/platform-reports/listings?name=bad.jsonl",
+                new HttpEntity<>("{\"listing_id\":\"NT-BAD\",\"shop_id\":\"NO-SUCH-SHOP\",\"title\":\"x\"}\n"
+                        .getBytes(StandardCharsets.UTF_8), headers), String.class).getStatusCode().value()).isEqualTo(422);
+        String home = page("/platform", demoMall);
+        assertThat(home).contains("bad.jsonl", "未导入", "第 1 行", "n.jsonl", "商品下架");
+        assertThat(page("/platform", other)).doesNotContain("bad.jsonl").doesNotContain(n.noticeNo());
     }
 
     @Test

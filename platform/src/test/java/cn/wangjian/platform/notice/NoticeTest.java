@@ -108,8 +108,12 @@ class NoticeTest extends PlatformTest {
                 .param("actionTaken", "已删除").param("actedAt", "2026-01-01T10:00")).andExpect(status().isNotFound());
         assertThatThrownBy(() -> notices.confirm(n.id(), "已删除", clock.instant(), other))
                 .hasMessageContaining("no such notice");
-        // nor an officer's pages
+        // nor an officer's pages, nor the clue, its evidence or the bureau's requests behind it
         mvc.perform(get("/notices/" + n.id()).with(user(demoMall))).andExpect(status().isForbidden());
+        mvc.perform(get("/clues/" + clue).with(user(demoMall))).andExpect(status().isForbidden());
+        mvc.perform(get("/notices/requests/1").with(user(demoMall))).andExpect(status().isForbidden());
+        mvc.perform(get("/monitoring/findings/1").with(user(demoMall))).andExpect(status().isForbidden());
+        mvc.perform(get("/evidence/1").with(user(demoMall))).andExpect(status().isForbidden());
         // its own platform sees it, the script inert
         String page = mvc.perform(get("/platform/notices/" + n.id()).with(user(demoMall))).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

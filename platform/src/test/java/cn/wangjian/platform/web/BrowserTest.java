@@ -53,6 +53,8 @@ class BrowserTest extends PlatformTest {
     cn.wangjian.platform.campaign.CampaignStatistics statistics;
     @Autowired
     cn.wangjian.platform.campaign.Campaigns campaigns;
+    @Autowired
+    cn.wangjian.platform.calendar.WorkingDays workingDays;
 
     WebDriver browser;
     WebDriverWait wait;
@@ -424,6 +426,64 @@ class BrowserTest extends PlatformTest {
                 new cn.wangjian.platform.identity.RegionCode("110000")))
                 .extracting(cn.wangjian.platform.campaign.CampaignStatistics.Act::sourceId)
                 .contains(Long.toString(notice));
+    }
+
+    @Test
+    void a_complaint_on_the_public_form_gets_a_number_reaches_the_bureau_with_its_deadline_and_its_state_is_seen()
+            throws Exception {
+        // the public, with no account, on a phone-sized window: choose the province, then the county, and file
+        browser.manage().deleteAllCookies();
+        browser.manage().window().setSize(new org.openqa.selenium.Dimension(420, 900));
+        try {
+            browser.get(baseUrl() + "/public");
+            click(wait.until(ExpectedConditions.elementToBeClickable(By.id("link-complaints"))));
+            new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("province")))).selectByValue("110000");
+            click(browser.findElement(By.id("choose-province")));
+            new org.openqa.selenium.support.ui.Select(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.id("region")))).selectByValue("110101");
+            browser.findElement(By.name("name")).sendKeys("李四");
+            browser.findElement(By.name("phone")).sendKeys("13900000000");
+            browser.findElement(By.name("address")).sendKeys("北京市东城区某街道1号");
+            browser.findElement(By.id("respondent")).sendKeys("北京某数码网店");
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("platformCode"))).selectByValue("demo-mall");
+            browser.findElement(By.id("request")).sendKeys("退货退款");
+            browser.findElement(By.id("facts")).sendKeys("2026年11月购买的充电宝标称容量与实测不符<script>alert(1)</script>");
+            Path photo = Files.createTempFile("complaint-", ".png");
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(30, 30,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", photo.toFile());
+            browser.findElement(By.id("files")).sendKeys(photo.toAbsolutePath().toString());
+            click(browser.findElement(By.id("file-complaint")));
+            String number = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("complaint-no"))).getText();
+            String code = browser.findElement(By.id("access-code")).getText();
+            String respondBy = browser.findElement(By.id("respond-by")).getText();
+            assertThat(respondBy).isEqualTo(workingDays.deadline(clock.today(), 7).date().toString());
+            screenshot("public-complaint-receipt");
+
+            // the complainant follows it with the number and the code
+            browser.get(baseUrl() + "/public/complaints/status");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("number"))).sendKeys(number);
+            browser.findElement(By.name("code")).sendKeys(code);
+            click(browser.findElement(By.id("check-status")));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("state"))).getText())
+                    .isEqualTo("已登记，待受理");
+
+            // the 东城 bureau's case officer finds it in the clue queue with the acceptance deadline
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+            testUser("e2e.complaint.case", "SAMR", "110101", Role.CASE_OFFICER);
+            login("e2e.complaint.case");
+            browser.get(baseUrl() + "/clues");
+            WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                    "//table[@id='clue-table']//tr[td/a[contains(., '充电宝')]]")));
+            assertThat(row.getText()).contains("投诉", "受理期限 " + respondBy);
+            click(row.findElement(By.tagName("a")));
+            assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("pre"))).getText())
+                    .contains(number, "<script>alert(1)</script>");          // shown as text, not run
+            assertThat(browser.findElement(By.id("complaint-attachments")).getText()).contains("complaint-");
+            screenshot("complaint-in-clue-queue");
+        } finally {
+            browser.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        }
     }
 
     /** Submits a form by its button and waits for the next page (the current one gone) before reading its message. */

@@ -31,8 +31,15 @@ public final class RuleCatalog {
     private final String version;
     private final Map<String, String> productCategories;
     private final List<Rule> rules;
+    private final LawfulText lawfulText;
 
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules) {
+        this(version, productCategories, rules, LawfulText.NONE);
+    }
+
+    public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
+                       LawfulText lawfulText) {
+        this.lawfulText = java.util.Objects.requireNonNull(lawfulText, "lawfulText");
         this.version = version;
         this.productCategories = Map.copyOf(productCategories);
         this.rules = List.copyOf(rules);
@@ -61,6 +68,11 @@ public final class RuleCatalog {
         return rules;
     }
 
+    /** Where a rule's word is lawful text (titles, negations, composition statements). */
+    public LawfulText lawfulText() {
+        return lawfulText;
+    }
+
     /** The catalog shipped with the engine. */
     public static RuleCatalog builtIn() {
         return read(name -> RuleCatalog.class.getResourceAsStream(BUILT_IN + name), "classpath:" + BUILT_IN);
@@ -82,7 +94,7 @@ public final class RuleCatalog {
     public RuleCatalog with(String newVersion, List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
-        return new RuleCatalog(newVersion, productCategories, all);
+        return new RuleCatalog(newVersion, productCategories, all, lawfulText);
     }
 
     /**
@@ -119,7 +131,7 @@ public final class RuleCatalog {
             all.add(r);
         }
         try {
-            return new RuleCatalog(newVersion, productCategories, all);
+            return new RuleCatalog(newVersion, productCategories, all, lawfulText);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(e.getMessage());
         }
@@ -146,10 +158,19 @@ public final class RuleCatalog {
             }
         }
         try {
-            return new RuleCatalog(version, categories, rules);
+            return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")));
         } catch (IllegalArgumentException e) {
             throw new CatalogException(where + ": " + e.getMessage());
         }
+    }
+
+    private static LawfulText lawfulText(JsonNode n) {
+        if (n.isMissingNode() || n.isNull()) {
+            return LawfulText.NONE;
+        }
+        return new LawfulText(list(n, "titleMarks"), n.path("titleMaxLength").asInt(40), list(n, "negations"),
+                n.path("negationWindow").asInt(12), Set.copyOf(list(n, "negatedCategories")),
+                list(n, "statementMarkers"), Set.copyOf(list(n, "statementCategories")));
     }
 
     private static JsonNode parse(Source source, String name, String where) {

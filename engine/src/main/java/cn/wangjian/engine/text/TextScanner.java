@@ -93,9 +93,11 @@ public final class TextScanner {
     private final Map<LawReference, String> articles = new java.util.IdentityHashMap<>();
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    private final LawfulText lawful;
 
     private TextScanner(RuleCatalog catalog) {
         this.catalog = catalog;
+        this.lawful = catalog.lawfulText();
         Map<String, PatternBuilder> byFolded = new LinkedHashMap<>();
         List<Rule> missing = new ArrayList<>();
         Map<String, Pattern> numbers = new HashMap<>();
@@ -837,7 +839,9 @@ public final class TextScanner {
                     case UNSOURCED_CLAIM -> {
                         if (!markers.contains(rule.id()) && boundaryOk(text, s, h, p, rule)) {
                             int start = expandFigureLeft(text, s.hitStart[h]);
-                            findings.add(finding(s, rule, rule.severity(), conduct, text, start, s.hitEnd[h], rt.term(),
+                            Severity severity = lawful.why(text, start, s.hitEnd[h], rule.category()) == null
+                                    ? rule.severity() : Severity.HINT;
+                            findings.add(finding(s, rule, severity, conduct, text, start, s.hitEnd[h], rt.term(),
                                     1.0, Finding.MatchKind.STRUCTURE));
                         }
                     }
@@ -905,7 +909,8 @@ public final class TextScanner {
                 }
             }
         }
-        if (harbour || (!markers.isEmpty() && markers.contains(rule.id()))) {
+        if (harbour || (!markers.isEmpty() && markers.contains(rule.id()))
+                || lawful.why(text, s.hitStart[h], s.hitEnd[h], rule.category()) != null) {
             severity = Severity.HINT;
         }
         out.add(finding(s, rule, severity, conduct, text, s.hitStart[h], s.hitEnd[h], rt.term(), 1.0,

@@ -47,7 +47,7 @@ public record Rule(String id, String category, String title, Severity severity, 
             throw new IllegalArgumentException("rule " + id + " cites no law");
         }
         switch (kind) {
-            case TERMS, UNSOURCED_CLAIM -> {
+            case TERMS, UNSOURCED_CLAIM, CLAIM -> {
                 if (terms.isEmpty()) {
                     throw new IllegalArgumentException("rule " + id + " has no terms");
                 }

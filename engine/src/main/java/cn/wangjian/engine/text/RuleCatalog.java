@@ -32,14 +32,22 @@ public final class RuleCatalog {
     private final Map<String, String> productCategories;
     private final List<Rule> rules;
     private final LawfulText lawfulText;
+    private final Map<String, ClaimSpec> claims;
 
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules) {
-        this(version, productCategories, rules, LawfulText.NONE);
+        this(version, productCategories, rules, LawfulText.NONE, Map.of());
     }
 
+    /** A catalog; every {@link RuleKind#CLAIM} rule needs its {@link ClaimSpec} in {@code claims}, by rule id. */
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
-                       LawfulText lawfulText) {
+                       LawfulText lawfulText, Map<String, ClaimSpec> claims) {
         this.lawfulText = java.util.Objects.requireNonNull(lawfulText, "lawfulText");
+        this.claims = Map.copyOf(claims);
+        for (Rule r : rules) {
+            if (r.kind() == RuleKind.CLAIM && !this.claims.containsKey(r.id())) {
+                throw new IllegalArgumentException("rule " + r.id() + " is a claim rule without its 'claim' part");
+            }
+        }
         this.version = version;
         this.productCategories = Map.copyOf(productCategories);
         this.rules = List.copyOf(rules);
@@ -73,6 +81,11 @@ public final class RuleCatalog {
         return lawfulText;
     }
 
+    /** The claim part of each {@link RuleKind#CLAIM} rule, by rule id. */
+    public Map<String, ClaimSpec> claims() {
+        return claims;
+    }
+
     /** The catalog shipped with the engine. */
     public static RuleCatalog builtIn() {
         return read(name -> RuleCatalog.class.getResourceAsStream(BUILT_IN + name), "classpath:" + BUILT_IN);
@@ -94,7 +107,7 @@ public final class RuleCatalog {
     public RuleCatalog with(String newVersion, List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
-        return new RuleCatalog(newVersion, productCategories, all, lawfulText);
+        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims);
     }
 
     /**
@@ -131,7 +144,7 @@ public final class RuleCatalog {
             all.add(r);
         }
         try {
-            return new RuleCatalog(newVersion, productCategories, all, lawfulText);
+            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(e.getMessage());
         }
@@ -150,17 +163,44 @@ public final class RuleCatalog {
             throw new CatalogException(where + "/catalog.json: 'productCategories' is missing or empty");
         }
         List<Rule> rules = new ArrayList<>();
+        Map<String, ClaimSpec> claims = new LinkedHashMap<>();
         for (JsonNode f : index.path("files")) {
             String file = f.asText();
             JsonNode doc = parse(source, file, where);
             for (JsonNode r : doc.path("rules")) {
-                rules.add(rule(r, file));
+                Rule rule = rule(r, file);
+                rules.add(rule);
+                if (rule.kind() == RuleKind.CLAIM) {
+                    claims.put(rule.id(), claim(r.path("claim"), file, rule.id()));
+                }
             }
         }
         try {
-            return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")));
+            return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")), claims);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(where + ": " + e.getMessage());
+        }
+    }
+
+    private static ClaimSpec claim(JsonNode n, String file, String id) {
+        if (n.isMissingNode() || n.isNull()) {
+            throw new CatalogException(file + ": rule " + id + ": field 'claim' is required for a claim rule");
+        }
+        List<java.util.regex.Pattern> supports = new ArrayList<>();
+        for (String p : list(n, "supports")) {
+            try {
+                supports.add(java.util.regex.Pattern.compile(p));
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new CatalogException(file + ": rule " + id + ": field 'claim.supports': '" + p
+                        + "' is not a regular expression: " + e.getDescription());
+            }
+        }
+        String unsupported = text(n, "unsupported", file, id, false);
+        try {
+            return new ClaimSpec(list(n, "changes"), supports, n.path("window").asInt(12),
+                    unsupported == null ? Severity.MEDIUM : Severity.parse(unsupported));
+        } catch (IllegalArgumentException e) {
+            throw new CatalogException(file + ": rule " + id + ": " + e.getMessage());
         }
     }
 

@@ -9,5 +9,10 @@ public enum RuleKind {
     /** A figure, percentage or ranking without any stated source (广告法第十一条). */
     UNSOURCED_CLAIM,
     /** A number after a marker (e.g. 国食健字) that does not have the required format. */
-    NUMBER_FORMAT
+    NUMBER_FORMAT,
+    /**
+     * A claim of effect on the body as structure: a body function or condition (the rule's terms) with a change
+     * word in the same clause ({@link ClaimSpec}); more severe with a time span or a testimonial in the sentence.
+     */
+    CLAIM
 }

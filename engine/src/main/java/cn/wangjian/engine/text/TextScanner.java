@@ -846,6 +846,7 @@ public final class TextScanner {
                         }
                     }
                     case NUMBER_FORMAT -> numberFinding(text, s, h, rt, conduct, findings);
+                    case CLAIM -> claimFinding(text, category, s, h, rt, conduct, findings);
                     default -> { }
                 }
             }
@@ -857,7 +858,21 @@ public final class TextScanner {
             }
         }
         evasionFindings(text, category, conduct, s, findings);
+        if (!catalog.claims().isEmpty()) {
+            dropRestatedClaims(findings);
+        }
         emit(findings, sink, s);
+    }
+
+    /**
+     * A claim found as structure over a span where a term rule of the same category already found the violation,
+     * at least as severe (降血糖 by the disease terms), says it again: it is left out.
+     */
+    private void dropRestatedClaims(List<Finding> findings) {
+        findings.removeIf(f -> f.kind() == Finding.MatchKind.STRUCTURE && catalog.claims().containsKey(f.rule())
+                && findings.stream().anyMatch(g -> g != f && !catalog.claims().containsKey(g.rule())
+                && g.category().equals(f.category()) && g.start() < f.end() && f.start() < g.end()
+                && g.severity().compareTo(f.severity()) >= 0));
     }
 
     private void termFinding(String text, Scratch s, int h, PatternInfo p, RuleTerm rt, LocalDate conduct,
@@ -915,6 +930,30 @@ public final class TextScanner {
         }
         out.add(finding(s, rule, severity, conduct, text, s.hitStart[h], s.hitEnd[h], rt.term(), 1.0,
                 Finding.MatchKind.EXACT));
+    }
+
+    /**
+     * A body word with a change word in its clause is a claim (普通食品宣称“肠胃消化好多了”); with a time span or a
+     * testimonial in its sentence it has the rule's severity, without one the claim's lower one; in lawful text a hint.
+     */
+    private void claimFinding(String text, String category, Scratch s, int h, RuleTerm rt, LocalDate conduct,
+                              List<Finding> out) {
+        Rule rule = rt.rule();
+        ClaimSpec spec = catalog.claims().get(rule.id());
+        int[] span = spec.claim(text, s.hitStart[h], s.hitEnd[h]);
+        if (span == null) {
+            return;
+        }
+        Severity severity = spec.supported(text, span[0], span[1]) ? rule.severity() : spec.unsupported();
+        if (lawful.why(text, span[0], span[1], rule.category()) != null
+                || lawful.why(text, s.hitStart[h], s.hitEnd[h], rule.category()) != null) {
+            severity = Severity.HINT;
+        }
+        Finding f = finding(s, rule, severity, conduct, text, span[0], span[1], rt.term(), 1.0,
+                Finding.MatchKind.STRUCTURE);
+        String what = catalog.productCategories().getOrDefault(category, "商品") + "宣称“" + f.matched() + "”：";
+        out.add(new Finding(f.rule(), f.category(), f.law(), f.article(), f.severity(), f.start(), f.end(),
+                f.matched(), f.term(), f.confidence(), f.kind(), what + f.explanation()));
     }
 
     private boolean boundaryOk(String text, Scratch s, int h, PatternInfo p, Rule rule) {

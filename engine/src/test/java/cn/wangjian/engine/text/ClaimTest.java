@@ -1,0 +1,60 @@
+package cn.wangjian.engine.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** Claims of effect on the body found as structure: a body word, a change word, and a time span or testimonial. */
+class ClaimTest {
+
+    static final TextScanner SCANNER = TextScanner.build(RuleCatalog.builtIn());
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 30);
+
+    private static List<Finding> claims(String text, String category) {
+        return SCANNER.scan(text, category, TODAY).stream().filter(f -> f.rule().equals("AD-17-BODY-CLAIM")).toList();
+    }
+
+    @Test
+    void a_testimonial_with_a_time_span_is_a_high_claim_explained_with_its_words() {
+        List<Finding> found = claims("喝了一个月，肠胃消化好多了 酵素饮品", "food");
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).severity()).isEqualTo(Severity.HIGH);
+        assertThat(found.get(0).matched()).isEqualTo("肠胃消化好多了");
+        assertThat(found.get(0).explanation()).startsWith("普通食品宣称“肠胃消化好多了”：").contains("第十七条");
+    }
+
+    @Test
+    void a_claim_without_support_is_medium_a_body_word_alone_is_nothing_and_health_food_is_exempt() {
+        assertThat(claims("黑芝麻丸 头发变黑", "food")).extracting(Finding::severity).containsExactly(Severity.MEDIUM);
+        assertThat(claims("护眼台灯 视力表 同款", "general")).isEmpty();
+        assertThat(claims("坚持三十天，头发变黑", "health_food")).isEmpty();
+        // a negated claim is a hint
+        assertThat(claims("本品不能改善睡眠，仅为普通食品", "food")).extracting(Finding::severity)
+                .containsExactly(Severity.HINT);
+    }
+
+    @Test
+    void a_claim_rule_that_can_never_match_or_always_counts_as_supported_is_refused() {
+        assertThatThrownBy(() -> new ClaimSpec(List.of(), List.of(), 10, Severity.MEDIUM))
+                .hasMessageContaining("changes");
+        assertThatThrownBy(() -> new ClaimSpec(List.of("改善"), List.of(Pattern.compile("\\d*")), 10, Severity.MEDIUM))
+                .hasMessageContaining("matches the empty text");
+        assertThatThrownBy(() -> new RuleCatalog("t", java.util.Map.of("general", "一般"), List.of(new Rule("X-1",
+                "medical_claim", "t", Severity.HIGH, RuleKind.CLAIM, List.of(new LawReference("法", "第一条", null,
+                LocalDate.of(2015, 1, 1), null, null)), java.util.Set.of(), java.util.Set.of(), List.of("血压"),
+                List.of(), List.of(), List.of(), 6, null, List.of(), null, false, false, "x")), LawfulText.NONE,
+                java.util.Map.of())).hasMessageContaining("without its 'claim' part");
+    }
+
+    @Test
+    void superstition_is_found_but_a_logistics_transfer_station_is_not() {
+        assertThat(SCANNER.scan("正版开光貔貅手链 招财转运", "general", TODAY)).extracting(Finding::rule)
+                .contains("AD-9.8-SUPERSTITION");
+        assertThat(SCANNER.scan("快递物流转运中心 纸箱", "general", TODAY)).extracting(Finding::rule)
+                .doesNotContain("AD-9.8-SUPERSTITION");
+    }
+}

@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  * Measures a scanner against a suite in JSON Lines: {@code {"id","text","category","expect"}} where
  * {@code expect} lists finding categories (labelled suites; empty for texts that must stay clean) or
  * {@code {"rule","matched"}} objects (evasion suites: the rule must report a finding over the matched text, at
- * any severity, since homophones and look-alikes are reported as hints).
+ * any severity, since homophones and look-alikes are reported as hints). A case with a {@code family} (the real
+ * cases' suite, {@code engine/suites/real}) counts per family: a violation is caught when a finding above hint has
+ * one of its {@code accept} categories (any category when {@code accept} is empty); a case of family
+ * {@code lawful} counts as flagged when any finding is above hint.
  */
 public final class SuiteEvaluation {
 
@@ -27,7 +30,14 @@ public final class SuiteEvaluation {
 
     /** One case of a suite. */
     public record Case(String id, String text, String category, List<String> categories, List<Expected> expected,
-                       String evasion) {
+                       String evasion, Family family) {
+    }
+
+    /** The family of a real case and the finding categories that count as catching it (empty: any). */
+    public record Family(String name, List<String> accept) {
+        public boolean lawful() {
+            return "lawful".equals(name);
+        }
     }
 
     public record Expected(String rule, String matched) {
@@ -46,7 +56,7 @@ public final class SuiteEvaluation {
 
     /** The outcome: scores by category, evasion cases caught by kind, and every case that went wrong. */
     public record Report(int cases, Map<String, Score> byCategory, Map<String, int[]> evasionsByKind,
-                         int textsWithFindingsAboveHint, List<String> failures) {
+                         int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures) {
 
         public Score overall() {
             int tp = 0;
@@ -86,6 +96,27 @@ public final class SuiteEvaluation {
                 sb.append(String.format("%-16s %6d %6d (%.1f%%)%n", "(all)", evasionsCaught(), evasionCases(),
                         100.0 * evasionsCaught() / Math.max(1, evasionCases())));
             }
+            if (!byFamily.isEmpty()) {
+                sb.append(String.format("%-24s %6s %6s %7s%n", "family", "caught", "cases", "recall"));
+                int caught = 0;
+                int total = 0;
+                for (Map.Entry<String, int[]> e : byFamily.entrySet()) {
+                    if (e.getKey().equals("lawful")) {
+                        continue;
+                    }
+                    caught += e.getValue()[0];
+                    total += e.getValue()[1];
+                    sb.append(String.format("%-24s %6d %6d %7.3f%n", e.getKey(), e.getValue()[0], e.getValue()[1],
+                            (double) e.getValue()[0] / Math.max(1, e.getValue()[1])));
+                }
+                sb.append(String.format("%-24s %6d %6d %7.3f%n", "(violations)", caught, total,
+                        (double) caught / Math.max(1, total)));
+                int[] lawful = byFamily.get("lawful");
+                if (lawful != null) {
+                    sb.append(String.format("%-24s %6d %6d %6.1f%% flagged above hint%n", "lawful", lawful[0],
+                            lawful[1], 100.0 * lawful[0] / Math.max(1, lawful[1])));
+                }
+            }
             failures.forEach(f -> sb.append("  ").append(f).append(System.lineSeparator()));
             return sb.toString();
         }
@@ -120,9 +151,15 @@ public final class SuiteEvaluation {
                                 : e.path("matched").asText(null)));
                     }
                 }
+                Family family = null;
+                if (n.hasNonNull("family")) {
+                    List<String> accept = new ArrayList<>();
+                    n.path("accept").forEach(a -> accept.add(a.asText()));
+                    family = new Family(n.path("family").asText(), List.copyOf(accept));
+                }
                 cases.add(new Case(n.path("id").asText("line " + number), n.path("text").asText(),
                         n.path("category").isNull() ? null : n.path("category").asText(null), categories, expected,
-                        n.path("evasion").asText(null)));
+                        n.path("evasion").asText(null), family));
             }
         }
         return cases;
@@ -131,6 +168,7 @@ public final class SuiteEvaluation {
     public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct) {
         Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
         Map<String, int[]> evasions = new TreeMap<>();
+        Map<String, int[]> families = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int aboveHint = 0;
         for (Case c : cases) {
@@ -138,6 +176,22 @@ public final class SuiteEvaluation {
             List<Finding> serious = findings.stream().filter(f -> f.severity() != Severity.HINT).toList();
             if (!serious.isEmpty()) {
                 aboveHint++;
+            }
+            if (c.family() != null) {
+                int[] k = families.computeIfAbsent(c.family().name(), x -> new int[2]);
+                k[1]++;
+                if (c.family().lawful()) {
+                    if (!serious.isEmpty()) {
+                        k[0]++;
+                        failures.add(c.id() + " lawful text flagged: " + c.text() + " → " + brief(serious));
+                    }
+                } else if (serious.stream().anyMatch(f -> c.family().accept().isEmpty()
+                        || c.family().accept().contains(f.category()))) {
+                    k[0]++;
+                } else {
+                    failures.add(c.id() + " missed " + c.family().name() + " in: " + c.text() + " → " + brief(findings));
+                }
+                continue;
             }
             if (!c.expected().isEmpty()) {
                 for (Expected e : c.expected()) {
@@ -172,7 +226,7 @@ public final class SuiteEvaluation {
         }
         Map<String, Score> scores = new TreeMap<>();
         counts.forEach((k, v) -> scores.put(k, new Score(v[0], v[1], v[2])));
-        return new Report(cases.size(), scores, evasions, aboveHint, failures);
+        return new Report(cases.size(), scores, evasions, aboveHint, families, failures);
     }
 
     private static boolean overlaps(String text, Finding f, Expected e) {

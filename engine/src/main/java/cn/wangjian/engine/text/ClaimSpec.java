@@ -17,6 +17,8 @@ public record ClaimSpec(List<String> changes, List<Pattern> supports, int window
 
     private static final String CLAUSE_ENDS = "，。；！？,.;!?\n\r|/ 　";
     private static final String SENTENCE_ENDS = "。！？!?\n\r";
+    /** How far a sentence is read each way for a support (a listing without full stops is one long sentence). */
+    private static final int MAX_SENTENCE = 120;
 
     public ClaimSpec {
         changes = List.copyOf(changes);
@@ -45,18 +47,21 @@ public record ClaimSpec(List<String> changes, List<Pattern> supports, int window
         while (to < text.length() && to - end < window && CLAUSE_ENDS.indexOf(text.charAt(to)) < 0) {
             to++;
         }
+        // only the clause is searched: a look through the whole text per body word would be quadratic in it
+        String left = text.substring(from, start);
+        String right = text.substring(end, to);
         int spanStart = start;
         int spanEnd = end;
         boolean found = false;
         for (String c : changes) {
-            int before = start - c.length() >= from ? text.lastIndexOf(c, start - c.length()) : -1;
-            if (before >= from) {
-                spanStart = Math.min(spanStart, before);
+            int before = left.indexOf(c);
+            if (before >= 0) {
+                spanStart = Math.min(spanStart, from + before);
                 found = true;
             }
-            int after = text.indexOf(c, end);
-            if (after >= 0 && after + c.length() <= to) {
-                spanEnd = Math.max(spanEnd, after + c.length());
+            int after = right.lastIndexOf(c);
+            if (after >= 0) {
+                spanEnd = Math.max(spanEnd, end + after + c.length());
                 found = true;
             }
         }
@@ -66,11 +71,11 @@ public record ClaimSpec(List<String> changes, List<Pattern> supports, int window
     /** Whether the sentence around [start, end) holds a time span or a testimonial. */
     boolean supported(String text, int start, int end) {
         int from = start;
-        while (from > 0 && SENTENCE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
+        while (from > 0 && start - from < MAX_SENTENCE && SENTENCE_ENDS.indexOf(text.charAt(from - 1)) < 0) {
             from--;
         }
         int to = end;
-        while (to < text.length() && SENTENCE_ENDS.indexOf(text.charAt(to)) < 0) {
+        while (to < text.length() && to - end < MAX_SENTENCE && SENTENCE_ENDS.indexOf(text.charAt(to)) < 0) {
             to++;
         }
         String sentence = text.substring(from, to);

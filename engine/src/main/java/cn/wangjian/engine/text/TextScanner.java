@@ -869,10 +869,24 @@ public final class TextScanner {
      * at least as severe (降血糖 by the disease terms), says it again: it is left out.
      */
     private void dropRestatedClaims(List<Finding> findings) {
-        findings.removeIf(f -> f.kind() == Finding.MatchKind.STRUCTURE && catalog.claims().containsKey(f.rule())
-                && findings.stream().anyMatch(g -> g != f && !catalog.claims().containsKey(g.rule())
-                && g.category().equals(f.category()) && g.start() < f.end() && f.start() < g.end()
-                && g.severity().compareTo(f.severity()) >= 0));
+        boolean any = false;
+        for (Finding f : findings) {
+            any |= catalog.claims().containsKey(f.rule());
+        }
+        if (!any) {
+            return;
+        }
+        // term findings by start; a finding is short, so only those starting shortly before a claim can overlap it
+        java.util.TreeMap<Integer, List<Finding>> terms = new java.util.TreeMap<>();
+        for (Finding g : findings) {
+            if (!catalog.claims().containsKey(g.rule())) {
+                terms.computeIfAbsent(g.start(), k -> new ArrayList<>()).add(g);
+            }
+        }
+        findings.removeIf(f -> catalog.claims().containsKey(f.rule())
+                && terms.subMap(f.start() - 2 * MAX_TERM - 64, true, f.end(), false).values().stream()
+                .flatMap(List::stream).anyMatch(g -> g.category().equals(f.category()) && f.start() < g.end()
+                        && g.severity().compareTo(f.severity()) >= 0));
     }
 
     private void termFinding(String text, Scratch s, int h, PatternInfo p, RuleTerm rt, LocalDate conduct,

@@ -55,17 +55,22 @@ public record ClaimSpec(List<String> changes, List<Pattern> supports, int window
         boolean found = false;
         for (String c : changes) {
             int before = left.indexOf(c);
-            if (before >= 0) {
+            if (before >= 0 && !negated(left, before)) {
                 spanStart = Math.min(spanStart, from + before);
                 found = true;
             }
             int after = right.lastIndexOf(c);
-            if (after >= 0) {
+            if (after >= 0 && !negated(right, after)) {
                 spanEnd = Math.max(spanEnd, end + after + c.length());
                 found = true;
             }
         }
         return found ? new int[] {spanStart, spanEnd} : null;
+    }
+
+    /** A change word right after 无、未、没 or 不 is its absence (症状无缓解、未改善), not a claim. */
+    private static boolean negated(String clause, int at) {
+        return at > 0 && "无未没不".indexOf(clause.charAt(at - 1)) >= 0;
     }
 
     /** Whether the sentence around [start, end) holds a time span or a testimonial. */

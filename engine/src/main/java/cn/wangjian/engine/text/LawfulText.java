@@ -16,12 +16,14 @@ import java.util.Set;
  * @param negatedCategories rule categories a negation defuses (medical_claim, health_food_claim, …)
  * @param statementMarkers  words that open a composition, material or standard statement (成分, 材质, 执行标准)
  * @param statementCategories rule categories such a statement defuses (unsourced_claim: 棉100% is not a statistic)
+ * @param statementSuffixes units right after a figure that make it a statement (40%vol, 47.3%（重量/重量）)
  */
 public record LawfulText(List<String> titleMarks, int titleMaxLength, List<String> negations, int negationWindow,
                          Set<String> negatedCategories, List<String> statementMarkers,
-                         Set<String> statementCategories) {
+                         Set<String> statementCategories, List<String> statementSuffixes) {
 
-    public static final LawfulText NONE = new LawfulText(List.of(), 0, List.of(), 0, Set.of(), List.of(), Set.of());
+    public static final LawfulText NONE = new LawfulText(List.of(), 0, List.of(), 0, Set.of(), List.of(), Set.of(),
+            List.of());
 
     private static final String CLAUSE_ENDS = "，。；！？,.;!?\n\r|/";
 
@@ -31,6 +33,7 @@ public record LawfulText(List<String> titleMarks, int titleMaxLength, List<Strin
         negatedCategories = Set.copyOf(negatedCategories);
         statementMarkers = List.copyOf(statementMarkers);
         statementCategories = Set.copyOf(statementCategories);
+        statementSuffixes = List.copyOf(statementSuffixes);
         for (String m : titleMarks) {
             if (m.length() != 2) {
                 throw new IllegalArgumentException("lawfulText.titleMarks: '" + m + "' is not an opening and a closing mark");
@@ -49,7 +52,7 @@ public record LawfulText(List<String> titleMarks, int titleMaxLength, List<Strin
         if (negatedCategories.contains(category) && negated(text, start)) {
             return "negation";
         }
-        if (statementCategories.contains(category) && inStatement(text, start)) {
+        if (statementCategories.contains(category) && (inStatement(text, start) || followedByUnit(text, end))) {
             return "statement";
         }
         return null;
@@ -103,6 +106,15 @@ public record LawfulText(List<String> titleMarks, int titleMaxLength, List<Strin
         String before = clauseBefore(text, start, negationWindow);
         for (String n : negations) {
             if (before.contains(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean followedByUnit(String text, int end) {
+        for (String u : statementSuffixes) {
+            if (text.regionMatches(true, end, u, 0, u.length())) {
                 return true;
             }
         }

@@ -210,7 +210,8 @@ public final class RuleCatalog {
         }
         return new LawfulText(list(n, "titleMarks"), n.path("titleMaxLength").asInt(40), list(n, "negations"),
                 n.path("negationWindow").asInt(12), Set.copyOf(list(n, "negatedCategories")),
-                list(n, "statementMarkers"), Set.copyOf(list(n, "statementCategories")));
+                list(n, "statementMarkers"), Set.copyOf(list(n, "statementCategories")),
+                list(n, "statementSuffixes"));
     }
 
     private static JsonNode parse(Source source, String name, String where) {

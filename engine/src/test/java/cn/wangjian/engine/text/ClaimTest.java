@@ -57,4 +57,18 @@ class ClaimTest {
         assertThat(SCANNER.scan("快递物流转运中心 纸箱", "general", TODAY)).extracting(Finding::rule)
                 .doesNotContain("AD-9.8-SUPERSTITION");
     }
+
+    @Test
+    void a_drug_ad_asserting_efficacy_in_days_is_found_but_the_label_telling_when_to_see_a_doctor_is_not() {
+        assertThat(SCANNER.scan("服用3天，腰腿痛逐渐消失，一个疗程彻底恢复", "drug", TODAY)).extracting(Finding::rule,
+                Finding::severity).contains(org.assertj.core.groups.Tuple.tuple("AD-16-EFFICACY-CLAIM", Severity.HIGH));
+        assertThat(SCANNER.scan("服药3天症状无缓解，应去医院就诊。", "drug", TODAY))
+                .noneMatch(f -> f.severity() != Severity.HINT);
+        // a medical-service ad is flagged unless it shows its review certificate
+        assertThat(SCANNER.scan("热玛吉 抗衰老 限时特惠", "general", TODAY)).extracting(Finding::rule)
+                .contains("AD-46-MEDICAL-SERVICE-UNREVIEWED");
+        assertThat(SCANNER.scan("热玛吉 抗衰老 （医广）第2026-08-01号", "general", TODAY))
+                .filteredOn(f -> f.rule().equals("AD-46-MEDICAL-SERVICE-UNREVIEWED"))
+                .allMatch(f -> f.severity() == Severity.HINT);
+    }
 }

@@ -46,7 +46,8 @@ class LawfulTextTest {
 
     @Test
     void marks_that_are_not_pairs_are_refused() {
-        assertThatThrownBy(() -> new LawfulText(List.of("《"), 40, List.of(), 0, Set.of(), List.of(), Set.of()))
+        assertThatThrownBy(() -> new LawfulText(List.of("《"), 40, List.of(), 0, Set.of(), List.of(), Set.of(),
+                List.of()))
                 .hasMessageContaining("titleMarks");
     }
 }

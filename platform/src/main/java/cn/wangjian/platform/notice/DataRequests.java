@@ -15,7 +15,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DataRequests {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final int MAX_FILES = 10;
     static final long MAX_FILE_BYTES = 50L << 20;
 
@@ -81,8 +79,11 @@ public class DataRequests {
     private final AuditLog audit;
     private final Clock clock;
 
+    private final NoticeNumbers numbers;
+
     DataRequests(JdbcClient jdbc, PlatformNotices notices, ClueRegister clues, CaseFiles cases, Registry registry,
-                 Evidence evidence, AuditLog audit, Clock clock) {
+                 Evidence evidence, AuditLog audit, NoticeNumbers numbers, Clock clock) {
+        this.numbers = numbers;
         this.jdbc = jdbc;
         this.notices = notices;
         this.clues = clues;
@@ -122,13 +123,7 @@ public class DataRequests {
             throw new NoticeRefusedException("字段 dueDays：期限为 1 至 60 日 (1 to 60 days)");
         }
         Instant now = clock.instant();
-        int year = now.atZone(CHINA).getYear();
-        int seq = jdbc.sql("""
-                INSERT INTO platform_notice_number (agency_code, region_code, year, last_value) VALUES (?, ?, ?, 1)
-                ON CONFLICT (agency_code, region_code, year)
-                DO UPDATE SET last_value = platform_notice_number.last_value + 1 RETURNING last_value""")
-                .params(officer.agencyCode(), officer.region().value(), year).query(Integer.class).single();
-        String no = String.format("DQ-%s-%s-%d-%05d", officer.region().value(), officer.agencyCode(), year, seq);
+        String no = numbers.next("DQ", officer, now);
         long id = jdbc.sql("""
                 INSERT INTO platform_data_request (request_no, platform_code, subject_kind, subject, legal_basis, scope,
                     source_kind, source_id, agency_code, region_code, sent_by, sent_at, due_at)

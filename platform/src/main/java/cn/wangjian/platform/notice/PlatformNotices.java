@@ -110,9 +110,12 @@ public class PlatformNotices {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
+    private final NoticeNumbers numbers;
+
     PlatformNotices(JdbcClient jdbc, Findings findings, ClueRegister clues, CaseFiles cases, Registry registry,
                     Listings listings, Evidence evidence, AuditLog audit, ApplicationEventPublisher events,
-                    Clock clock) {
+                    NoticeNumbers numbers, Clock clock) {
+        this.numbers = numbers;
         this.jdbc = jdbc;
         this.findings = findings;
         this.clues = clues;
@@ -193,13 +196,7 @@ public class PlatformNotices {
             throw new NoticeRefusedException("字段 dueHours：处置期限为 1 至 720 小时 (1 to 720 hours)");
         }
         Instant now = clock.instant();
-        int year = now.atZone(CHINA).getYear();
-        int seq = jdbc.sql("""
-                INSERT INTO platform_notice_number (agency_code, region_code, year, last_value) VALUES (?, ?, ?, 1)
-                ON CONFLICT (agency_code, region_code, year)
-                DO UPDATE SET last_value = platform_notice_number.last_value + 1 RETURNING last_value""")
-                .params(officer.agencyCode(), officer.region().value(), year).query(Integer.class).single();
-        String no = String.format("TZ-%s-%s-%d-%05d", officer.region().value(), officer.agencyCode(), year, seq);
+        String no = numbers.next("TZ", officer, now);
         long id = jdbc.sql("""
                 INSERT INTO platform_notice (notice_no, kind, platform_code, shop_id, listing_ids, source_kind, source_id,
                     law, article, demand, agency_code, region_code, sent_by, sent_at, due_at, state)

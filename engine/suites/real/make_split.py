@@ -22,7 +22,7 @@ CATEGORY = {"普通食品": "food", "保健食品": "health_food", "药品": "dr
 ACCEPT = {
     "absolute_terms": ["absolute_term"],
     "food_medical_claim": ["medical_claim"],
-    "cosmetics_claim": ["medical_claim"],
+    "cosmetics_claim": ["medical_claim", "cosmetics_efficacy"],
     "pandemic": ["medical_claim", "health_food_claim", "medical_ad"],
     "health_food": ["health_food_claim", "medical_claim"],
     "drug_ad": ["medical_ad", "medical_claim"],

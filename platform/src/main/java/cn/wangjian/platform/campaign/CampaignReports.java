@@ -115,12 +115,12 @@ public class CampaignReports {
         if (r.submitted()) {
             throw new CampaignRefusedException("工作总结已上报，不能再修改 (already submitted)");
         }
-        String[] kind = mediaKind(content);
-        if (kind == null) {
-            throw new CampaignRefusedException("字段 file：" + safeName(fileName) + " 不是 JPEG/PNG 照片或 MP4/WebM 视频"
-                    + " (not a photo or a video)");
-        }
-        long limit = kind[0].equals("PHOTO") ? MAX_PHOTO_BYTES : MAX_VIDEO_BYTES;
+        String type = cn.wangjian.platform.documents.FileTypes.of(content)
+                .filter(t -> t.startsWith("image/") || t.startsWith("video/"))
+                .orElseThrow(() -> new CampaignRefusedException("字段 file：" + safeName(fileName)
+                        + " 不是 JPEG/PNG 照片或 MP4/WebM 视频 (not a photo or a video)"));
+        String kind = type.startsWith("image/") ? "PHOTO" : "VIDEO";
+        long limit = kind.equals("PHOTO") ? MAX_PHOTO_BYTES : MAX_VIDEO_BYTES;
         if (content.length > limit) {
             throw new CampaignRefusedException("字段 file：" + safeName(fileName) + " 超过 " + (limit >> 20) + " MB"
                     + " (file too large)");
@@ -131,10 +131,10 @@ public class CampaignReports {
                 INSERT INTO campaign_report_media (report_id, kind, file_name, content_type, size_bytes, sha256, content,
                                                    caption, uploaded_by, uploaded_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(r.id(), kind[0], safeName(fileName), kind[1], content.length, sha, content, text,
+                .params(r.id(), kind, safeName(fileName), type, content.length, sha, content, text,
                         coordinator.getUsername(), Timestamp.from(clock.instant())).query(Long.class).single();
         audit.record(coordinator.getUsername(), "campaign.report-media-attached", "campaign_report", Long.toString(r.id()),
-                null, Map.of("media", id, "kind", kind[0], "sha256", sha));
+                null, Map.of("media", id, "kind", kind, "sha256", sha));
         return media(r.id()).stream().filter(m -> m.id() == id).findFirst().orElseThrow();
     }
 
@@ -154,26 +154,6 @@ public class CampaignReports {
     }
 
     private record StoredMedium(long reportId, byte[] content) {
-    }
-
-    /** JPEG, PNG, MP4 (an ISO box "ftyp" at byte 4) or WebM (EBML header): kind and content type, or null. */
-    static String[] mediaKind(byte[] b) {
-        if (b == null || b.length < 12) {
-            return null;
-        }
-        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return new String[] {"PHOTO", "image/jpeg"};
-        }
-        if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return new String[] {"PHOTO", "image/png"};
-        }
-        if (b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-            return new String[] {"VIDEO", "video/mp4"};
-        }
-        if ((b[0] & 0xff) == 0x1A && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xDF && (b[3] & 0xff) == 0xA3) {
-            return new String[] {"VIDEO", "video/webm"};
-        }
-        return null;
     }
 
     private static String safeName(String name) {

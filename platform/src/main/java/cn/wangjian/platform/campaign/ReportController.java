@@ -133,9 +133,8 @@ class ReportController {
     ResponseEntity<byte[]> medium(@PathVariable long mediaId, @AuthenticationPrincipal CurrentUser user) {
         byte[] bytes = reports.mediaContent(mediaId, user).orElseThrow(() -> new ResponseStatusException(
                 HttpStatus.NOT_FOUND));
-        String[] kind = CampaignReports.mediaKind(bytes);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(kind == null ? "application/octet-stream"
-                        : kind[1])).header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(cn.wangjian.platform.documents.FileTypes.of(bytes)
+                        .orElse("application/octet-stream"))).header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
                 .header("X-Content-Type-Options", "nosniff").body(bytes);
     }
 

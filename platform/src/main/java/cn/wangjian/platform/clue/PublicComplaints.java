@@ -153,7 +153,7 @@ public class PublicComplaints {
         }
         List<String> types = new ArrayList<>();
         for (Attachment a : files) {
-            String type = contentType(a.content());
+            String type = cn.wangjian.platform.documents.FileTypes.of(a.content()).orElse(null);
             if (type == null) {
                 throw new ComplaintRefusedException("字段 files：“" + safeName(a.fileName()) + "”不是图片、PDF 或视频"
                         + "（JPEG/PNG/PDF/MP4/WebM）(not an image, PDF or video)");
@@ -274,29 +274,6 @@ public class PublicComplaints {
     public Optional<byte[]> attachment(long clueId, int seq) {
         return jdbc.sql("SELECT content FROM clue_complaint_attachment WHERE clue_id = ? AND seq = ?")
                 .params(clueId, seq).query(byte[].class).optional();
-    }
-
-    /** JPEG, PNG, PDF, MP4 or WebM by their first bytes, else null. */
-    static String contentType(byte[] b) {
-        if (b == null || b.length < 12) {
-            return null;
-        }
-        if ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF) {
-            return "image/jpeg";
-        }
-        if ((b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G') {
-            return "image/png";
-        }
-        if (b[0] == '%' && b[1] == 'P' && b[2] == 'D' && b[3] == 'F' && b[4] == '-') {
-            return "application/pdf";
-        }
-        if (b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
-            return "video/mp4";
-        }
-        if ((b[0] & 0xff) == 0x1A && (b[1] & 0xff) == 0x45 && (b[2] & 0xff) == 0xDF && (b[3] & 0xff) == 0xA3) {
-            return "video/webm";
-        }
-        return null;
     }
 
     /** TS + the day + eight random digits: not guessable in sequence, and useless without its code. */

@@ -1,3 +1,3 @@
-/** What documents share: the embedded Chinese font. */
+/** What documents share: the embedded Chinese font, and a file's type read from its bytes. */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package cn.wangjian.platform.documents;

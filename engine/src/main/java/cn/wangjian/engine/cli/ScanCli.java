@@ -39,7 +39,9 @@ import java.util.concurrent.Future;
 /**
  * {@code scan}: reads JSON Lines ({@code {"id":…,"text":…,"category":…}}), writes one line of findings per good
  * input line, in input order, scanning on several threads. A malformed line is reported on standard error with its
- * line number and skipped; the exit code is then 1. {@code --evaluate SUITE} prints precision and recall instead.
+ * line number and skipped; the exit code is then 1. A line without a category is scanned as a page whose category is
+ * inferred from its text ({@code inferredCategory} in its output line). {@code --evaluate SUITE} prints precision and
+ * recall instead ({@code --infer-category}: with the suite's categories withheld and inferred).
  */
 public final class ScanCli {
 
@@ -60,6 +62,7 @@ public final class ScanCli {
         String output = null;
         String rules = null;
         String evaluate = null;
+        boolean inferCategory = false;
         LocalDate date = LocalDate.now(cn.wangjian.engine.time.Clocks.fromEnvironment());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try {
@@ -69,11 +72,12 @@ public final class ScanCli {
                     case "--output" -> output = value(args, ++i, "--output");
                     case "--rules" -> rules = value(args, ++i, "--rules");
                     case "--evaluate" -> evaluate = value(args, ++i, "--evaluate");
+                    case "--infer-category" -> inferCategory = true;
                     case "--date" -> date = LocalDate.parse(value(args, ++i, "--date"));
                     case "--threads" -> threads = Integer.parseInt(value(args, ++i, "--threads"));
                     case "--help", "-h" -> {
                         stdout.println("usage: scan [--input F] [--output F] [--rules DIR] [--date YYYY-MM-DD] "
-                                + "[--threads N] | scan --evaluate SUITE [--rules DIR]");
+                                + "[--threads N] | scan --evaluate SUITE [--infer-category] [--rules DIR]");
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -92,7 +96,8 @@ public final class ScanCli {
         }
         try {
             if (evaluate != null) {
-                var report = SuiteEvaluation.evaluate(scanner, SuiteEvaluation.read(Path.of(evaluate)), date);
+                var report = SuiteEvaluation.evaluate(scanner, SuiteEvaluation.read(Path.of(evaluate)), date,
+                        inferCategory);
                 stdout.print(report.describe());
                 return 0;
             }
@@ -311,7 +316,14 @@ public final class ScanCli {
         if (!hasText) {
             return new Result(null, "缺少字符串字段 text (field 'text' is missing or not a string)");
         }
-        List<Finding> findings = scanner.scan(text, category, date);
+        List<Finding> findings;
+        boolean inferred = category == null || category.isBlank();
+        if (inferred) {
+            findings = new ArrayList<>();
+            category = scanner.scanPage(text, date, findings::add);
+        } else {
+            findings = scanner.scan(text, category, date);
+        }
         ByteArrayBuilder bytes = new ByteArrayBuilder(128 + findings.size() * 256);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
@@ -322,6 +334,9 @@ public final class ScanCli {
                 g.writeString(idText);
             } else {
                 g.writeRawValue(idText); // a number or a boolean, as written
+            }
+            if (inferred) {
+                g.writeStringField("inferredCategory", category);
             }
             g.writeArrayFieldStart("findings");
             for (Finding f : findings) {

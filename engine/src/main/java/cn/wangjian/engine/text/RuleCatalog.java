@@ -33,6 +33,23 @@ public final class RuleCatalog {
     private final List<Rule> rules;
     private final LawfulText lawfulText;
     private final Map<String, ClaimSpec> claims;
+    private final List<CategoryCues> categoryCues;
+
+    /**
+     * Words that show a page's product category when nobody gave it (a crawled ad page): each cue counts 1, each
+     * strong cue (an approval-number marker such as 国药准字) {@value #STRONG}; the category with most weight wins.
+     */
+    public record CategoryCues(String category, List<String> cues, List<String> strongCues) {
+        public static final int STRONG = 3;
+
+        public CategoryCues {
+            cues = List.copyOf(cues);
+            strongCues = List.copyOf(strongCues);
+            if (cues.isEmpty() && strongCues.isEmpty()) {
+                throw new IllegalArgumentException("category cues of '" + category + "' are empty");
+            }
+        }
+    }
 
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules) {
         this(version, productCategories, rules, LawfulText.NONE, Map.of());
@@ -41,6 +58,22 @@ public final class RuleCatalog {
     /** A catalog; every {@link RuleKind#CLAIM} rule needs its {@link ClaimSpec} in {@code claims}, by rule id. */
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
                        LawfulText lawfulText, Map<String, ClaimSpec> claims) {
+        this(version, productCategories, rules, lawfulText, claims, List.of());
+    }
+
+    /** A catalog with the cues that infer a page's product category ({@link TextScanner#scanPage}). */
+    public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
+                       LawfulText lawfulText, Map<String, ClaimSpec> claims, List<CategoryCues> categoryCues) {
+        this.categoryCues = List.copyOf(categoryCues);
+        Set<String> cued = new HashSet<>();
+        for (CategoryCues c : this.categoryCues) {
+            if (!productCategories.containsKey(c.category())) {
+                throw new IllegalArgumentException("categoryCues: unknown product category '" + c.category() + "'");
+            }
+            if (!cued.add(c.category())) {
+                throw new IllegalArgumentException("categoryCues: category '" + c.category() + "' given twice");
+            }
+        }
         this.lawfulText = java.util.Objects.requireNonNull(lawfulText, "lawfulText");
         this.claims = Map.copyOf(claims);
         for (Rule r : rules) {
@@ -86,6 +119,11 @@ public final class RuleCatalog {
         return claims;
     }
 
+    /** The cues that infer a page's product category, in order of precedence. */
+    public List<CategoryCues> categoryCues() {
+        return categoryCues;
+    }
+
     /** The catalog shipped with the engine. */
     public static RuleCatalog builtIn() {
         return read(name -> RuleCatalog.class.getResourceAsStream(BUILT_IN + name), "classpath:" + BUILT_IN);
@@ -107,7 +145,7 @@ public final class RuleCatalog {
     public RuleCatalog with(String newVersion, List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
-        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims);
+        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues);
     }
 
     /**
@@ -144,7 +182,7 @@ public final class RuleCatalog {
             all.add(r);
         }
         try {
-            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims);
+            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(e.getMessage());
         }
@@ -176,7 +214,8 @@ public final class RuleCatalog {
             }
         }
         try {
-            return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")), claims);
+            return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")), claims,
+                    categoryCues(index.path("categoryCues")));
         } catch (IllegalArgumentException e) {
             throw new CatalogException(where + ": " + e.getMessage());
         }
@@ -202,6 +241,24 @@ public final class RuleCatalog {
         } catch (IllegalArgumentException e) {
             throw new CatalogException(file + ": rule " + id + ": " + e.getMessage());
         }
+    }
+
+    private static List<CategoryCues> categoryCues(JsonNode n) {
+        List<CategoryCues> out = new ArrayList<>();
+        int i = 0;
+        for (JsonNode c : n) {
+            String category = c.path("category").asText("");
+            if (category.isBlank()) {
+                throw new CatalogException("catalog.json: categoryCues[" + i + "]: field 'category' is required");
+            }
+            try {
+                out.add(new CategoryCues(category, list(c, "cues"), list(c, "strongCues")));
+            } catch (IllegalArgumentException e) {
+                throw new CatalogException("catalog.json: categoryCues[" + i + "]: " + e.getMessage());
+            }
+            i++;
+        }
+        return out;
     }
 
     private static LawfulText lawfulText(JsonNode n) {

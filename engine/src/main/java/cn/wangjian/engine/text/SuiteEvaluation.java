@@ -56,7 +56,13 @@ public final class SuiteEvaluation {
 
     /** The outcome: scores by category, evasion cases caught by kind, and every case that went wrong. */
     public record Report(int cases, Map<String, Score> byCategory, Map<String, int[]> evasionsByKind,
-                         int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures) {
+                         int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures,
+                         Map<String, int[]> inferredByLabel) {
+
+        public Report(int cases, Map<String, Score> byCategory, Map<String, int[]> evasionsByKind,
+                      int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures) {
+            this(cases, byCategory, evasionsByKind, textsWithFindingsAboveHint, byFamily, failures, Map.of());
+        }
 
         public Score overall() {
             int tp = 0;
@@ -117,6 +123,11 @@ public final class SuiteEvaluation {
                             lawful[1], 100.0 * lawful[0] / Math.max(1, lawful[1])));
                 }
             }
+            if (!inferredByLabel.isEmpty()) {
+                sb.append(String.format("%-24s %6s %6s  (product category inferred from the text, not given)%n",
+                        "labelled category", "agreed", "cases"));
+                inferredByLabel.forEach((k, v) -> sb.append(String.format("%-24s %6d %6d%n", k, v[0], v[1])));
+            }
             failures.forEach(f -> sb.append("  ").append(f).append(System.lineSeparator()));
             return sb.toString();
         }
@@ -166,13 +177,35 @@ public final class SuiteEvaluation {
     }
 
     public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct) {
+        return evaluate(scanner, cases, conduct, false);
+    }
+
+    /**
+     * With {@code inferCategory} the labelled product category is withheld and inferred from the text
+     * ({@link TextScanner#scanPage}), as for a crawled page; the report then says how often the inference agreed.
+     */
+    public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct, boolean inferCategory) {
+        Map<String, int[]> inferred = new TreeMap<>();
         Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
         Map<String, int[]> evasions = new TreeMap<>();
         Map<String, int[]> families = new TreeMap<>();
         List<String> failures = new ArrayList<>();
         int aboveHint = 0;
         for (Case c : cases) {
-            List<Finding> findings = scanner.scan(c.text(), c.category(), conduct);
+            List<Finding> findings;
+            if (inferCategory) {
+                List<Finding> out = new ArrayList<>();
+                String got = scanner.scanPage(c.text(), conduct, out::add);
+                String label = c.category() == null || c.category().isBlank() ? "general" : c.category();
+                int[] k = inferred.computeIfAbsent(label, x -> new int[2]);
+                k[1]++;
+                if (got.equals(label)) {
+                    k[0]++;
+                }
+                findings = out;
+            } else {
+                findings = scanner.scan(c.text(), c.category(), conduct);
+            }
             List<Finding> serious = findings.stream().filter(f -> f.severity() != Severity.HINT).toList();
             if (!serious.isEmpty()) {
                 aboveHint++;
@@ -226,7 +259,7 @@ public final class SuiteEvaluation {
         }
         Map<String, Score> scores = new TreeMap<>();
         counts.forEach((k, v) -> scores.put(k, new Score(v[0], v[1], v[2])));
-        return new Report(cases.size(), scores, evasions, aboveHint, families, failures);
+        return new Report(cases.size(), scores, evasions, aboveHint, families, failures, inferred);
     }
 
     private static boolean overlaps(String text, Finding f, Expected e) {

@@ -157,7 +157,9 @@ public class MonitoringRunner {
                       LocalDate today, FindingWriter writer) {
         String subject = l.platformCode() + "/" + l.listingId();
         String url = l.url() != null ? l.url() : "platform-report:" + subject;
-        String category = l.category() == null ? "general" : l.category();
+        // a listing reported without its product category gets the one its text shows (国药准字, 保健食品 …)
+        String category = l.category() != null ? l.category()
+                : scanner.inferCategory(l.description() == null ? l.title() : l.title() + "\n" + l.description());
         if (task.runs(RuleSet.TEXT)) {
             ListingText.scan(scanner, l.title(), l.description(), category, today, ff -> {
                 Finding f = ff.finding();
@@ -185,7 +187,10 @@ public class MonitoringRunner {
         }
     }
 
-    /** Crawls the task's seeds; each page is fixed as evidence and its text scanned (category: general goods). */
+    /**
+     * Crawls the task's seeds; each page is fixed as evidence and its text scanned with the product category its
+     * text shows ({@link TextScanner#scanPage}), so that health-food and drug-ad rules apply to ad pages too.
+     */
     private void crawl(MonitoringTask task, long runId, TextScanner scanner, Map<String, Rule> rules, LocalDate today,
                        FindingWriter writer) {
         java.util.List<java.net.URI> seeds = task.seeds().stream().map(java.net.URI::create).toList();
@@ -196,7 +201,8 @@ public class MonitoringRunner {
                     if (text == null || text.isBlank()) {
                         return;
                     }
-                    java.util.List<Finding> found = scanner.scan(text, "general", today);
+                    java.util.List<Finding> found = new java.util.ArrayList<>();
+                    String pageCategory = scanner.scanPage(text, today, found::add);
                     synchronized (writer) {
                         for (Finding f : found) {
                             if (!task.textCategories().isEmpty() && !task.textCategories().contains(f.category())) {
@@ -206,7 +212,7 @@ public class MonitoringRunner {
                             int from = Math.max(0, f.start() - 120);
                             int to = Math.min(text.length(), f.end() + 120);
                             RuleFacts facts = RuleFacts.of(rules, f, today);
-                            writer.add(new FindingWriter.Row("TEXT", "PAGE", capture.url(), null, null, null, "general",
+                            writer.add(new FindingWriter.Row("TEXT", "PAGE", capture.url(), null, null, null, pageCategory,
                                     f.rule(), f.category(), facts.title(), f.law(), f.article(), facts.unverified(),
                                     f.severity().name(), f.confidence(), "page", text.substring(from, to),
                                     f.start() - from, f.end() - from, f.matched(), f.term(), f.explanation(),

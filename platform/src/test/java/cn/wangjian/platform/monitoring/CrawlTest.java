@@ -66,6 +66,10 @@ class CrawlTest extends PlatformTest {
                     if (i % 1000 == 7) {
                         b.append("<p>全网最佳 冬季羽绒服</p>");
                     }
+                    if (i % 1000 == 9) {
+                        // a health-food ad page: nobody says its category, its approval number does
+                        b.append("<p>深海鱼油软胶囊 国食健字G20150123 辅助降血脂 每日两粒</p>");
+                    }
                     for (int child : new int[] {2 * i + 1, 2 * i + 2}) {
                         if (child < PAGES) {
                             b.append("<a href=\"/p/").append(child).append("\">下一页</a>");
@@ -140,6 +144,13 @@ class CrawlTest extends PlatformTest {
             assertThat(jdbc.sql("SELECT count(DISTINCT subject) FROM finding WHERE task_id = ? AND source = 'PAGE'"
                     + " AND rule = 'AD-9.3-ABSOLUTE' AND evidence_sha256 IS NOT NULL").param(task.id())
                     .query(Long.class).single()).isEqualTo(PAGES / 1000);
+            // the health-food pages are scanned as health food: the statement the law requires is missing there only
+            assertThat(jdbc.sql("SELECT DISTINCT product_category FROM finding WHERE task_id = ? AND source = 'PAGE'"
+                    + " AND rule = 'AD-18-STATEMENT'").param(task.id()).query(String.class).list())
+                    .containsExactly("health_food");
+            assertThat(jdbc.sql("SELECT count(DISTINCT subject) FROM finding WHERE task_id = ? AND source = 'PAGE'"
+                    + " AND rule = 'AD-18-STATEMENT'").param(task.id()).query(Long.class).single())
+                    .isEqualTo(PAGES / 1000);
         } finally {
             site.stop(0);
         }

@@ -128,6 +128,53 @@ final class Listings {
         }
     }
 
+    /** The development part of the real-case suite, shipped in the engine's jar (never the held-out part). */
+    static final String REAL_CASES = "/cn/wangjian/engine/demo/dev.jsonl";
+
+    /**
+     * After the generated listings, one listing for each text of the development part of the real-case suite
+     * ({@code engine/suites/real/dev.jsonl}): ad wording quoted from published enforcement cases and lawful text as
+     * real shops write it, each with its own product category, in a shop of the market picked by {@code random}.
+     * The ground truth says REAL_CASE_WORDING or REAL_LAWFUL_LISTING; {@code manifest} gets, per listing, the case,
+     * its family, the finding categories that count as catching it, and its published source. Returns how many.
+     */
+    static int writeRealCases(BufferedWriter w, long firstIndex, List<String[]> shops, SplittableRandom random,
+                              List<String[]> truth, org.apache.commons.csv.CSVPrinter manifest) throws IOException {
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+        int n = 0;
+        try (var in = Listings.class.getResourceAsStream(REAL_CASES)) {
+            if (in == null) {
+                throw new IOException("missing resource " + REAL_CASES);
+            }
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String l = reader.readLine(); l != null; l = reader.readLine()) {
+                if (l.isBlank()) {
+                    continue;
+                }
+                var c = json.readTree(l);
+                String family = c.path("family").asText();
+                String id = "L" + (10_000_000 + firstIndex + n);
+                String[] shop = shops.get(random.nextInt(shops.size()));
+                int slash = shop[0].indexOf('/');
+                String platform = shop[0].substring(0, slash);
+                var out = json.createObjectNode();
+                out.put("listing_id", id).put("platform", platform).put("shop_id", shop[0].substring(slash + 1))
+                        .put("url", "https://" + platform + ".example/item/" + id)
+                        .put("category", c.path("category").asText("general"))
+                        .put("title", c.path("text").asText());
+                w.append(json.writeValueAsString(out)).append('\n');
+                boolean lawful = family.equals("lawful");
+                truth.add(new String[] {lawful ? "REAL_LAWFUL_LISTING" : "REAL_CASE_WORDING", "LISTING", id});
+                List<String> accept = new java.util.ArrayList<>();
+                c.path("accept").forEach(a -> accept.add(a.asText()));
+                manifest.printRecord(id, c.path("id").asText(), family, c.path("category").asText("general"),
+                        String.join(" ", accept), c.path("source").asText(""));
+                n++;
+            }
+        }
+        return n;
+    }
+
     private static String[] productsOf(String category) {
         for (String[] p : PRODUCTS) {
             if (p[0].equals(category)) {

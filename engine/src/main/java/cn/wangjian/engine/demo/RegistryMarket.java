@@ -343,10 +343,17 @@ public final class RegistryMarket {
 
         // listings: their own random stream, so adding them left the registry files as they were
         List<String[]> listingTruth = new ArrayList<>();
-        try (BufferedWriter w = writer(dir, "listings.jsonl")) {
+        int realCases;
+        try (BufferedWriter w = writer(dir, "listings.jsonl"); BufferedWriter m = writer(dir, "real-case-listings.csv");
+             org.apache.commons.csv.CSVPrinter manifest = new org.apache.commons.csv.CSVPrinter(m,
+                     org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                             .setHeader("listing_id", "case_id", "family", "category", "accept", "source").get())) {
             Listings.write(w, scale.listings, shopCategories, new SplittableRandom(seed ^ 0x5DEECE66DL), listingTruth);
+            // then the published cases' own wording and real shops' lawful text: their own stream too
+            realCases = Listings.writeRealCases(w, scale.listings, shopCategories,
+                    new SplittableRandom(seed ^ 0x2545F4914F6CDD1DL), listingTruth, manifest);
         }
-        rows.put("listings", (int) scale.listings);
+        rows.put("listings", (int) scale.listings + realCases);
         for (String[] t : listingTruth) {
             truth.add(t);
             count(planted, t[0]);

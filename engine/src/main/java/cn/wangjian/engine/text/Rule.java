@@ -16,7 +16,8 @@ import java.util.Set;
  * @param allowedWords  longer lawful words that override a term inside them (最佳食用期 over 最佳)
  * @param exceptFollowedBy a match followed by one of these within {@code window} characters is a safe harbour
  * @param exceptPrecededBy a match preceded by one of these within {@code window} characters is a safe harbour
- * @param required      the statement a {@link RuleKind#MISSING_STATEMENT} rule requires
+ * @param required      the statement a {@link RuleKind#MISSING_STATEMENT} rule requires (its source markers count as
+ *                      the same statement in other words); with terms, it is required only where one of them is
  * @param sourceMarkers words that show a figure's source ({@link RuleKind#UNSOURCED_CLAIM}), or that turn a
  *                      term's finding into a hint because the claim is stated with its source and scope
  * @param numberPattern the regular expression a number after a trigger must match ({@link RuleKind#NUMBER_FORMAT})
@@ -53,8 +54,9 @@ public record Rule(String id, String category, String title, Severity severity, 
                 }
             }
             case MISSING_STATEMENT -> {
-                if (required == null || required.isBlank() || appliesTo.isEmpty()) {
-                    throw new IllegalArgumentException("rule " + id + " needs 'required' and 'appliesTo'");
+                // where the statement is required: texts of the 'appliesTo' categories, or texts with a trigger term
+                if (required == null || required.isBlank() || (appliesTo.isEmpty() && terms.isEmpty())) {
+                    throw new IllegalArgumentException("rule " + id + " needs 'required' and 'appliesTo' or trigger 'terms'");
                 }
             }
             case NUMBER_FORMAT -> {

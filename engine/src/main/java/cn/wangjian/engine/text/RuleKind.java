@@ -4,7 +4,10 @@ package cn.wangjian.engine.text;
 public enum RuleKind {
     /** Any of the rule's terms in the text (with evasions), unless an exception or safe harbour applies. */
     TERMS,
-    /** The text of an applicable category lacks a statement the law requires (e.g. 本品不能代替药物). */
+    /**
+     * The text of an applicable category lacks a statement the law requires (e.g. 本品不能代替药物); with trigger
+     * terms, only a text that holds one of them (a page that collects a phone number without a 隐私政策).
+     */
     MISSING_STATEMENT,
     /** A figure, percentage or ranking without any stated source (广告法第十一条). */
     UNSOURCED_CLAIM,

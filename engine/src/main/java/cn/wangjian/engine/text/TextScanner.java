@@ -887,6 +887,7 @@ public final class TextScanner {
         Set<String> required = s.required;
         markers.clear();
         required.clear();
+        s.triggers.clear();
         s.allowedCount = 0;
         for (int h = 0; h < s.hitCount; h++) {
             if (!special[s.hitPattern[h]]) {
@@ -921,14 +922,24 @@ public final class TextScanner {
                     }
                     case NUMBER_FORMAT -> numberFinding(text, s, h, rt, conduct, findings);
                     case CLAIM -> claimFinding(text, category, s, h, rt, conduct, findings);
+                    case MISSING_STATEMENT -> s.triggers.putIfAbsent(rule.id(), h);
                     default -> { }
                 }
             }
         }
         for (Rule rule : missingStatementRules) {
-            if (rule.appliesTo(category) && !required.contains(rule.id())) {
+            if (!rule.appliesTo(category) || required.contains(rule.id()) || markers.contains(rule.id())) {
+                continue;
+            }
+            if (rule.terms().isEmpty()) {
                 findings.add(finding(s, rule, rule.severity(), conduct, text, 0, 0, rule.required(), 1.0,
                         Finding.MatchKind.STRUCTURE));
+            } else {
+                Integer h = s.triggers.get(rule.id());
+                if (h != null) { // the span is the trigger that makes the statement required
+                    findings.add(finding(s, rule, rule.severity(), conduct, text, s.hitStart[h], s.hitEnd[h],
+                            rule.required(), 1.0, Finding.MatchKind.STRUCTURE));
+                }
             }
         }
         evasionFindings(text, category, conduct, s, findings);
@@ -1231,6 +1242,8 @@ public final class TextScanner {
         int latinLength;
 
         final java.util.BitSet cueSeen = new java.util.BitSet();
+        /** Trigger hits of missing-statement rules, by rule id (the first one). */
+        final Map<String, Integer> triggers = new HashMap<>();
         final Decoded passChars = new Decoded();
         final PassState state = new PassState();
         char[] chars = new char[1024];

@@ -1,5 +1,6 @@
 package cn.wangjian.platform.monitoring;
 
+import cn.wangjian.engine.listing.ListingChecks;
 import cn.wangjian.engine.price.PriceRules;
 import cn.wangjian.engine.text.LiveScanner;
 import cn.wangjian.engine.text.Rule;
@@ -19,9 +20,16 @@ public class Detectors {
 
     private final LiveScanner text;
     private final PriceRules prices = PriceRules.builtIn();
+    private volatile ListingChecks listings;
 
     Detectors() {
         this.text = new LiveScanner(RuleCatalog.builtIn());
+        this.listings = ListingChecks.builtIn(text.get().catalog());
+    }
+
+    /** The listing checks, whose counterfeit signal words follow the text catalog in use. */
+    ListingChecks listings() {
+        return listings;
     }
 
     TextScanner text() {
@@ -30,12 +38,16 @@ public class Detectors {
 
     /** Swaps in a scanner built from {@code catalog}; returns the new one. */
     TextScanner replace(RuleCatalog catalog) {
-        return text.replace(catalog);
+        TextScanner built = text.replace(catalog);
+        listings = ListingChecks.builtIn(built.catalog());
+        return built;
     }
 
     /** Swaps in a scanner already built from a checked catalog. */
     TextScanner use(TextScanner built) {
-        return text.use(built);
+        TextScanner used = text.use(built);
+        listings = ListingChecks.builtIn(used.catalog());
+        return used;
     }
 
     PriceRules prices() {
@@ -55,6 +67,6 @@ public class Detectors {
     }
 
     String versions() {
-        return "text " + text().catalog().version() + "; price " + prices.version();
+        return "text " + text().catalog().version() + "; price " + prices.version() + "; listing " + listings.version();
     }
 }

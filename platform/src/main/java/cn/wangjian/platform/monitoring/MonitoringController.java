@@ -199,6 +199,7 @@ class MonitoringController {
     String rules(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("catalog", detectors.text().catalog());
         model.addAttribute("prices", detectors.prices());
+        model.addAttribute("listingChecks", detectors.listings());
         model.addAttribute("stats", findings.ruleStats(user.dataScope()).stream()
                 .collect(java.util.stream.Collectors.toMap(Findings.RuleStats::rule, s -> s)));
         model.addAttribute("versions", ruleChanges.versions());

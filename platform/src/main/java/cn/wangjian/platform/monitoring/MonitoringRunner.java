@@ -1,6 +1,7 @@
 package cn.wangjian.platform.monitoring;
 
 import cn.wangjian.engine.price.PriceHistory;
+import cn.wangjian.engine.listing.ListingChecks;
 import cn.wangjian.engine.price.PriceRules;
 import cn.wangjian.engine.text.Finding;
 import cn.wangjian.engine.text.LawReference;
@@ -115,18 +116,19 @@ public class MonitoringRunner {
         long[] scanned = {0};
         long subjects = 0;
         TextScanner scanner = detectors.text();           // one scanner for the whole run, even if rules change
+        ListingChecks checks = detectors.listings();
         Map<String, Rule> rules = new HashMap<>();
         for (Rule r : scanner.catalog().rules()) {
             rules.put(r.id(), r);
         }
         try {
-            if (task.runs(RuleSet.TEXT) || task.runs(RuleSet.PRICE)) {
+            if (task.runs(RuleSet.TEXT) || task.runs(RuleSet.PRICE) || task.runs(RuleSet.LISTING)) {
                 java.util.Set<String> operators = task.kind() == TaskKind.CREDIT
                         ? credit.underKeySupervision(task.ownerAgency(), task.ownerRegion()) : java.util.Set.of();
                 if (task.kind() != TaskKind.CREDIT || !operators.isEmpty()) {
                     Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions(),
                             operators);
-                    scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, rules, today, writer));
+                    scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, checks, rules, today, writer));
                 }
             }
             if (task.runs(RuleSet.REGISTRY)) {
@@ -153,8 +155,8 @@ public class MonitoringRunner {
         }
     }
 
-    private void scan(MonitoringTask task, Listings.Listing l, TextScanner scanner, Map<String, Rule> rules,
-                      LocalDate today, FindingWriter writer) {
+    private void scan(MonitoringTask task, Listings.Listing l, TextScanner scanner, ListingChecks checks,
+                      Map<String, Rule> rules, LocalDate today, FindingWriter writer) {
         String subject = l.platformCode() + "/" + l.listingId();
         String url = l.url() != null ? l.url() : "platform-report:" + subject;
         // a listing reported without its product category gets the one its text shows (国药准字, 保健食品 …)
@@ -173,6 +175,22 @@ public class MonitoringRunner {
                         f.severity().name(), f.confidence(), ff.field(), ff.fieldText(), ff.start(), ff.end(),
                         f.matched(), f.term(), f.explanation(), url, l.reportedAt(), l.contentSha256()));
             });
+        }
+        if (task.runs(RuleSet.LISTING)) {
+            // the listing as a whole: its return terms for its category, brand and price, GI and the seller's region
+            Long price = l.homePrice() == null ? null : cents(l.homePrice());
+            for (ListingChecks.Finding f : checks.check(new ListingChecks.Listing(category, l.title(), l.description(),
+                    price, l.operatorCreditCode(), l.regionCode()), today)) {
+                ListingChecks.Rule r = f.rule();
+                if (!task.textCategories().isEmpty() && !task.textCategories().contains(r.category())) {
+                    continue;
+                }
+                String fieldText = f.field().equals("title") ? l.title() : l.description();
+                writer.add(new FindingWriter.Row("LISTING", "LISTING", subject, l.platformCode(), l.shopId(),
+                        l.regionCode(), category, r.id(), r.category(), r.title(), f.law().law(), f.law().article(),
+                        "R".equals(f.law().verification()), r.severity().name(), 1.0, f.field(), fieldText, f.start(),
+                        f.end(), f.matched(), null, f.detail(), url, l.reportedAt(), l.contentSha256()));
+            }
         }
         if (task.runs(RuleSet.PRICE) && l.prices() != null) {
             PriceRules.Offer offer = new PriceRules.Offer(cents(l.originalPrice()), cents(l.homePrice()),

@@ -67,8 +67,8 @@ public class MonitoringTasks {
                 + "AND owner_region = ?").params(listed.agencyCode(), listed.regionCode()).query(Long.class).single() > 0;
         if (!exists) {
             create(new TaskForm("信用重点监管：列入名单主体的网店", TaskKind.CREDIT, "列为重点监管对象，提高监测频次",
-                    java.util.List.of(), java.util.List.of(), "", java.util.List.of(RuleSet.TEXT, RuleSet.PRICE),
-                    java.util.List.of(), "0 30 1 * * *", "", 2.0, 1000), listed.actor(), listed.agencyCode(),
+                    java.util.List.of(), java.util.List.of(), "",
+                    java.util.List.of(RuleSet.TEXT, RuleSet.PRICE, RuleSet.LISTING), java.util.List.of(), "0 30 1 * * *", "", 2.0, 1000), listed.actor(), listed.agencyCode(),
                     listed.regionCode());
         }
     }

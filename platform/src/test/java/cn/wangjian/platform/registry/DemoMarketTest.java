@@ -63,8 +63,12 @@ class DemoMarketTest extends PlatformTest {
                 .isEqualTo(5000);
         assertThat(jdbc.sql("SELECT count(*) FROM registry_import WHERE imported_by = 'demo-market'")
                 .query(Long.class).single()).isEqualTo(6);
+        // 50,000 generated listings and one per text of the real-case suite's development part
+        long realCases = java.nio.file.Files.readAllLines(dataDir().resolve("demo-market").resolve("real-case-listings.csv"))
+                .size() - 1;
+        assertThat(realCases).isGreaterThanOrEqualTo(200);
         assertThat(jdbc.sql("SELECT count(*) FROM listing WHERE listing_id ~ '^L1[0-9]{7}$'").query(Long.class).single())
-                .isEqualTo(50_000);
+                .isEqualTo(50_000 + realCases);
     }
 
     @Test

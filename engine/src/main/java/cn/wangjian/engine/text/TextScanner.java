@@ -1113,12 +1113,47 @@ public final class TextScanner {
                     continue;
                 }
                 boolean latin = kind == Finding.MatchKind.PINYIN;
-                Severity severity = latin ? rule.severity() : Severity.HINT;
-                double confidence = latin ? 0.8 : kind == Finding.MatchKind.LOOKALIKE ? 0.6 : 0.4;
+                // a sound-alike or look-alike spelling counts as the term itself when it is clearly one: no word of
+                // its own, and on word boundaries (醉佳口感); otherwise (国家级品质 read as 极品) it stays a hint
+                boolean clear = latin || (clear(text, s.evHitStart[h], s.evHitEnd[h], term.folded())
+                        && lawful.why(text, s.evHitStart[h], s.evHitEnd[h], rule.category()) == null);
+                Severity severity = clear ? rule.severity() : Severity.HINT;
+                double confidence = latin ? 0.8 : clear ? 0.7 : kind == Finding.MatchKind.LOOKALIKE ? 0.6 : 0.4;
                 out.add(finding(s, rule, severity, conduct, text, s.evHitStart[h], s.evHitEnd[h], rt.term(), confidence,
                         kind));
             }
         }
+    }
+
+    /**
+     * Whether a Han spelling found by its sounds or shapes at [start, end) is clearly the term {@code folded}: it
+     * keeps at least one of the term's own characters in place (醉佳 for 最佳, not 价比 for 假币 in 性价比), is no
+     * dictionary word of its own, and sits on word boundaries.
+     */
+    private boolean clear(String text, int start, int end, String folded) {
+        String match = CharFold.fold(text.substring(start, end)).replaceAll("[^\\p{L}\\p{N}]", "");
+        if (match.length() < 2 || match.length() != folded.length()) {
+            return false;
+        }
+        int kept = 0;
+        for (int i = 0; i < match.length(); i++) {
+            if (!isHan(match.charAt(i))) {
+                return false;
+            }
+            if (match.charAt(i) == folded.charAt(i)) {
+                kept++;
+            }
+        }
+        if (kept == 0) {
+            return false;
+        }
+        if (com.hankcs.hanlp.dictionary.CoreDictionary.contains(match)) {
+            return false;
+        }
+        String before = foldedAround(text, start, 4, false);
+        String after = foldedAround(text, end, 4, true);
+        return BoundaryCheck.aligned(before + match + after, before.length(), before.length() + match.length(),
+                this::beginsWithTerm);
     }
 
     /**

@@ -122,7 +122,8 @@ class TextScannerTest {
         assertThat(pinyin.severity()).isEqualTo(Severity.HIGH);
         Finding homophone = scan("醉佳好物", "general").get(0);
         assertThat(homophone.kind()).isEqualTo(Finding.MatchKind.HOMOPHONE);
-        assertThat(homophone.severity()).isEqualTo(Severity.HINT);
+        // a clear evasion (keeps 佳, no word of its own, on word boundaries) is as severe as 最佳 itself (issue 17)
+        assertThat(homophone.severity()).isEqualTo(Severity.MEDIUM);
         assertThat(homophone.confidence()).isLessThan(pinyin.confidence());
         Finding lookalike = scan("根冶失眠", "food").get(0);
         assertThat(lookalike.kind()).isEqualTo(Finding.MatchKind.LOOKALIKE);

@@ -1,5 +1,6 @@
 package cn.wangjian.engine.cli;
 
+import cn.wangjian.engine.listing.ListingChecks;
 import cn.wangjian.engine.text.Finding;
 import cn.wangjian.engine.text.RuleCatalog;
 import cn.wangjian.engine.text.SuiteEvaluation;
@@ -96,15 +97,19 @@ public final class ScanCli {
         }
         try {
             if (evaluate != null) {
+                ListingChecks checks = ListingChecks.builtIn(scanner.catalog());
+                LocalDate day = date;
                 var report = SuiteEvaluation.evaluate(scanner, SuiteEvaluation.read(Path.of(evaluate)), date,
-                        inferCategory);
+                        inferCategory, (text, category) -> asFindings(checks.check(
+                                new ListingChecks.Listing(category, text, null, null, null, null), day)));
                 stdout.print(report.describe());
                 return 0;
             }
             try (InputStream in = input == null ? stdin : Files.newInputStream(Path.of(input));
                  OutputStream out = new BufferedOutputStream(output == null ? stdout
                          : Files.newOutputStream(Path.of(output)), 1 << 16)) {
-                int bad = scanAll(scanner, in, out, stderr, date, threads);
+                int bad = scanAll(new Engine(scanner, ListingChecks.builtIn(scanner.catalog())), in, out, stderr, date,
+                        threads);
                 out.flush();
                 return bad == 0 ? 0 : 1;
             }
@@ -112,6 +117,17 @@ public final class ScanCli {
             stderr.println("错误 (error): " + e.getMessage());
             return 2;
         }
+    }
+
+    /** Listing-check findings in the text findings' form (offsets in the scanned text: the title alone). */
+    static List<Finding> asFindings(List<ListingChecks.Finding> found) {
+        List<Finding> out = new ArrayList<>(found.size());
+        for (ListingChecks.Finding f : found) {
+            out.add(new Finding(f.rule().id(), f.rule().category(), f.law().law(), f.law().article(),
+                    f.rule().severity(), f.start(), f.end(), f.matched(), null, 1.0, Finding.MatchKind.STRUCTURE,
+                    f.detail()));
+        }
+        return out;
     }
 
     private static String value(String[] args, int i, String name) {
@@ -125,11 +141,15 @@ public final class ScanCli {
     private record Result(byte[] json, String error) {
     }
 
+    /** The engine a line is scanned with: the text scanner and the listing checks built on its catalog. */
+    record Engine(TextScanner scanner, ListingChecks checks) {
+    }
+
     /**
      * The reading thread only splits the input into lines of bytes and writes the finished output bytes; decoding,
      * JSON parsing, scanning and JSON writing happen on the scanning threads, a batch at a time, in order.
      */
-    static int scanAll(TextScanner scanner, InputStream in, OutputStream out, PrintStream stderr, LocalDate date,
+    static int scanAll(Engine scanner, InputStream in, OutputStream out, PrintStream stderr, LocalDate date,
                        int threads) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         LineSplitter lines = new LineSplitter(in);
@@ -218,7 +238,7 @@ public final class ScanCli {
     }
 
     /** Splits a batch into one slice per thread; the slices come back in order. */
-    private static List<Future<List<Result>>> submit(ExecutorService pool, TextScanner scanner, List<byte[]> batch,
+    private static List<Future<List<Result>>> submit(ExecutorService pool, Engine scanner, List<byte[]> batch,
                                                      LocalDate date, int threads) {
         int slice = (batch.size() + threads - 1) / threads;
         List<Future<List<Result>>> parts = new ArrayList<>();
@@ -266,12 +286,16 @@ public final class ScanCli {
     }
 
     /** Parses one input line with a streaming parser (no tree), scans it and writes its output line as UTF-8. */
-    static Result process(TextScanner scanner, byte[] line, LocalDate date) {
+    static Result process(Engine engine, byte[] line, LocalDate date) {
+        TextScanner scanner = engine.scanner();
         if (isBlank(line)) {
             return null;
         }
         String text = null;
         String category = null;
+        java.math.BigDecimal price = null;
+        String sellerRegion = null;
+        String sellerCode = null;
         boolean hasText = false;
         JsonToken idToken = null;
         String idText = null;
@@ -295,6 +319,22 @@ public final class ScanCli {
                             category = p.getText();
                         } else if (t != JsonToken.VALUE_NULL) {
                             return new Result(null, "字段 category 应为字符串 (field 'category' must be a string)");
+                        }
+                    }
+                    case "price" -> {
+                        if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_NULL) {
+                            return new Result(null, "字段 price 应为数字（元）(field 'price' must be a number of yuan)");
+                        }
+                        price = t == JsonToken.VALUE_NULL ? null : p.getDecimalValue();
+                    }
+                    case "sellerRegion", "sellerCreditCode" -> {
+                        if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NULL) {
+                            return new Result(null, "字段 " + field + " 应为字符串 (field '" + field + "' must be a string)");
+                        }
+                        if (field.equals("sellerRegion")) {
+                            sellerRegion = p.getValueAsString();
+                        } else {
+                            sellerCode = p.getValueAsString();
                         }
                     }
                     case "id" -> {
@@ -322,8 +362,19 @@ public final class ScanCli {
             findings = new ArrayList<>();
             category = scanner.scanPage(text, date, findings::add);
         } else {
-            findings = scanner.scan(text, category, date);
+            findings = new ArrayList<>(scanner.scan(text, category, date));
         }
+        Long cents = null;
+        if (price != null) {
+            try {
+                cents = price.movePointRight(2).setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+            } catch (ArithmeticException e) {
+                return new Result(null, "字段 price 超出范围 (field 'price' out of range)");
+            }
+        }
+        // the listing checks (return terms, brand and price, GI and the seller's region) on the same text
+        findings.addAll(asFindings(engine.checks().check(new ListingChecks.Listing(category, text, null, cents,
+                sellerCode, sellerRegion), date)));
         ByteArrayBuilder bytes = new ByteArrayBuilder(128 + findings.size() * 256);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();

@@ -37,7 +37,7 @@ public final class ListingChecks {
     /** What a rule checks. */
     public enum Check {
         RETURN_EXCLUSION_UNFOUNDED, RETURN_CONFIRMATION_MISSING, RETURN_CONDITIONS_ADDED, BRAND_SIGNAL, BRAND_PRICE,
-        GI_OUTSIDE_ORIGIN, GI_USER_UNLISTED
+        GI_OUTSIDE_ORIGIN, GI_USER_UNLISTED, PRICE_TEXT_RATIO
     }
 
     /** One rule: what it checks, the finding category, the provisions by period, its monitoring parameters. */
@@ -103,6 +103,10 @@ public final class ListingChecks {
     record Exclusion(String kind, List<String> words, Set<String> categories) {
     }
 
+    /** How a reference price and a selling price are read from a page's text; group 2 of each is the amount. */
+    record PriceText(java.util.regex.Pattern reference, java.util.regex.Pattern selling, int window) {
+    }
+
     record Returns(List<String> exclusions, List<String> anchors, List<Exclusion> statutory,
                    List<Exclusion> confirmable, List<String> confirmations, List<String> conditions, int window) {
     }
@@ -115,10 +119,12 @@ public final class ListingChecks {
     private final List<String> signals;
     private final List<Indication> indications;
     private final Map<String, String> categoryNames;
+    private final PriceText priceText;
 
     private ListingChecks(String version, Map<Check, Rule> rules, Returns returns, List<Brand> brands,
                           List<String> accessoryWords, List<String> signals, List<Indication> indications,
-                          Map<String, String> categoryNames) {
+                          Map<String, String> categoryNames, PriceText priceText) {
+        this.priceText = priceText;
         this.version = version;
         this.rules = rules;
         this.returns = returns;
@@ -175,7 +181,39 @@ public final class ListingChecks {
         returnsOf(l, text, category, conduct, out);
         brandsOf(l, text, upper, category, conduct, out);
         indicationsOf(l, text, conduct, out);
+        priceTextOf(l, text, conduct, out);
         return out;
+    }
+
+    // ------------------------------------------------------------------------------------ prices written in text
+
+    private void priceTextOf(Listing l, String text, LocalDate conduct, List<Finding> out) {
+        Rule rule = rules.get(Check.PRICE_TEXT_RATIO);
+        if (rule == null || priceText == null) {
+            return;
+        }
+        double maxRatio = rule.parameters().getOrDefault("maxRatio", 0.1);
+        java.util.regex.Matcher ref = priceText.reference().matcher(text);
+        while (ref.find()) {
+            double reference = Double.parseDouble(ref.group(2));
+            int from = Math.max(0, ref.start() - priceText.window());
+            int to = Math.min(text.length(), ref.end() + priceText.window());
+            java.util.regex.Matcher sell = priceText.selling().matcher(text).region(from, to);
+            while (sell.find()) {
+                if (sell.start() < ref.end() && sell.end() > ref.start()) {
+                    continue; // the reference itself
+                }
+                double selling = Double.parseDouble(sell.group(2));
+                if (reference > 0 && selling > 0 && selling < reference * maxRatio) {
+                    int start = Math.min(ref.start(), sell.start());
+                    int end = Math.max(ref.end(), sell.end());
+                    add(out, l, Check.PRICE_TEXT_RATIO, conduct, start, end, String.format(Locale.ROOT,
+                            "页面标示“%s”与“%s”，售价为所标原价的 %.1f%%。", ref.group(), sell.group(),
+                            100 * selling / reference));
+                    return;
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------------------ the no-reason return
@@ -461,8 +499,33 @@ public final class ListingChecks {
         List<String> signals = catalog.rules().stream().filter(r -> r.id().equals("TM-57-COUNTERFEIT"))
                 .findFirst().map(cn.wangjian.engine.text.Rule::terms).orElse(List.of()).stream()
                 .map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        PriceText priceText = null;
+        JsonNode pt = root.path("priceText");
+        if (!pt.isMissingNode()) {
+            priceText = new PriceText(pattern(pt, "reference", where), pattern(pt, "selling", where),
+                    pt.path("window").asInt(30));
+        }
         return new ListingChecks(version, rules, returns, List.copyOf(brands), list(root, "accessoryWords"), signals,
-                List.copyOf(indications), catalog.productCategories());
+                List.copyOf(indications), catalog.productCategories(), priceText);
+    }
+
+    /** A regular expression whose group 2 is an amount; one that matches the empty text is refused. */
+    private static java.util.regex.Pattern pattern(JsonNode n, String field, String where) {
+        String at = where + ": priceText." + field;
+        String regex = required(n, field, where + ": priceText");
+        java.util.regex.Pattern p;
+        try {
+            p = java.util.regex.Pattern.compile(regex);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new RulesException(at + ": not a regular expression: " + e.getDescription());
+        }
+        if (p.matcher("").groupCount() < 2) {
+            throw new RulesException(at + ": needs the amount as group 2");
+        }
+        if (p.matcher("").matches()) {
+            throw new RulesException(at + ": matches the empty text");
+        }
+        return p;
     }
 
     private static List<Exclusion> exclusions(JsonNode n, String at, RuleCatalog catalog) {

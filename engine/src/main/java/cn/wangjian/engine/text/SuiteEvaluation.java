@@ -185,6 +185,15 @@ public final class SuiteEvaluation {
      * ({@link TextScanner#scanPage}), as for a crawled page; the report then says how often the inference agreed.
      */
     public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct, boolean inferCategory) {
+        return evaluate(scanner, cases, conduct, inferCategory, (text, category) -> List.of());
+    }
+
+    /**
+     * With {@code more}: the findings of other checks of the engine on the same text and product category (the
+     * listing checks), counted with the scanner's.
+     */
+    public static Report evaluate(TextScanner scanner, List<Case> cases, LocalDate conduct, boolean inferCategory,
+                                  java.util.function.BiFunction<String, String, List<Finding>> more) {
         Map<String, int[]> inferred = new TreeMap<>();
         Map<String, int[]> counts = new TreeMap<>(); // tp, fp, fn
         Map<String, int[]> evasions = new TreeMap<>();
@@ -203,8 +212,10 @@ public final class SuiteEvaluation {
                     k[0]++;
                 }
                 findings = out;
+                findings.addAll(more.apply(c.text(), got));
             } else {
-                findings = scanner.scan(c.text(), c.category(), conduct);
+                findings = new ArrayList<>(scanner.scan(c.text(), c.category(), conduct));
+                findings.addAll(more.apply(c.text(), c.category()));
             }
             List<Finding> serious = findings.stream().filter(f -> f.severity() != Severity.HINT).toList();
             if (!serious.isEmpty()) {

@@ -54,6 +54,23 @@ class ScanCliTest {
     }
 
     @Test
+    void a_line_without_a_category_gets_the_one_its_text_shows_and_the_listing_checks_run_too() throws Exception {
+        String in = "{\"id\":1,\"text\":\"深海鱼油 国食健字G20150123 辅助降血脂\"}\n"
+                + "{\"id\":2,\"text\":\"路易威登老花手袋 专柜款\",\"category\":\"apparel\",\"price\":599}\n"
+                + "{\"id\":3,\"text\":\"手袋\",\"price\":\"便宜\"}\n";
+        assertThat(run(in)).isEqualTo(1);
+        List<JsonNode> lines = new java.util.ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+            lines.add(new ObjectMapper().readTree(l));
+        }
+        assertThat(lines.get(0).get("inferredCategory").asText()).isEqualTo("health_food");
+        assertThat(lines.get(0).toString()).contains("AD-18-STATEMENT");
+        assertThat(lines.get(1).has("inferredCategory")).isFalse();
+        assertThat(lines.get(1).toString()).contains("TM-57-BRAND-PRICE");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("第 3 行", "price");
+    }
+
+    @Test
     void reads_and_writes_files_and_evaluates_a_suite(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.jsonl");
         Files.writeString(in, "{\"id\":\"a\",\"text\":\"根治失眠\",\"category\":\"food\"}\n");

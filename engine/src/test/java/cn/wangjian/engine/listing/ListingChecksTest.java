@@ -79,6 +79,16 @@ class ListingChecksTest {
     }
 
     @Test
+    void an_original_price_many_times_the_selling_price_written_in_the_text_is_to_be_verified() {
+        List<Finding> found = CHECKS.check(new Listing("education", "2节试听课+期末高分秘籍，原价430元，现价仅12元", null,
+                null, null, null), TODAY);
+        assertThat(found).extracting(f -> f.rule().id()).containsExactly("PR-16-REFERENCE-IMPLAUSIBLE");
+        assertThat(found.get(0).detail()).contains("2.8%");
+        // an ordinary discount is not
+        assertThat(rules("food", "69.9元抢原价119.8元 冷吃兔", null)).isEmpty();
+    }
+
+    @Test
     void a_bad_rule_file_is_refused_with_its_place() {
         String base = """
                 {"version": "t", "rules": [%s], "returns": {"window": 24}, "brands": [%s]}
@@ -94,6 +104,9 @@ class ListingChecksTest {
                 .hasMessageContaining("brands[0]").hasMessageContaining("unknown product category 'shoes'");
         assertThatThrownBy(() -> parse(base.formatted(rule.replace("BRAND_PRICE", "ANYTHING"), "")))
                 .hasMessageContaining("unknown check 'ANYTHING'");
+        assertThatThrownBy(() -> parse("""
+                {"version": "t", "priceText": {"reference": "(原价)?(\\\\d*)", "selling": "(现价)(\\\\d+)"}}"""))
+                .hasMessageContaining("priceText.reference").hasMessageContaining("empty text");
     }
 
     private static ListingChecks parse(String json) {

@@ -123,9 +123,7 @@ public final class ScanCli {
     static List<Finding> asFindings(List<ListingChecks.Finding> found) {
         List<Finding> out = new ArrayList<>(found.size());
         for (ListingChecks.Finding f : found) {
-            out.add(new Finding(f.rule().id(), f.rule().category(), f.law().law(), f.law().article(),
-                    f.rule().severity(), f.start(), f.end(), f.matched(), null, 1.0, Finding.MatchKind.STRUCTURE,
-                    f.detail()));
+            out.add(f.asTextFinding());
         }
         return out;
     }

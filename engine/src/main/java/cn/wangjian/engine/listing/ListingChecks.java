@@ -88,6 +88,13 @@ public final class ListingChecks {
      */
     public record Finding(Rule rule, LawReference law, String field, int start, int end, String matched,
                           String detail) {
+
+        /** In the text scanner's form (offsets as in the field), for callers that take both kinds together. */
+        public cn.wangjian.engine.text.Finding asTextFinding() {
+            return new cn.wangjian.engine.text.Finding(rule.id(), rule.category(), law.law(), law.article(),
+                    rule.severity(), start, end, matched, null, 1.0, cn.wangjian.engine.text.Finding.MatchKind.STRUCTURE,
+                    detail);
+        }
     }
 
     /** A brand of the rights holders' dictionary: reference prices in cents by product category. */

@@ -19,8 +19,14 @@ class RealSuitesTest {
     void the_development_figures_do_not_fall_below_those_measured() throws Exception {
         List<SuiteEvaluation.Case> cases = SuiteEvaluation.read(DEV);
         assertThat(cases).hasSize(271);
-        SuiteEvaluation.Report report = SuiteEvaluation.evaluate(TextScanner.build(RuleCatalog.builtIn()), cases,
-                LocalDate.of(2026, 12, 1));
+        // the engine as the scan command runs it: the text scanner and the listing checks
+        TextScanner scanner = TextScanner.build(RuleCatalog.builtIn());
+        var checks = cn.wangjian.engine.listing.ListingChecks.builtIn(scanner.catalog());
+        LocalDate day = LocalDate.of(2026, 12, 1);
+        SuiteEvaluation.Report report = SuiteEvaluation.evaluate(scanner, cases, day, false, (text, category) ->
+                checks.check(new cn.wangjian.engine.listing.ListingChecks.Listing(category, text, null, null, null,
+                        null), day).stream().map(cn.wangjian.engine.listing.ListingChecks.Finding::asTextFinding)
+                        .toList());
         int caught = 0;
         int violations = 0;
         for (var e : report.byFamily().entrySet()) {
@@ -31,8 +37,8 @@ class RealSuitesTest {
         }
         int[] lawful = report.byFamily().get("lawful");
         assertThat(violations).isEqualTo(150);
-        assertThat(caught).as(report.describe()).isGreaterThanOrEqualTo(90);
+        assertThat(caught).as(report.describe()).isGreaterThanOrEqualTo(103);
         assertThat(lawful[1]).isEqualTo(121);
-        assertThat(lawful[0]).as(report.describe()).isLessThanOrEqualTo(14);
+        assertThat(lawful[0]).as(report.describe()).isLessThanOrEqualTo(11);
     }
 }

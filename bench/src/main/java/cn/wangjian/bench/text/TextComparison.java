@@ -20,7 +20,10 @@ public final class TextComparison {
         int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 50;
         Path suites = Path.of(args.length > 1 ? args[1] : "engine/suites");
         List<String> engines = args.length > 2 ? Arrays.asList(args[2].split(",")) : Matchers.NAMES;
-        boolean rare = args.length > 3 && args[3].equals("rare");
+        // rare | words | catalog:N (rare patterns, and a catalog term about every N bytes)
+        String mode = args.length > 3 ? args[3] : "words";
+        boolean rare = mode.equals("rare") || mode.startsWith("catalog");
+        int catalogEvery = mode.startsWith("catalog:") ? Integer.parseInt(mode.substring(8)) : 0;
 
         // the first build in the JVM loads the folding, pinyin and dictionary tables: time it on its own
         long t0 = System.nanoTime();
@@ -28,9 +31,9 @@ public final class TextComparison {
         double firstBuildMs = (System.nanoTime() - t0) / 1e6;
 
         long g0 = System.nanoTime();
-        TextCorpus corpus = TextCorpus.generate(20170501L, megabytes * 1_000_000L, 49_500, 3, rare);
+        TextCorpus corpus = TextCorpus.generate(20170501L, megabytes * 1_000_000L, 49_500, 3, rare, catalogEvery);
         System.out.printf("corpus: %s patterns, %d listings, %.1f MB UTF-8, %d chars, %d patterns (+ catalog terms); generated in %.1f s%n",
-                rare ? "rare" : "dictionary-word", corpus.listings.size(), corpus.utf8Bytes / 1e6, corpus.chars, corpus.patterns.size(),
+                mode, corpus.listings.size(), corpus.utf8Bytes / 1e6, corpus.chars, corpus.patterns.size(),
                 (System.nanoTime() - g0) / 1e9);
         System.out.printf("wangjian: first scanner build in a fresh JVM (loads HanLP tables): %.0f ms%n", firstBuildMs);
         var evasion = SuiteEvaluation.read(suites.resolve("evasion.jsonl"));

@@ -52,6 +52,26 @@ public final class TextCorpus {
      */
     public static TextCorpus generate(long seed, long targetBytes, int patternCount, int injectEvery,
                                       boolean rarePatterns) {
+        return generate(seed, targetBytes, patternCount, injectEvery, rarePatterns, 0);
+    }
+
+    /**
+     * @param catalogEveryBytes when above 0, a term of the built-in catalog (an ad-law word) is written about once
+     *                          every so many UTF-8 bytes as well, the density of real ad text (issue 17)
+     */
+    public static TextCorpus generate(long seed, long targetBytes, int patternCount, int injectEvery,
+                                      boolean rarePatterns, int catalogEveryBytes) {
+        List<String> catalogTerms = new ArrayList<>();
+        if (catalogEveryBytes > 0) {
+            for (var r : cn.wangjian.engine.text.RuleCatalog.builtIn().rules()) {
+                if (r.kind() == cn.wangjian.engine.text.RuleKind.TERMS) {
+                    r.terms().stream().filter(t -> t.codePoints().allMatch(c -> c >= 0x4E00 && c <= 0x9FFF))
+                            .forEach(catalogTerms::add);
+                }
+            }
+        }
+        // about 3 bytes a character, about 3 characters a word (with spacing): one term every so many words
+        int catalogEveryWords = catalogEveryBytes > 0 ? Math.max(1, catalogEveryBytes / 10) : 0;
         List<String> dictionary = words();
         SplittableRandom random = new SplittableRandom(seed);
         Collections.shuffle(dictionary, new java.util.Random(seed));
@@ -90,6 +110,8 @@ public final class TextCorpus {
             for (int w = 0; w < words; w++) {
                 if (w == injectAt) {
                     sb.append(evade(patterns.get(random.nextInt(patterns.size())), random));
+                } else if (catalogEveryWords > 0 && random.nextInt(catalogEveryWords) == 0) {
+                    sb.append(catalogTerms.get(random.nextInt(catalogTerms.size())));
                 } else {
                     sb.append(vocabulary.get(random.nextInt(vocabulary.size())));
                 }

@@ -16,9 +16,10 @@ public final class WriteCorpus {
 
     public static void main(String[] args) throws Exception {
         int megabytes = Integer.parseInt(args[0]);
-        boolean rare = args[1].equals("rare");
+        boolean rare = args[1].equals("rare") || args[1].startsWith("catalog");
+        int catalogEvery = args[1].startsWith("catalog:") ? Integer.parseInt(args[1].substring(8)) : 0;
         Path out = Path.of(args[2]);
-        TextCorpus corpus = TextCorpus.generate(20170501L, megabytes * 1_000_000L, 49_500, 3, rare);
+        TextCorpus corpus = TextCorpus.generate(20170501L, megabytes * 1_000_000L, 49_500, 3, rare, catalogEvery);
         ObjectMapper json = new ObjectMapper();
         try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8);
              JsonGenerator g = json.getFactory().createGenerator(w)) {

@@ -111,7 +111,8 @@ public final class ListingChecks {
     }
 
     /** How a reference price and a selling price are read from a page's text; group 2 of each is the amount. */
-    record PriceText(java.util.regex.Pattern reference, java.util.regex.Pattern selling, int window) {
+    record PriceText(java.util.regex.Pattern reference, java.util.regex.Pattern selling, int window,
+                     String mustContain) {
     }
 
     record Returns(List<String> exclusions, List<String> anchors, List<Exclusion> statutory,
@@ -183,7 +184,7 @@ public final class ListingChecks {
     public List<Finding> check(Listing l, LocalDate conduct) {
         List<Finding> out = new ArrayList<>();
         String text = l.text();
-        String upper = text.toUpperCase(Locale.ROOT);
+        String upper = hasAsciiLetter(text) ? text.toUpperCase(Locale.ROOT) : text;
         String category = l.category() == null || l.category().isBlank() ? "general" : l.category();
         returnsOf(l, text, category, conduct, out);
         brandsOf(l, text, upper, category, conduct, out);
@@ -196,12 +197,37 @@ public final class ListingChecks {
 
     private void priceTextOf(Listing l, String text, LocalDate conduct, List<Finding> out) {
         Rule rule = rules.get(Check.PRICE_TEXT_RATIO);
-        if (rule == null || priceText == null) {
+        if (rule == null || priceText == null
+                || (!priceText.mustContain().isEmpty() && !text.contains(priceText.mustContain()))) {
             return;
         }
         double maxRatio = rule.parameters().getOrDefault("maxRatio", 0.1);
         java.util.regex.Matcher ref = priceText.reference().matcher(text);
-        while (ref.find()) {
+        String key = priceText.mustContain();
+        // the expression runs only around each occurrence of the character every reference holds (价)
+        int next = 0;
+        while (true) {
+            boolean found;
+            if (key.isEmpty()) {
+                found = ref.find();
+            } else {
+                int at = text.indexOf(key, next);
+                if (at < 0) {
+                    return;
+                }
+                next = at + key.length();
+                ref.region(Math.max(0, at - 4), Math.min(text.length(), at + 24));
+                found = ref.find();
+                if (found && ref.end() > next) {
+                    next = ref.end();
+                }
+            }
+            if (!found) {
+                if (key.isEmpty()) {
+                    return;
+                }
+                continue;
+            }
             double reference = Double.parseDouble(ref.group(2));
             int from = Math.max(0, ref.start() - priceText.window());
             int to = Math.min(text.length(), ref.end() + priceText.window());
@@ -398,6 +424,16 @@ public final class ListingChecks {
         return best < 0 ? null : new int[] {best, bestEnd};
     }
 
+    private static boolean hasAsciiLetter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean isAsciiAlnum(char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
     }
@@ -510,7 +546,7 @@ public final class ListingChecks {
         JsonNode pt = root.path("priceText");
         if (!pt.isMissingNode()) {
             priceText = new PriceText(pattern(pt, "reference", where), pattern(pt, "selling", where),
-                    pt.path("window").asInt(30));
+                    pt.path("window").asInt(30), pt.path("mustContain").asText(""));
         }
         return new ListingChecks(version, rules, returns, List.copyOf(brands), list(root, "accessoryWords"), signals,
                 List.copyOf(indications), catalog.productCategories(), priceText);

@@ -15,6 +15,13 @@ import java.util.function.Predicate;
 final class BoundaryCheck {
 
     private static final int REACH = 3;
+    /**
+     * The dictionary-and-bigram segmenter without name, place and organisation recognition: a boundary is a matter
+     * of words, and the recognisers cost about a third of each call (profiled at a catalog term every 370 bytes).
+     */
+    private static final com.hankcs.hanlp.seg.Segment SEGMENT = HanLP.newSegment().enableNameRecognize(false)
+            .enablePlaceRecognize(false).enableOrganizationRecognize(false).enableTranslatedNameRecognize(false)
+            .enableJapaneseNameRecognize(false);
 
     private BoundaryCheck() {
     }
@@ -29,7 +36,7 @@ final class BoundaryCheck {
         if (!crossed(window, from) && !crossed(window, to)) {
             return true;
         }
-        List<Term> terms = HanLP.segment(window);
+        List<Term> terms = SEGMENT.seg(window);
         int pos = 0;
         for (Term t : terms) {
             int start = pos;

@@ -1068,7 +1068,7 @@ public final class TextScanner {
             return true;
         }
         String before = foldedAround(text, start, 4, false);
-        String match = CharFold.fold(text.substring(start, end)).replaceAll("[^\\p{L}\\p{N}]", "");
+        String match = lettersFolded(text, start, end);
         String after = foldedAround(text, end, 4, true);
         String window = before + match + after;
         return BoundaryCheck.aligned(window, before.length(), before.length() + match.length(),
@@ -1131,22 +1131,34 @@ public final class TextScanner {
      * dictionary word of its own, and sits on word boundaries.
      */
     private boolean clear(String text, int start, int end, String folded) {
-        String match = CharFold.fold(text.substring(start, end)).replaceAll("[^\\p{L}\\p{N}]", "");
-        if (match.length() < 2 || match.length() != folded.length()) {
-            return false;
-        }
+        // cheap tests first, without a string: the folded Han characters of the span against the term's, in place
+        int n = 0;
         int kept = 0;
-        for (int i = 0; i < match.length(); i++) {
-            if (!isHan(match.charAt(i))) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (CharFold.KIND[c] != CharFold.NORMAL) {
+                continue; // a skipped separator
+            }
+            char f = CharFold.FOLD[c];
+            if (!isHan(f) || n >= folded.length()) {
                 return false;
             }
-            if (match.charAt(i) == folded.charAt(i)) {
+            if (f == folded.charAt(n)) {
                 kept++;
             }
+            n++;
         }
-        if (kept == 0) {
+        if (n < 2 || n != folded.length() || kept == 0 || kept == n) {
             return false;
         }
+        StringBuilder m = new StringBuilder(n);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (CharFold.KIND[c] == CharFold.NORMAL) {
+                m.append(CharFold.FOLD[c]);
+            }
+        }
+        String match = m.toString();
         if (com.hankcs.hanlp.dictionary.CoreDictionary.contains(match)) {
             return false;
         }
@@ -1207,6 +1219,19 @@ public final class TextScanner {
     // ---------------------------------------------------------------------------------------------- helpers
 
     /** Up to {@code count} folded, non-skipped characters after (or before) an offset of the original text. */
+    /** The folded letters and digits of [start, end), separators and symbols left out (no regular expression). */
+    private static String lettersFolded(String text, int start, int end) {
+        String folded = CharFold.fold(text.substring(start, end));
+        StringBuilder sb = new StringBuilder(folded.length());
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
     private static String foldedAround(String text, int offset, int count, boolean forward) {
         StringBuilder sb = new StringBuilder(count);
         int i = forward ? offset : offset - 1;

@@ -41,10 +41,10 @@ public final class TextScanner {
 
     /** What a pattern of the term automaton stands for. */
     private record PatternInfo(String folded, int length, List<RuleTerm> terms, Set<String> allowedFor,
-                               Set<String> markerFor, Set<String> requiredFor, int[] cueWeights,
-                               boolean latinStart, boolean latinEnd, boolean han) {
+                               Set<String> markerFor, Set<String> requiredFor, boolean latinStart,
+                               boolean latinEnd, boolean han) {
         boolean special() {
-            return !allowedFor.isEmpty() || !markerFor.isEmpty() || !requiredFor.isEmpty() || cueWeights != null;
+            return !allowedFor.isEmpty() || !markerFor.isEmpty() || !requiredFor.isEmpty();
         }
     }
 
@@ -94,8 +94,8 @@ public final class TextScanner {
     private final Map<String, Integer> ruleIndex = new HashMap<>();
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
     private final LawfulText lawful;
-    /** The categories that {@link #scanPage} can infer, in the catalog's order (earlier wins a tie). */
-    private final String[] cueCategories;
+    /** The category a page shows by its cues ({@link #scanPage}). */
+    private final PageCategory pageCategory;
 
     private TextScanner(RuleCatalog catalog) {
         this.catalog = catalog;
@@ -139,17 +139,7 @@ public final class TextScanner {
                 }
             }
         }
-        cueCategories = new String[catalog.categoryCues().size()];
-        for (int c = 0; c < cueCategories.length; c++) {
-            RuleCatalog.CategoryCues cues = catalog.categoryCues().get(c);
-            cueCategories[c] = cues.category();
-            for (String cue : cues.cues()) {
-                cue(add(byFolded, cue), c, 1);
-            }
-            for (String cue : cues.strongCues()) {
-                cue(add(byFolded, cue), c, RuleCatalog.CategoryCues.STRONG);
-            }
-        }
+        pageCategory = new PageCategory(catalog.categoryCues());
         // the alphabet: every folded character of every pattern
         classOfFolded = new int[65536];
         int classes = 0;
@@ -174,8 +164,7 @@ public final class TextScanner {
             char first = pb.folded.charAt(0);
             char last = pb.folded.charAt(pb.folded.length() - 1);
             patterns[id] = new PatternInfo(pb.folded, seq.length, List.copyOf(pb.terms), Set.copyOf(pb.allowedFor),
-                    Set.copyOf(pb.markerFor), Set.copyOf(pb.requiredFor), pb.cueWeights, isAsciiAlnum(first),
-                    isAsciiAlnum(last),
+                    Set.copyOf(pb.markerFor), Set.copyOf(pb.requiredFor), isAsciiAlnum(first), isAsciiAlnum(last),
                     isHan(first) || isHan(last));
             if (!pb.terms.isEmpty()) {
                 foldedTerms.add(pb.folded);
@@ -293,20 +282,9 @@ public final class TextScanner {
         final Set<String> allowedFor = new HashSet<>();
         final Set<String> markerFor = new HashSet<>();
         final Set<String> requiredFor = new HashSet<>();
-        /** By index of {@link RuleCatalog#categoryCues()}: the weight of this pattern as a cue of that category. */
-        int[] cueWeights;
 
         PatternBuilder(String folded) {
             this.folded = folded;
-        }
-    }
-
-    private void cue(PatternBuilder pb, int category, int weight) {
-        if (pb != null) {
-            if (pb.cueWeights == null) {
-                pb.cueWeights = new int[cueCategories.length];
-            }
-            pb.cueWeights[category] = Math.max(pb.cueWeights[category], weight);
         }
     }
 
@@ -356,51 +334,19 @@ public final class TextScanner {
 
     /**
      * Scans a text whose product category is not given (a crawled ad page, a line without one): the category is
-     * inferred from the cues of the catalog ({@code categoryCues}) found by the same pass — the category with the
+     * inferred from the cues of the catalog ({@code categoryCues}, {@link PageCategory}) — the category with the
      * most cue weight, the catalog's order breaking a tie, general goods when there is none — and the rules of that
      * category apply. Returns the inferred category.
      */
     public String scanPage(String text, LocalDate conduct, Consumer<Finding> sink) {
-        Scratch s = scratch.get();
-        s.reset();
-        pass(text, s);
-        String category = inferred(s);
-        report(text, category, conduct, s, sink);
+        String category = inferCategory(text);
+        scan(text, category, conduct, sink);
         return category;
     }
 
     /** The category {@link #scanPage} would infer for this text. */
     public String inferCategory(String text) {
-        Scratch s = scratch.get();
-        s.reset();
-        pass(text, s);
-        return inferred(s);
-    }
-
-    private String inferred(Scratch s) {
-        if (cueCategories.length == 0) {
-            return "general";
-        }
-        int[] score = new int[cueCategories.length];
-        java.util.BitSet seen = s.cueSeen;
-        seen.clear();
-        for (int h = 0; h < s.hitCount; h++) {
-            int k = s.hitPattern[h];
-            int[] w = patterns[k].cueWeights();
-            if (w != null && !seen.get(k)) {
-                seen.set(k);
-                for (int c = 0; c < w.length; c++) {
-                    score[c] += w[c];
-                }
-            }
-        }
-        int best = -1;
-        for (int c = 0; c < score.length; c++) {
-            if (score[c] > 0 && (best < 0 || score[c] > score[best])) {
-                best = c;
-            }
-        }
-        return best < 0 ? "general" : cueCategories[best];
+        return pageCategory.of(text);
     }
 
     // ------------------------------------------------------------------------------------------------ the pass
@@ -1301,7 +1247,6 @@ public final class TextScanner {
         final int[] latinOffsets = new int[48];
         int latinLength;
 
-        final java.util.BitSet cueSeen = new java.util.BitSet();
         /** Trigger hits of missing-statement rules, by rule id (the first one). */
         final Map<String, Integer> triggers = new HashMap<>();
         final Decoded passChars = new Decoded();

@@ -31,7 +31,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,7 @@ public final class ScanCli {
         String rules = null;
         String evaluate = null;
         boolean inferCategory = false;
+        boolean textFormat = false;
         LocalDate date = LocalDate.now(cn.wangjian.engine.time.Clocks.fromEnvironment());
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
         try {
@@ -74,11 +77,18 @@ public final class ScanCli {
                     case "--rules" -> rules = value(args, ++i, "--rules");
                     case "--evaluate" -> evaluate = value(args, ++i, "--evaluate");
                     case "--infer-category" -> inferCategory = true;
+                    case "--format" -> {
+                        String f = value(args, ++i, "--format");
+                        if (!f.equals("json") && !f.equals("text")) {
+                            throw new IllegalArgumentException("--format 只能是 json 或 text (must be json or text)");
+                        }
+                        textFormat = f.equals("text");
+                    }
                     case "--date" -> date = LocalDate.parse(value(args, ++i, "--date"));
                     case "--threads" -> threads = Integer.parseInt(value(args, ++i, "--threads"));
                     case "--help", "-h" -> {
-                        stdout.println("usage: scan [--input F] [--output F] [--rules DIR] [--date YYYY-MM-DD] "
-                                + "[--threads N] | scan --evaluate SUITE [--infer-category] [--rules DIR]");
+                        stdout.println("用法 (usage): scan [--input F] [--output F] [--format json|text] [--rules DIR] "
+                                + "[--date YYYY-MM-DD] [--threads N] | scan --evaluate SUITE [--infer-category] [--rules DIR]");
                         return 0;
                     }
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -100,16 +110,15 @@ public final class ScanCli {
                 ListingChecks checks = ListingChecks.builtIn(scanner.catalog());
                 LocalDate day = date;
                 var report = SuiteEvaluation.evaluate(scanner, SuiteEvaluation.read(Path.of(evaluate)), date,
-                        inferCategory, (text, category) -> asFindings(checks.check(
-                                new ListingChecks.Listing(category, text, null, null, null, null), day)));
+                        inferCategory, (t, category) -> asFindings(checks.check(
+                                new ListingChecks.Listing(category, t, null, null, null, null), day)));
                 stdout.print(report.describe());
                 return 0;
             }
             try (InputStream in = input == null ? stdin : Files.newInputStream(Path.of(input));
                  OutputStream out = new BufferedOutputStream(output == null ? stdout
                          : Files.newOutputStream(Path.of(output)), 1 << 16)) {
-                int bad = scanAll(new Engine(scanner, ListingChecks.builtIn(scanner.catalog())), in, out, stderr, date,
-                        threads);
+                int bad = scanAll(Engine.of(scanner, textFormat), in, out, stderr, date, threads);
                 out.flush();
                 return bad == 0 ? 0 : 1;
             }
@@ -117,6 +126,45 @@ public final class ScanCli {
             stderr.println("错误 (error): " + e.getMessage());
             return 2;
         }
+    }
+
+    /**
+     * A line's findings for people: the rule's title, the severity, the law and article, the matched words in their
+     * context and the explanation; the line number is put before it by the writer.
+     */
+    static String report(Engine engine, String id, String category, boolean inferred, String text,
+                         List<Finding> findings) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("（编号 ").append(id).append("）商品类别：")
+                .append(engine.scanner().catalog().productCategories().getOrDefault(category, category))
+                .append(inferred ? "（按文字推断）" : "").append('\n');
+        if (findings.isEmpty()) {
+            sb.append("  未发现问题。\n");
+        }
+        int n = 0;
+        for (Finding f : findings) {
+            n++;
+            sb.append("  ").append(n).append(". [").append(f.severity().chinese()).append("] ")
+                    .append(engine.titles().getOrDefault(f.rule(), f.rule())).append("（").append(f.rule()).append("）\n");
+            sb.append("     依据：《").append(f.law()).append("》")
+                    .append(f.article()).append('\n');
+            if (f.end() > f.start()) {
+                int from = Math.max(0, f.start() - 10);
+                int to = Math.min(text.length(), f.end() + 10);
+                sb.append("     匹配：“").append(f.matched()).append("”（").append(f.kind().chinese()).append("，第 ")
+                        .append(f.start() + 1).append("–").append(f.end()).append(" 字）  上下文：…")
+                        .append(oneLine(text.substring(from, f.start()))).append("【").append(oneLine(f.matched()))
+                        .append("】").append(oneLine(text.substring(f.end(), to))).append("…\n");
+            } else {
+                sb.append("     缺少：“").append(f.term() == null ? f.matched() : f.term()).append("”\n");
+            }
+            sb.append("     说明：").append(f.explanation()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ');
     }
 
     /** Listing-check findings in the text findings' form (offsets in the scanned text: the title alone). */
@@ -136,11 +184,25 @@ public final class ScanCli {
     }
 
     /** A line's outcome: its output line (UTF-8 JSON), or the reason it was rejected. */
-    private record Result(byte[] json, String error) {
+    /** One line's output (JSON, or the text report without its line number), or the error that refused it. */
+    private record Result(byte[] json, String error, boolean numbered) {
+        Result(byte[] json, String error) {
+            this(json, error, false);
+        }
     }
 
-    /** The engine a line is scanned with: the text scanner and the listing checks built on its catalog. */
-    record Engine(TextScanner scanner, ListingChecks checks) {
+    /**
+     * The engine a line is scanned with: the text scanner and the listing checks built on its catalog; with
+     * {@code text}, a report for people instead of JSON Lines (rule titles from both).
+     */
+    record Engine(TextScanner scanner, ListingChecks checks, boolean text, Map<String, String> titles) {
+        static Engine of(TextScanner scanner, boolean text) {
+            ListingChecks checks = ListingChecks.builtIn(scanner.catalog());
+            Map<String, String> titles = new HashMap<>();
+            scanner.catalog().rules().forEach(r -> titles.put(r.id(), r.title()));
+            checks.rules().forEach(r -> titles.put(r.id(), r.title()));
+            return new Engine(scanner, checks, text, Map.copyOf(titles));
+        }
     }
 
     /**
@@ -276,6 +338,9 @@ public final class ScanCli {
                 stderr.println("第 " + (first + i) + " 行 (line " + (first + i) + "): " + r.error());
                 bad++;
             } else {
+                if (r.numbered()) {
+                    out.write(("第 " + (first + i) + " 行").getBytes(StandardCharsets.UTF_8));
+                }
                 out.write(r.json());
                 out.write('\n');
             }
@@ -354,6 +419,9 @@ public final class ScanCli {
         if (!hasText) {
             return new Result(null, "缺少字符串字段 text (field 'text' is missing or not a string)");
         }
+        if (idToken == null || idToken == JsonToken.VALUE_NULL) {
+            return new Result(null, "缺少字段 id，结果无法对应到输入 (field 'id' is missing or null)");
+        }
         List<Finding> findings;
         boolean inferred = category == null || category.isBlank();
         if (inferred) {
@@ -373,13 +441,15 @@ public final class ScanCli {
         // the listing checks (return terms, brand and price, GI and the seller's region) on the same text
         findings.addAll(asFindings(engine.checks().check(new ListingChecks.Listing(category, text, null, cents,
                 sellerCode, sellerRegion), date)));
+        if (engine.text()) {
+            return new Result(report(engine, idText, category, inferred, text, findings)
+                    .getBytes(StandardCharsets.UTF_8), null, true);
+        }
         ByteArrayBuilder bytes = new ByteArrayBuilder(128 + findings.size() * 256);
         try (JsonGenerator g = FACTORY.createGenerator(bytes, com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
             g.writeStartObject();
             g.writeFieldName("id");
-            if (idToken == null || idToken == JsonToken.VALUE_NULL) {
-                g.writeNull();
-            } else if (idToken == JsonToken.VALUE_STRING) {
+            if (idToken == JsonToken.VALUE_STRING) {
                 g.writeString(idText);
             } else {
                 g.writeRawValue(idText); // a number or a boolean, as written

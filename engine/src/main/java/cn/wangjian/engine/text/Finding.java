@@ -18,6 +18,17 @@ public record Finding(String rule, String category, String law, String article, 
         /** Characters that look like the term's (suspected evasion). */
         LOOKALIKE,
         /** A rule about what the text lacks or how a number is written, not a term. */
-        STRUCTURE
+        STRUCTURE;
+
+        /** How officers read it. */
+        public String chinese() {
+            return switch (this) {
+                case EXACT -> "原词";
+                case PINYIN -> "拼音变体";
+                case HOMOPHONE -> "同音变体";
+                case LOOKALIKE -> "形近变体";
+                case STRUCTURE -> "结构判断";
+            };
+        }
     }
 }

@@ -14,6 +14,16 @@ public enum Severity {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The name officers read (提示、低、中、高). */
+    public String chinese() {
+        return switch (this) {
+            case HINT -> "提示";
+            case LOW -> "低";
+            case MEDIUM -> "中";
+            case HIGH -> "高";
+        };
+    }
+
     public Severity atMost(Severity cap) {
         return compareTo(cap) > 0 ? cap : this;
     }

@@ -71,6 +71,19 @@ class ScanCliTest {
     }
 
     @Test
+    void the_text_report_reads_as_chinese_for_officers_and_a_line_without_an_id_is_refused_by_its_number() {
+        String in = "{\"id\":\"a1\",\"text\":\"全网最佳 根治失眠\",\"category\":\"food\"}\n{\"text\":\"无编号\"}\n"
+                + "{\"id\":3,\"text\":\"纯棉T恤\"}\n";
+        assertThat(run(in, "--format", "text", "--date", "2026-12-01")).isEqualTo(1);
+        String report = out.toString(StandardCharsets.UTF_8);
+        assertThat(report).contains("第 1 行（编号 a1）商品类别：普通食品", "[高] 非医疗、药品、医疗器械广告涉及疾病治疗功能",
+                "依据：《中华人民共和国广告法》第十七条", "匹配：“根治”（原词", "说明：", "第 3 行（编号 3）", "未发现问题");
+        assertThat(report).doesNotContain("{", "AD-17-DISEASE\"");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("第 2 行", "缺少字段 id");
+        assertThat(run("", "--format", "xml")).isEqualTo(2);
+    }
+
+    @Test
     void reads_and_writes_files_and_evaluates_a_suite(@TempDir Path dir) throws Exception {
         Path in = dir.resolve("in.jsonl");
         Files.writeString(in, "{\"id\":\"a\",\"text\":\"根治失眠\",\"category\":\"food\"}\n");

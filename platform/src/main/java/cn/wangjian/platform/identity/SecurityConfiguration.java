@@ -83,6 +83,11 @@ class SecurityConfiguration {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(api, API)
                         .defaultAccessDeniedHandlerFor(api, API)
+                        // pages: the container's error page (Chinese HTML for a browser, a problem detail for
+                        // other clients); with the API's handler as the only mapping, Spring would use it for all
+                        .defaultAccessDeniedHandlerFor(
+                                new org.springframework.security.web.access.AccessDeniedHandlerImpl(),
+                                AnyRequestMatcher.INSTANCE)
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE))
                 .headers(headers -> headers

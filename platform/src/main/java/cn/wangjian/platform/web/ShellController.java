@@ -26,8 +26,27 @@ class ShellController {
         this.cases = cases;
     }
 
+    /**
+     * Each role's worklist (issue 18): the shared dashboard is the case officer's (clues and cases due) and the
+     * administrator's; the other roles land on their own work, in this order when a user holds several.
+     */
+    private static final java.util.List<java.util.Map.Entry<cn.wangjian.platform.identity.Role, String>> LANDING =
+            java.util.List.of(
+                    java.util.Map.entry(cn.wangjian.platform.identity.Role.MONITORING_OFFICER, "/monitoring"),
+                    java.util.Map.entry(cn.wangjian.platform.identity.Role.CREDIT_OFFICER, "/publicity"),
+                    java.util.Map.entry(cn.wangjian.platform.identity.Role.CAMPAIGN_COORDINATOR, "/campaign"),
+                    java.util.Map.entry(cn.wangjian.platform.identity.Role.AGENCY_LIAISON, "/clues/notifications"),
+                    java.util.Map.entry(cn.wangjian.platform.identity.Role.PLATFORM_COMPLIANCE, "/platform"));
+
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
+        if (!user.hasAnyRole(cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN)) {
+            for (var landing : LANDING) {
+                if (user.hasRole(landing.getKey())) {
+                    return "redirect:" + landing.getValue();
+                }
+            }
+        }
         model.addAttribute("bureau", directory.bureauName(user.agencyCode(), user.region()));
         model.addAttribute("clueCounts", clues.countByStatus(user.dataScope()));
         model.addAttribute("recentClues", clues.list(user.dataScope(), 5));

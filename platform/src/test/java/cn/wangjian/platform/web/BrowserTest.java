@@ -516,6 +516,43 @@ class BrowserTest extends PlatformTest {
         return response.body();
     }
 
+    /**
+     * Issue 18: every role lands on its own worklist, the navigation offers only pages the role may open (each link
+     * is followed and none answers 403), and no page shows a raw JSON body; a screenshot of each landing page.
+     */
+    @Test
+    void each_role_lands_on_its_worklist_and_every_link_of_its_navigation_opens() throws Exception {
+        java.util.Map<Role, String> landing = new java.util.LinkedHashMap<>();
+        landing.put(Role.MONITORING_OFFICER, "/monitoring");
+        landing.put(Role.CASE_OFFICER, "/");
+        landing.put(Role.CREDIT_OFFICER, "/publicity");
+        landing.put(Role.CAMPAIGN_COORDINATOR, "/campaign");
+        landing.put(Role.AGENCY_LIAISON, "/clues/notifications");
+        landing.put(Role.PLATFORM_COMPLIANCE, "/platform");
+        landing.put(Role.ADMIN, "/");
+        for (var e : landing.entrySet()) {
+            Role role = e.getKey();
+            String name = "e2e.land." + role.name().toLowerCase(java.util.Locale.ROOT);
+            testUser(name, switch (role) {
+                case AGENCY_LIAISON -> "MPS";
+                case PLATFORM_COMPLIANCE -> null;
+                default -> "SAMR";
+            }, role == Role.ADMIN || role == Role.CAMPAIGN_COORDINATOR ? "000000" : "110000", role);
+            login(name);
+            assertThat(new java.net.URI(browser.getCurrentUrl()).getPath()).as(role.name()).isEqualTo(e.getValue());
+            assertThat(browser.findElement(By.tagName("body")).getText()).as(role.name()).doesNotStartWith("{");
+            screenshot("landing-" + role.name().toLowerCase(java.util.Locale.ROOT));
+            java.util.List<String> links = browser.findElements(By.cssSelector("nav a[data-area]")).stream()
+                    .map(a -> a.getAttribute("href")).distinct().toList();
+            assertThat(links).as(role.name()).isNotEmpty();
+            for (String link : links) {
+                browser.get(link);
+                String text = browser.findElement(By.tagName("body")).getText();
+                assertThat(text).as(role.name() + " " + link).doesNotContain("403 · 无权访问").doesNotStartWith("{");
+            }
+        }
+    }
+
     private void login(String username) {
         browser.manage().deleteAllCookies();
         browser.get(baseUrl() + "/login");

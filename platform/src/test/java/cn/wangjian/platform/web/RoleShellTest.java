@@ -31,13 +31,18 @@ class RoleShellTest extends PlatformTest {
     void a_liaison_is_offered_only_what_the_liaison_may_open() throws Exception {
         CurrentUser liaison = accounts.loadUserByUsername(testUser("shell.liaison", "MPS", "110000",
                 Role.AGENCY_LIAISON));
-        String dashboard = page("/", liaison, BROWSER).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        // the liaison's landing page is the incoming notifications
+        assertThat(page("/", liaison, BROWSER).getRedirectedUrl()).isEqualTo("/clues/notifications");
+        String dashboard = page("/clues/notifications", liaison, BROWSER)
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         // the liaison's work (incoming notifications) is under 线索; monitoring and brushing are not the liaison's
         assertThat(dashboard).contains("data-area=\"clue\"").doesNotContain("data-area=\"monitoring\"",
                 "data-area=\"brushing\"", "data-area=\"identity\"");
         CurrentUser credit = accounts.loadUserByUsername(testUser("shell.credit", "SAMR", "110000",
                 Role.CREDIT_OFFICER));
-        String creditPage = page("/", credit, BROWSER).getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page("/", credit, BROWSER).getRedirectedUrl()).isEqualTo("/publicity");
+        String creditPage = page("/publicity", credit, BROWSER)
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
         assertThat(creditPage).contains("data-area=\"credit\"", "data-area=\"publicity\"")
                 .doesNotContain("data-area=\"monitoring\"");
     }

@@ -23,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * the controllers, and the {@code @PreAuthorize} rule on it (method or class) is evaluated for the user. The rule
  * stays where it is enforced; the navigation only reads it, so the two cannot drift apart.
  */
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @ControllerAdvice(annotations = Controller.class)
 class NavigationAdvice {
 

@@ -48,9 +48,20 @@ class ListingScanJobTest {
     void finds_exactly_the_planted_listing_violations_on_a_mini_cluster(@TempDir Path dir) throws Exception {
         new RegistryMarket(RegistryMarket.Scale.SMALL, 7).write(dir);
         ObjectMapper json = new ObjectMapper();
+        // the published cases' own wording (one listing each, no prices) is measured by the monitoring test
+        Set<String> realCases = new HashSet<>();
+        for (String line : Files.readAllLines(dir.resolve("ground-truth.csv"), StandardCharsets.UTF_8)) {
+            if (line.startsWith("REAL_")) {
+                realCases.add(line.split(",")[2]);
+            }
+        }
+        assertThat(realCases).isNotEmpty();
         List<Listing> listings = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("listings.jsonl"), StandardCharsets.UTF_8)) {
             JsonNode l = json.readTree(line);
+            if (realCases.contains(l.get("listing_id").asText())) {
+                continue;
+            }
             listings.add(new Listing(l.get("listing_id").asText(), l.get("platform").asText(), l.get("category").asText(),
                     l.get("title").asText(), l.get("description").asText(), l.get("original_price").asLong() * 100,
                     l.has("home_price") ? l.get("home_price").asLong() * 100 : -1,

@@ -385,7 +385,10 @@ class BrowserTest extends PlatformTest {
         // the officer confirms the finding (evidence fixed, clue registered) and sends the platform a takedown
         login("e2e.notice.officer");
         browser.get(baseUrl() + "/monitoring/findings/" + finding);
-        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-finding"))));
+        WebElement confirm = wait.until(ExpectedConditions.elementToBeClickable(By.id("confirm-finding")));
+        click(confirm);
+        // the confirmation's POST must finish before the page is opened again (a new navigation would cancel it)
+        wait.until(ExpectedConditions.stalenessOf(confirm));
         browser.get(baseUrl() + "/monitoring/findings/" + finding);
         WebElement hours = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice-hours")));
         hours.clear();

@@ -34,6 +34,7 @@ public final class RuleCatalog {
     private final LawfulText lawfulText;
     private final Map<String, ClaimSpec> claims;
     private final List<CategoryCues> categoryCues;
+    private final Map<String, String> ruleCategoryNames;
 
     /**
      * Words that show a page's product category when nobody gave it (a crawled ad page): each cue counts 1, each
@@ -64,6 +65,14 @@ public final class RuleCatalog {
     /** A catalog with the cues that infer a page's product category ({@link TextScanner#scanPage}). */
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
                        LawfulText lawfulText, Map<String, ClaimSpec> claims, List<CategoryCues> categoryCues) {
+        this(version, productCategories, rules, lawfulText, claims, categoryCues, Map.of());
+    }
+
+    /** A catalog with the names officers read for the finding categories. */
+    public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
+                       LawfulText lawfulText, Map<String, ClaimSpec> claims, List<CategoryCues> categoryCues,
+                       Map<String, String> ruleCategoryNames) {
+        this.ruleCategoryNames = Map.copyOf(ruleCategoryNames);
         this.categoryCues = List.copyOf(categoryCues);
         Set<String> cued = new HashSet<>();
         for (CategoryCues c : this.categoryCues) {
@@ -119,6 +128,16 @@ public final class RuleCatalog {
         return claims;
     }
 
+    /** The names officers read for finding categories ({@code ruleCategories} of catalog.json); may miss some. */
+    public Map<String, String> ruleCategoryNames() {
+        return ruleCategoryNames;
+    }
+
+    /** A copy with these category names. */
+    public RuleCatalog withRuleCategoryNames(Map<String, String> names) {
+        return new RuleCatalog(version, productCategories, rules, lawfulText, claims, categoryCues, names);
+    }
+
     /** The cues that infer a page's product category, in order of precedence. */
     public List<CategoryCues> categoryCues() {
         return categoryCues;
@@ -145,7 +164,8 @@ public final class RuleCatalog {
     public RuleCatalog with(String newVersion, List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
-        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues);
+        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues)
+                .withRuleCategoryNames(ruleCategoryNames);
     }
 
     /**
@@ -182,7 +202,8 @@ public final class RuleCatalog {
             all.add(r);
         }
         try {
-            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues);
+            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues)
+                .withRuleCategoryNames(ruleCategoryNames);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(e.getMessage());
         }
@@ -214,8 +235,10 @@ public final class RuleCatalog {
             }
         }
         try {
+            Map<String, String> names = new LinkedHashMap<>();
+            index.path("ruleCategories").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
             return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")), claims,
-                    categoryCues(index.path("categoryCues")));
+                    categoryCues(index.path("categoryCues"))).withRuleCategoryNames(names);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(where + ": " + e.getMessage());
         }

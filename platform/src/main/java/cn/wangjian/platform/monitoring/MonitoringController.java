@@ -42,6 +42,20 @@ class MonitoringController {
         this.detectors = detectors;
     }
 
+    /** The names officers read for finding categories and severities (codes as tooltips), on every page here. */
+    @ModelAttribute("categoryNames")
+    Map<String, String> categoryNames() {
+        return detectors.text().catalog().ruleCategoryNames();
+    }
+
+    @ModelAttribute("severityNames")
+    Map<String, String> severityNames() {
+        return SEVERITY_NAMES;
+    }
+
+    private static final Map<String, String> SEVERITY_NAMES = Map.of("HIGH", "高", "MEDIUM", "中", "LOW", "低",
+            "HINT", "提示");
+
     @GetMapping("/monitoring")
     String overview(@AuthenticationPrincipal CurrentUser user, Model model) {
         List<MonitoringTask> list = tasks.list(user.dataScope());

@@ -84,6 +84,16 @@ class HostileListingTest extends PlatformTest {
         // data scope: the same agency elsewhere sees nothing of it; another agency's liaison has no monitoring area
         long findingId = jdbc.sql("SELECT min(id) FROM finding WHERE task_id = ?").param(task.id()).query(Long.class).single();
         assertThat(officer.get("/monitoring/findings/" + findingId).getStatusCode().value()).isEqualTo(200);
+        // the finding's category by its Chinese name, the code as a tooltip (issue 18)
+        String category = jdbc.sql("SELECT rule_category FROM finding WHERE id = ?").param(findingId)
+                .query(String.class).single();
+        String name = cn.wangjian.engine.text.RuleCatalog.builtIn().ruleCategoryNames().get(category);
+        assertThat(name).isNotBlank();
+        assertThat(officer.get("/monitoring/findings/" + findingId).getBody())
+                .contains("title=\"" + category + "\"", ">" + name + "<").doesNotContain("（" + category + "）");
+        // the task's rule sets by their names, not their codes
+        String taskPage = officer.get("/monitoring/tasks/" + task.id()).getBody();
+        assertThat(taskPage).contains("文字违法").doesNotContain("[TEXT");
         FormLogin shanghai = new FormLogin(rest, testUser("hostile.sh", "SAMR", "310000", Role.MONITORING_OFFICER), PASSWORD);
         assertThat(shanghai.get("/monitoring/findings/" + findingId).getStatusCode().value()).isEqualTo(404);
         assertThat(shanghai.get("/monitoring/tasks/" + task.id()).getStatusCode().value()).isEqualTo(404);

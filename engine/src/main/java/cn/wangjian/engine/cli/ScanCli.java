@@ -110,8 +110,7 @@ public final class ScanCli {
                 ListingChecks checks = ListingChecks.builtIn(scanner.catalog());
                 LocalDate day = date;
                 var report = SuiteEvaluation.evaluate(scanner, SuiteEvaluation.read(Path.of(evaluate)), date,
-                        inferCategory, (t, category) -> asFindings(checks.check(
-                                new ListingChecks.Listing(category, t, null, null, null, null), day)));
+                        inferCategory, (t, category) -> checks.checkText(category, t, day));
                 stdout.print(report.describe());
                 return 0;
             }
@@ -167,14 +166,6 @@ public final class ScanCli {
         return s.replace('\n', ' ').replace('\r', ' ');
     }
 
-    /** Listing-check findings in the text findings' form (offsets in the scanned text: the title alone). */
-    static List<Finding> asFindings(List<ListingChecks.Finding> found) {
-        List<Finding> out = new ArrayList<>(found.size());
-        for (ListingChecks.Finding f : found) {
-            out.add(f.asTextFinding());
-        }
-        return out;
-    }
 
     private static String value(String[] args, int i, String name) {
         if (i >= args.length) {
@@ -422,13 +413,12 @@ public final class ScanCli {
         if (idToken == null || idToken == JsonToken.VALUE_NULL) {
             return new Result(null, "缺少字段 id，结果无法对应到输入 (field 'id' is missing or null)");
         }
-        List<Finding> findings;
+        List<Finding> findings = new ArrayList<>();
         boolean inferred = category == null || category.isBlank();
         if (inferred) {
-            findings = new ArrayList<>();
             category = scanner.scanPage(text, date, findings::add);
         } else {
-            findings = new ArrayList<>(scanner.scan(text, category, date));
+            scanner.scan(text, category, date, findings::add);
         }
         Long cents = null;
         if (price != null) {
@@ -439,8 +429,10 @@ public final class ScanCli {
             }
         }
         // the listing checks (return terms, brand and price, GI and the seller's region) on the same text
-        findings.addAll(asFindings(engine.checks().check(new ListingChecks.Listing(category, text, null, cents,
-                sellerCode, sellerRegion), date)));
+        for (ListingChecks.Finding f : engine.checks().check(new ListingChecks.Listing(category, text, null, cents,
+                sellerCode, sellerRegion), date)) {
+            findings.add(f.asTextFinding()); // offsets in the scanned text: it is the listing's title alone
+        }
         if (engine.text()) {
             return new Result(report(engine, idText, category, inferred, text, findings)
                     .getBytes(StandardCharsets.UTF_8), null, true);

@@ -9,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -124,15 +122,18 @@ public final class ListingChecks {
     private final Returns returns;
     private final List<Brand> brands;
     private final List<String> accessoryWords;
+    /** The text catalog's rule whose terms are the counterfeit signal words, and those words (upper-cased). */
+    private final String signalRule;
     private final List<String> signals;
     private final List<Indication> indications;
     private final Map<String, String> categoryNames;
     private final PriceText priceText;
 
     private ListingChecks(String version, Map<Check, Rule> rules, Returns returns, List<Brand> brands,
-                          List<String> accessoryWords, List<String> signals, List<Indication> indications,
-                          Map<String, String> categoryNames, PriceText priceText) {
+                          List<String> accessoryWords, String signalRule, List<String> signals,
+                          List<Indication> indications, Map<String, String> categoryNames, PriceText priceText) {
         this.priceText = priceText;
+        this.signalRule = signalRule;
         this.version = version;
         this.rules = rules;
         this.returns = returns;
@@ -144,8 +145,8 @@ public final class ListingChecks {
     }
 
     /**
-     * The checks shipped with the engine; the counterfeit signal words are those of the text catalog's rule
-     * {@code TM-57-COUNTERFEIT}, so that words officers add there count here too.
+     * The checks shipped with the engine; the counterfeit signal words are those of the text catalog's rule named
+     * by {@code counterfeitSignalsFrom} (TM-57-COUNTERFEIT), so that words officers add there count here too.
      */
     public static ListingChecks builtIn(RuleCatalog catalog) {
         try (InputStream in = ListingChecks.class.getResourceAsStream(BUILT_IN)) {
@@ -155,13 +156,19 @@ public final class ListingChecks {
         }
     }
 
-    /** Checks from a file in the form of {@code listing-rules.json}. */
-    public static ListingChecks load(Path file, RuleCatalog catalog) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return parse(in, file.toString(), catalog);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /**
+     * The same checks with the signal words of another text catalog (officers changed the rules): the rule file is
+     * not read again.
+     */
+    public ListingChecks withSignalsOf(RuleCatalog catalog) {
+        return new ListingChecks(version, rules, returns, brands, accessoryWords, signalRule,
+                signalsOf(catalog, signalRule), indications, categoryNames, priceText);
+    }
+
+    private static List<String> signalsOf(RuleCatalog catalog, String rule) {
+        return catalog.rules().stream().filter(r -> r.id().equals(rule)).findFirst()
+                .map(cn.wangjian.engine.text.Rule::terms).orElse(List.of()).stream()
+                .map(s -> s.toUpperCase(Locale.ROOT)).toList();
     }
 
     public String version() {
@@ -197,56 +204,55 @@ public final class ListingChecks {
 
     private void priceTextOf(Listing l, String text, LocalDate conduct, List<Finding> out) {
         Rule rule = rules.get(Check.PRICE_TEXT_RATIO);
-        if (rule == null || priceText == null
-                || (!priceText.mustContain().isEmpty() && !text.contains(priceText.mustContain()))) {
+        if (rule == null || priceText == null) {
             return;
         }
         double maxRatio = rule.parameters().getOrDefault("maxRatio", 0.1);
-        java.util.regex.Matcher ref = priceText.reference().matcher(text);
         String key = priceText.mustContain();
-        // the expression runs only around each occurrence of the character every reference holds (价)
-        int next = 0;
-        while (true) {
-            boolean found;
-            if (key.isEmpty()) {
-                found = ref.find();
-            } else {
-                int at = text.indexOf(key, next);
-                if (at < 0) {
-                    return;
-                }
-                next = at + key.length();
-                ref.region(Math.max(0, at - 4), Math.min(text.length(), at + 24));
-                found = ref.find();
-                if (found && ref.end() > next) {
-                    next = ref.end();
-                }
-            }
-            if (!found) {
-                if (key.isEmpty()) {
-                    return;
-                }
-                continue;
-            }
-            double reference = Double.parseDouble(ref.group(2));
-            int from = Math.max(0, ref.start() - priceText.window());
-            int to = Math.min(text.length(), ref.end() + priceText.window());
-            java.util.regex.Matcher sell = priceText.selling().matcher(text).region(from, to);
-            while (sell.find()) {
-                if (sell.start() < ref.end() && sell.end() > ref.start()) {
-                    continue; // the reference itself
-                }
-                double selling = Double.parseDouble(sell.group(2));
-                if (reference > 0 && selling > 0 && selling < reference * maxRatio) {
-                    int start = Math.min(ref.start(), sell.start());
-                    int end = Math.max(ref.end(), sell.end());
-                    add(out, l, Check.PRICE_TEXT_RATIO, conduct, start, end, String.format(Locale.ROOT,
-                            "页面标示“%s”与“%s”，售价为所标原价的 %.1f%%。", ref.group(), sell.group(),
-                            100 * selling / reference));
+        // the expression runs only around each occurrence of the character every reference holds (价), or over the
+        // whole text when the rule file names none
+        for (int at = key.isEmpty() ? 0 : text.indexOf(key); at >= 0;
+             at = key.isEmpty() ? -1 : text.indexOf(key, at + key.length())) {
+            java.util.regex.Matcher ref = priceText.reference().matcher(text).region(
+                    key.isEmpty() ? 0 : Math.max(0, at - 4), key.isEmpty() ? text.length() : Math.min(text.length(), at + 24));
+            while (ref.find()) {
+                if (implausible(l, text, ref, maxRatio, conduct, out)) {
                     return;
                 }
             }
         }
+    }
+
+    /** A selling price near this reference below {@code maxRatio} of it: the finding is added. */
+    private boolean implausible(Listing l, String text, java.util.regex.Matcher ref, double maxRatio,
+                                LocalDate conduct, List<Finding> out) {
+        double reference = Double.parseDouble(ref.group(2));
+        int from = Math.max(0, ref.start() - priceText.window());
+        int to = Math.min(text.length(), ref.end() + priceText.window());
+        java.util.regex.Matcher sell = priceText.selling().matcher(text).region(from, to);
+        while (sell.find()) {
+            if (sell.start() < ref.end() && sell.end() > ref.start()) {
+                continue; // the reference itself
+            }
+            double selling = Double.parseDouble(sell.group(2));
+            if (reference > 0 && selling > 0 && selling < reference * maxRatio) {
+                add(out, l, Check.PRICE_TEXT_RATIO, conduct, Math.min(ref.start(), sell.start()),
+                        Math.max(ref.end(), sell.end()), String.format(Locale.ROOT,
+                                "页面标示“%s”与“%s”，售价为所标原价的 %.1f%%。", ref.group(), sell.group(),
+                                100 * selling / reference));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The findings on a bare text of this product category (no price, no seller known), in the text scanner's form:
+     * what the suite evaluations count beside the scanner's findings.
+     */
+    public List<cn.wangjian.engine.text.Finding> checkText(String category, String text, LocalDate conduct) {
+        return check(new Listing(category, text, null, null, null, null), conduct).stream()
+                .map(Finding::asTextFinding).toList();
     }
 
     // ------------------------------------------------------------------------------------------ the no-reason return
@@ -538,18 +544,16 @@ public final class ListingChecks {
             }
             indications.add(new Indication(required(g, "name", at), regions, Set.copyOf(list(g, "authorisedUsers"))));
         }
-        // the signal words of the text catalog's counterfeit rule
-        List<String> signals = catalog.rules().stream().filter(r -> r.id().equals("TM-57-COUNTERFEIT"))
-                .findFirst().map(cn.wangjian.engine.text.Rule::terms).orElse(List.of()).stream()
-                .map(s -> s.toUpperCase(Locale.ROOT)).toList();
+        String signalRule = root.path("counterfeitSignalsFrom").asText(""); // none named: no signal words
         PriceText priceText = null;
         JsonNode pt = root.path("priceText");
         if (!pt.isMissingNode()) {
             priceText = new PriceText(pattern(pt, "reference", where), pattern(pt, "selling", where),
                     pt.path("window").asInt(30), pt.path("mustContain").asText(""));
         }
-        return new ListingChecks(version, rules, returns, List.copyOf(brands), list(root, "accessoryWords"), signals,
-                List.copyOf(indications), catalog.productCategories(), priceText);
+        return new ListingChecks(version, rules, returns, List.copyOf(brands), list(root, "accessoryWords"),
+                signalRule, signalsOf(catalog, signalRule), List.copyOf(indications), catalog.productCategories(),
+                priceText);
     }
 
     /** A regular expression whose group 2 is an amount; one that matches the empty text is refused. */

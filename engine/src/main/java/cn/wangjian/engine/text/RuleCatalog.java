@@ -59,16 +59,13 @@ public final class RuleCatalog {
     /** A catalog; every {@link RuleKind#CLAIM} rule needs its {@link ClaimSpec} in {@code claims}, by rule id. */
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
                        LawfulText lawfulText, Map<String, ClaimSpec> claims) {
-        this(version, productCategories, rules, lawfulText, claims, List.of());
+        this(version, productCategories, rules, lawfulText, claims, List.of(), Map.of());
     }
 
-    /** A catalog with the cues that infer a page's product category ({@link TextScanner#scanPage}). */
-    public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
-                       LawfulText lawfulText, Map<String, ClaimSpec> claims, List<CategoryCues> categoryCues) {
-        this(version, productCategories, rules, lawfulText, claims, categoryCues, Map.of());
-    }
-
-    /** A catalog with the names officers read for the finding categories. */
+    /**
+     * A catalog with the cues that infer a page's product category ({@link TextScanner#scanPage}) and the names
+     * officers read for the finding categories.
+     */
     public RuleCatalog(String version, Map<String, String> productCategories, List<Rule> rules,
                        LawfulText lawfulText, Map<String, ClaimSpec> claims, List<CategoryCues> categoryCues,
                        Map<String, String> ruleCategoryNames) {
@@ -133,11 +130,6 @@ public final class RuleCatalog {
         return ruleCategoryNames;
     }
 
-    /** A copy with these category names. */
-    public RuleCatalog withRuleCategoryNames(Map<String, String> names) {
-        return new RuleCatalog(version, productCategories, rules, lawfulText, claims, categoryCues, names);
-    }
-
     /** The cues that infer a page's product category, in order of precedence. */
     public List<CategoryCues> categoryCues() {
         return categoryCues;
@@ -164,8 +156,8 @@ public final class RuleCatalog {
     public RuleCatalog with(String newVersion, List<Rule> more) {
         List<Rule> all = new ArrayList<>(rules);
         all.addAll(more);
-        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues)
-                .withRuleCategoryNames(ruleCategoryNames);
+        return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues,
+                ruleCategoryNames);
     }
 
     /**
@@ -202,8 +194,8 @@ public final class RuleCatalog {
             all.add(r);
         }
         try {
-            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues)
-                .withRuleCategoryNames(ruleCategoryNames);
+            return new RuleCatalog(newVersion, productCategories, all, lawfulText, claims, categoryCues,
+                ruleCategoryNames);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(e.getMessage());
         }
@@ -238,7 +230,7 @@ public final class RuleCatalog {
             Map<String, String> names = new LinkedHashMap<>();
             index.path("ruleCategories").fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
             return new RuleCatalog(version, categories, rules, lawfulText(index.path("lawfulText")), claims,
-                    categoryCues(index.path("categoryCues"))).withRuleCategoryNames(names);
+                    categoryCues(index.path("categoryCues")), names);
         } catch (IllegalArgumentException e) {
             throw new CatalogException(where + ": " + e.getMessage());
         }

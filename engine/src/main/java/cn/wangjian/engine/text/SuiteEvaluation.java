@@ -59,11 +59,6 @@ public final class SuiteEvaluation {
                          int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures,
                          Map<String, int[]> inferredByLabel) {
 
-        public Report(int cases, Map<String, Score> byCategory, Map<String, int[]> evasionsByKind,
-                      int textsWithFindingsAboveHint, Map<String, int[]> byFamily, List<String> failures) {
-            this(cases, byCategory, evasionsByKind, textsWithFindingsAboveHint, byFamily, failures, Map.of());
-        }
-
         public Score overall() {
             int tp = 0;
             int fp = 0;

@@ -1077,34 +1077,22 @@ public final class TextScanner {
      * dictionary word of its own, and sits on word boundaries.
      */
     private boolean clear(String text, int start, int end, String folded) {
-        // cheap tests first, without a string: the folded Han characters of the span against the term's, in place
-        int n = 0;
-        int kept = 0;
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (CharFold.KIND[c] != CharFold.NORMAL) {
-                continue; // a skipped separator
-            }
-            char f = CharFold.FOLD[c];
-            if (!isHan(f) || n >= folded.length()) {
-                return false;
-            }
-            if (f == folded.charAt(n)) {
-                kept++;
-            }
-            n++;
-        }
-        if (n < 2 || n != folded.length() || kept == 0 || kept == n) {
+        String match = lettersFolded(text, start, end);
+        if (match.length() < 2 || match.length() != folded.length()) {
             return false;
         }
-        StringBuilder m = new StringBuilder(n);
-        for (int i = start; i < end; i++) {
-            char c = text.charAt(i);
-            if (CharFold.KIND[c] == CharFold.NORMAL) {
-                m.append(CharFold.FOLD[c]);
+        int kept = 0;
+        for (int i = 0; i < match.length(); i++) {
+            if (!isHan(match.charAt(i))) {
+                return false;
+            }
+            if (match.charAt(i) == folded.charAt(i)) {
+                kept++;
             }
         }
-        String match = m.toString();
+        if (kept == 0 || kept == match.length()) {
+            return false;
+        }
         if (com.hankcs.hanlp.dictionary.CoreDictionary.contains(match)) {
             return false;
         }

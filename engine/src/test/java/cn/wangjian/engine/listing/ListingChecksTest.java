@@ -67,6 +67,16 @@ class ListingChecksTest {
     }
 
     @Test
+    void a_signal_word_officers_add_to_the_text_rule_counts_for_brands_too() {
+        Listing listing = new Listing("apparel", "LV同源工厂货 老花手袋", null, null, null, null);
+        assertThat(rules(listing)).isEmpty();
+        RuleCatalog more = CATALOG.withAdditions("t", java.util.Map.of("TM-57-COUNTERFEIT", List.of("同源工厂货")),
+                java.util.Map.of(), List.of());
+        assertThat(CHECKS.withSignalsOf(more).check(listing, TODAY)).extracting(f -> f.rule().id())
+                .containsExactly("TM-57-BRAND-SIGNAL");
+    }
+
+    @Test
     void a_geographical_indication_sold_from_outside_its_area() {
         assertThat(rules(new Listing("agricultural_product", "明前西湖龙井 250g", null, 68_000L, "91330106MA2XXXXXX0",
                 "330106"))).isEmpty();

@@ -24,9 +24,7 @@ class RealSuitesTest {
         var checks = cn.wangjian.engine.listing.ListingChecks.builtIn(scanner.catalog());
         LocalDate day = LocalDate.of(2026, 12, 1);
         SuiteEvaluation.Report report = SuiteEvaluation.evaluate(scanner, cases, day, false, (text, category) ->
-                checks.check(new cn.wangjian.engine.listing.ListingChecks.Listing(category, text, null, null, null,
-                        null), day).stream().map(cn.wangjian.engine.listing.ListingChecks.Finding::asTextFinding)
-                        .toList());
+                checks.checkText(category, text, day));
         int caught = 0;
         int violations = 0;
         for (var e : report.byFamily().entrySet()) {

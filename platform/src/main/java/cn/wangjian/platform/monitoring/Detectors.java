@@ -39,14 +39,14 @@ public class Detectors {
     /** Swaps in a scanner built from {@code catalog}; returns the new one. */
     TextScanner replace(RuleCatalog catalog) {
         TextScanner built = text.replace(catalog);
-        listings = ListingChecks.builtIn(built.catalog());
+        listings = listings.withSignalsOf(built.catalog());
         return built;
     }
 
     /** Swaps in a scanner already built from a checked catalog. */
     TextScanner use(TextScanner built) {
         TextScanner used = text.use(built);
-        listings = ListingChecks.builtIn(used.catalog());
+        listings = listings.withSignalsOf(used.catalog());
         return used;
     }
 

@@ -53,8 +53,9 @@ class MonitoringController {
         return SEVERITY_NAMES;
     }
 
-    private static final Map<String, String> SEVERITY_NAMES = Map.of("HIGH", "高", "MEDIUM", "中", "LOW", "低",
-            "HINT", "提示");
+    private static final Map<String, String> SEVERITY_NAMES = java.util.Arrays.stream(
+            cn.wangjian.engine.text.Severity.values()).collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    cn.wangjian.engine.text.Severity::name, cn.wangjian.engine.text.Severity::chinese));
 
     @GetMapping("/monitoring")
     String overview(@AuthenticationPrincipal CurrentUser user, Model model) {

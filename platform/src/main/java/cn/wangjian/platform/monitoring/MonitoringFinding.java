@@ -40,12 +40,7 @@ public record MonitoringFinding(long id, long taskId, long runId, String detecto
     }
 
     public String severityLabel() {
-        return switch (severity) {
-            case "HIGH" -> "高";
-            case "MEDIUM" -> "中";
-            case "LOW" -> "低";
-            default -> "提示";
-        };
+        return cn.wangjian.engine.text.Severity.parse(severity).chinese();
     }
 
     public String statusLabel() {

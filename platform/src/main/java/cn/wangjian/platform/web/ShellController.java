@@ -2,6 +2,7 @@ package cn.wangjian.platform.web;
 
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.identity.CurrentUser;
+import cn.wangjian.platform.identity.Role;
 import cn.wangjian.platform.identity.Directory;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,17 +31,17 @@ class ShellController {
      * Each role's worklist (issue 18): the shared dashboard is the case officer's (clues and cases due) and the
      * administrator's; the other roles land on their own work, in this order when a user holds several.
      */
-    private static final java.util.List<java.util.Map.Entry<cn.wangjian.platform.identity.Role, String>> LANDING =
+    private static final java.util.List<java.util.Map.Entry<Role, String>> LANDING =
             java.util.List.of(
-                    java.util.Map.entry(cn.wangjian.platform.identity.Role.MONITORING_OFFICER, "/monitoring"),
-                    java.util.Map.entry(cn.wangjian.platform.identity.Role.CREDIT_OFFICER, "/publicity"),
-                    java.util.Map.entry(cn.wangjian.platform.identity.Role.CAMPAIGN_COORDINATOR, "/campaign"),
-                    java.util.Map.entry(cn.wangjian.platform.identity.Role.AGENCY_LIAISON, "/clues/notifications"),
-                    java.util.Map.entry(cn.wangjian.platform.identity.Role.PLATFORM_COMPLIANCE, "/platform"));
+                    java.util.Map.entry(Role.MONITORING_OFFICER, "/monitoring"),
+                    java.util.Map.entry(Role.CREDIT_OFFICER, "/publicity"),
+                    java.util.Map.entry(Role.CAMPAIGN_COORDINATOR, "/campaign"),
+                    java.util.Map.entry(Role.AGENCY_LIAISON, "/clues/notifications"),
+                    java.util.Map.entry(Role.PLATFORM_COMPLIANCE, "/platform"));
 
     @GetMapping("/")
     String dashboard(@AuthenticationPrincipal CurrentUser user, Model model) {
-        if (!user.hasAnyRole(cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN)) {
+        if (!user.hasAnyRole(Role.CASE_OFFICER, Role.ADMIN)) {
             for (var landing : LANDING) {
                 if (user.hasRole(landing.getKey())) {
                     return "redirect:" + landing.getValue();
@@ -53,7 +54,7 @@ class ShellController {
         model.addAttribute("casesDue", cases.dueBy(user.dataScope(), cases.today()
                 .plusDays(3), 10));
         model.addAttribute("today", cases.today());
-        if (user.hasRole(cn.wangjian.platform.identity.Role.ADMIN)) {
+        if (user.hasRole(Role.ADMIN)) {
             model.addAttribute("missingCalendarYear", workingDays.missingYear().orElse(null));
         }
         return "dashboard";

@@ -267,9 +267,20 @@ public class Findings {
                 .append("）\n规则：").append(f.rule()).append(" ").append(f.title())
                 .append("\n依据：").append(f.law()).append(f.article()).append(f.lawUnverified() ? "（条文待核实）" : "")
                 .append("\n对象：").append(f.subject());
-        if (f.matched() != null) {
+        if (f.matched() != null && f.spans().size() <= 1) {
             b.append("\n命中：“").append(f.matched()).append("”（规则词 ").append(f.term()).append("，字段 ")
                     .append(f.field()).append(" 第 ").append(f.start()).append("–").append(f.end()).append(" 字符）");
+        } else if (f.spans().size() > 1) {
+            b.append("\n命中 ").append(f.spans().size()).append(" 处（字段 ").append(f.field()).append("）：");
+            String sep = "";
+            for (MonitoringFinding.Span s : f.spans()) {
+                b.append(sep).append("“").append(s.matched()).append("”（");
+                if (s.term() != null) {
+                    b.append("规则词 ").append(s.term()).append("，");
+                }
+                b.append("第 ").append(s.start()).append("–").append(s.end()).append(" 字符）");
+                sep = "、";
+            }
         }
         if (f.detail() != null) {
             b.append("\n说明：").append(f.detail());
@@ -313,6 +324,27 @@ public class Findings {
                 rs.getString("evidence_sha256"), rs.getTimestamp("found_at").toInstant(), rs.getString("status"),
                 rs.getString("assignee"), rs.getString("decided_by"), decided == null ? null : decided.toInstant(),
                 rs.getString("dismiss_reason"), clueId, evidenceSeq, rs.getString("owner_agency"),
-                rs.getString("owner_region"));
+                rs.getString("owner_region"), spans(rs.getString("spans"), startOffset, endOffset,
+                        rs.getString("matched"), rs.getString("term")));
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper()
+            .configure(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<MonitoringFinding.Span>> SPANS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() { };
+
+    /** The spans kept with the finding; a finding written before they were kept has the one span of its offsets. */
+    static List<MonitoringFinding.Span> spans(String json, Integer start, Integer end, String matched, String term) {
+        if (json != null) {
+            try {
+                return JSON.readValue(json, SPANS);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("发现的命中位置无法读取 (unreadable spans): " + e.getOriginalMessage(), e);
+            }
+        }
+        if (start == null || end == null) {
+            return List.of();
+        }
+        return List.of(new MonitoringFinding.Span(start, end, matched, term, null, null, null));
     }
 }

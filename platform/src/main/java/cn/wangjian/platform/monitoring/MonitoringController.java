@@ -33,8 +33,11 @@ class MonitoringController {
     private final Detectors detectors;
     private final RuleChanges ruleChanges;
 
+    private final java.time.Clock clock;
+
     MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors,
-                         RuleChanges ruleChanges) {
+                         RuleChanges ruleChanges, java.time.Clock clock) {
+        this.clock = clock;
         this.ruleChanges = ruleChanges;
         this.tasks = tasks;
         this.runner = runner;
@@ -65,6 +68,9 @@ class MonitoringController {
                 t -> runner.runs(t.id(), 1).stream().findFirst())));
         model.addAttribute("newCount", findings.count(user.dataScope(),
                 new FindingFilter(null, null, null, null, null, null, "NEW", null, null)));
+        // the charts before the first run (or with nothing found) say so instead of drawing empty axes
+        model.addAttribute("findingTotal", findings.count(user.dataScope(), FindingFilter.none()));
+        model.addAttribute("anyRun", runner.anyRun(user.dataScope()));
         return "monitoring/overview";
     }
 
@@ -119,14 +125,29 @@ class MonitoringController {
     }
 
     @GetMapping("/monitoring/runs/{id}")
-    String runPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model,
-                   @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request", required = false) String htmx) {
+    String runPage(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        runModel(id, user, model);
+        return "monitoring/run";
+    }
+
+    /**
+     * The run's status and counts alone, which the run page polls (htmx) while the run is running; the same
+     * readers as the run page (the class's roles, 403 otherwise) and the same data scope (404 outside it).
+     */
+    @GetMapping("/monitoring/runs/{id}/progress")
+    String runProgress(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
+        runModel(id, user, model);
+        return "monitoring/run :: status";
+    }
+
+    private void runModel(long id, CurrentUser user, Model model) {
         MonitoringRunner.Run r = runner.run(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         MonitoringTask t = tasks.find(r.taskId(), user.dataScope())
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         model.addAttribute("run", r);
         model.addAttribute("task", t);
-        return htmx != null ? "monitoring/run :: status" : "monitoring/run";
+        model.addAttribute("elapsedSeconds", java.time.Duration.between(r.startedAt(),
+                r.finishedAt() != null ? r.finishedAt() : clock.instant()).toSeconds());
     }
 
     @GetMapping("/monitoring/findings")
@@ -137,7 +158,11 @@ class MonitoringController {
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", PAGE);
         model.addAttribute("tasks", tasks.list(user.dataScope()));
-        model.addAttribute("ruleStats", findings.ruleStats(user.dataScope()));
+        List<Findings.RuleStats> ruleStats = findings.ruleStats(user.dataScope());
+        model.addAttribute("ruleStats", ruleStats);
+        // an empty queue before the first run says what to do, not only that nothing matches
+        model.addAttribute("scopeTotal", ruleStats.stream().mapToLong(Findings.RuleStats::total).sum());
+        model.addAttribute("anyRun", runner.anyRun(user.dataScope()));
         return "monitoring/findings";
     }
 

@@ -20,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +30,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a monitoring task: streams the listings in scope through the text engine (titles and descriptions, with
@@ -66,10 +70,17 @@ public class MonitoringRunner {
 
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    /** Writes a running run's counts in a transaction of its own, so the run page sees them before the run ends. */
+    private final TransactionTemplate progressTx;
+    private volatile java.time.Duration progressEvery = java.time.Duration.ofSeconds(1);
+
     MonitoringRunner(JdbcClient jdbc, JdbcTemplate batch, Listings listings, CrossChecks crossChecks,
                      Registry registry, Detectors detectors, cn.wangjian.platform.evidence.Capturer capturer,
                      cn.wangjian.platform.credit.CreditLists credit, java.time.Clock clock,
-                     org.springframework.context.ApplicationEventPublisher events) {
+                     org.springframework.context.ApplicationEventPublisher events,
+                     PlatformTransactionManager transactions) {
+        this.progressTx = new TransactionTemplate(transactions);
+        this.progressTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock;
         this.events = events;
         this.capturer = capturer;
@@ -109,10 +120,57 @@ public class MonitoringRunner {
                 .query(Long.class).single();
     }
 
+    /** How often a running run writes its counts (at most; tests shorten it). */
+    void progressEvery(java.time.Duration every) {
+        this.progressEvery = every;
+    }
+
+    /**
+     * A running run's counts, written at most every {@link #progressEvery} while listings are scanned (checked every
+     * 256 listings) and after the registry checks. The listing scan runs in one transaction with the findings it
+     * writes; the counts go in a transaction of their own, so findings written are counted before they are visible.
+     */
+    private final class Progress {
+        private final long runId;
+        private final FindingWriter writer;
+        private long scanned;
+        private long subjects;
+        private long last = System.nanoTime();
+
+        Progress(long runId, FindingWriter writer) {
+            this.runId = runId;
+            this.writer = writer;
+        }
+
+        void listing() {
+            if (++scanned % 256 == 0 && System.nanoTime() - last >= progressEvery.toNanos()) {
+                write();
+            }
+        }
+
+        void subjects(long n) {
+            subjects = n;
+            write();
+        }
+
+        private void write() {
+            last = System.nanoTime();
+            try {
+                progressTx.executeWithoutResult(status -> jdbc.sql("""
+                        UPDATE monitoring_run SET listings_scanned = ?, subjects_checked = ?, findings_total = ?,
+                            findings_new = ? WHERE id = ? AND status = 'RUNNING'""")
+                        .params(scanned, subjects, writer.total(), writer.inserted(), runId).update());
+            } catch (RuntimeException e) {
+                log.debug("监测运行 {} 进度未能写入 (progress not written)", runId, e); // the run goes on
+            }
+        }
+    }
+
     void execute(MonitoringTask task, long runId) {
         Instant started = clock.instant();
         LocalDate today = LocalDate.now(clock);
         FindingWriter writer = new FindingWriter(batch, task, runId, started);
+        Progress progress = new Progress(runId, writer);
         long[] scanned = {0};
         long subjects = 0;
         TextScanner scanner = detectors.text();           // one scanner for the whole run, even if rules change
@@ -128,11 +186,15 @@ public class MonitoringRunner {
                 if (task.kind() != TaskKind.CREDIT || !operators.isEmpty()) {
                     Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions(),
                             operators);
-                    scanned[0] = listings.forEach(scope, l -> scan(task, l, scanner, checks, rules, today, writer));
+                    scanned[0] = listings.forEach(scope, l -> {
+                        scan(task, l, scanner, checks, rules, today, writer);
+                        progress.listing();
+                    });
                 }
             }
             if (task.runs(RuleSet.REGISTRY)) {
                 subjects = checkRegistry(task, today, writer);
+                progress.subjects(subjects);
             }
             if (task.runs(RuleSet.TEXT) && !task.seeds().isEmpty()) {
                 crawl(task, runId, scanner, rules, today, writer);
@@ -141,8 +203,8 @@ public class MonitoringRunner {
             finish(runId, "SUCCEEDED", scanned[0], subjects, writer, null);
             events.publishEvent(new MonitoringRunFinished(runId, task.id(), task.kind().name(), task.ownerAgency(),
                     task.ownerRegion(), scanned[0], subjects, writer.total(), clock.instant()));
-            log.info("监测任务 {} 运行 {} 完成：商品 {} 条，主体 {} 个，发现 {} 条（新增 {}），用时 {} ms", task.id(), runId,
-                    scanned[0], subjects, writer.total(), writer.inserted(),
+            log.info("监测任务 {} 运行 {} 完成：商品 {} 条，主体 {} 个，发现 {} 条（新增 {}，命中位置更新 {}），用时 {} ms",
+                    task.id(), runId, scanned[0], subjects, writer.total(), writer.inserted(), writer.refreshed(),
                     java.time.Duration.between(started, clock.instant()).toMillis());
         } catch (RuntimeException e) {
             log.warn("监测任务 {} 运行 {} 失败 (run failed)", task.id(), runId, e);
@@ -162,6 +224,8 @@ public class MonitoringRunner {
         // a listing reported without its product category gets the one its text shows (国药准字, 保健食品 …)
         String category = l.category() != null ? l.category()
                 : scanner.inferCategory(l.description() == null ? l.title() : l.title() + "\n" + l.description());
+        // one finding per rule and field, with every span of the rule there (decision 0031)
+        FindingWriter.Groups groups = new FindingWriter.Groups();
         if (task.runs(RuleSet.TEXT)) {
             ListingText.scan(scanner, l.title(), l.description(), category, today, ff -> {
                 Finding f = ff.finding();
@@ -169,11 +233,14 @@ public class MonitoringRunner {
                     return;
                 }
                 RuleFacts facts = RuleFacts.of(rules, f, today);
-                writer.add(new FindingWriter.Row("TEXT", "LISTING", subject, l.platformCode(), l.shopId(),
+                groups.add(new FindingWriter.Row("TEXT", "LISTING", subject, l.platformCode(), l.shopId(),
                         l.regionCode(), category, f.rule(), f.category(), facts.title(), f.law(), f.article(),
                         facts.unverified(),
                         f.severity().name(), f.confidence(), ff.field(), ff.fieldText(), ff.start(), ff.end(),
-                        f.matched(), f.term(), f.explanation(), url, l.reportedAt(), l.contentSha256()));
+                        f.matched(), f.term(), f.explanation(), url, l.reportedAt(), l.contentSha256(), null, false),
+                        new MonitoringFinding.Span(ff.start(), ff.end(), f.matched(), f.term(),
+                                f.kind() == null ? null : f.kind().name(), f.severity().name(), f.explanation()),
+                        f.confidence());
             });
         }
         if (task.runs(RuleSet.LISTING)) {
@@ -186,11 +253,16 @@ public class MonitoringRunner {
                     continue;
                 }
                 String fieldText = f.field().equals("title") ? l.title() : l.description();
-                writer.add(new FindingWriter.Row("LISTING", "LISTING", subject, l.platformCode(), l.shopId(),
+                groups.add(new FindingWriter.Row("LISTING", "LISTING", subject, l.platformCode(), l.shopId(),
                         l.regionCode(), category, r.id(), r.category(), r.title(), f.law().law(), f.law().article(),
                         "R".equals(f.law().verification()), r.severity().name(), 1.0, f.field(), fieldText, f.start(),
-                        f.end(), f.matched(), null, f.detail(), url, l.reportedAt(), l.contentSha256()));
+                        f.end(), f.matched(), null, f.detail(), url, l.reportedAt(), l.contentSha256(), null, false),
+                        new MonitoringFinding.Span(f.start(), f.end(), f.matched(), null, null, r.severity().name(),
+                                f.detail()), 1.0);
             }
+        }
+        for (FindingWriter.Row row : groups.rows()) {
+            writer.add(row);
         }
         if (task.runs(RuleSet.PRICE) && l.prices() != null) {
             PriceRules.Offer offer = new PriceRules.Offer(cents(l.originalPrice()), cents(l.homePrice()),
@@ -200,7 +272,7 @@ public class MonitoringRunner {
                 writer.add(new FindingWriter.Row("PRICE", "LISTING", subject, l.platformCode(), l.shopId(),
                         l.regionCode(), category, r.id(), r.category(), r.title(), r.law(), r.article(), false,
                         r.severity().name(), 1.0, "prices", l.title(), null, null, null, null,
-                        f.detail() + "。" + r.explanation(), url, l.reportedAt(), l.contentSha256()));
+                        f.detail() + "。" + r.explanation(), url, l.reportedAt(), l.contentSha256(), null, false));
             }
         }
     }
@@ -234,7 +306,10 @@ public class MonitoringRunner {
                                     f.rule(), f.category(), facts.title(), f.law(), f.article(), facts.unverified(),
                                     f.severity().name(), f.confidence(), "page", text.substring(from, to),
                                     f.start() - from, f.end() - from, f.matched(), f.term(), f.explanation(),
-                                    capture.url(), capture.fetchedAt(), capture.contentSha256()));
+                                    capture.url(), capture.fetchedAt(), capture.contentSha256(),
+                                    List.of(new MonitoringFinding.Span(f.start() - from, f.end() - from, f.matched(),
+                                            f.term(), f.kind() == null ? null : f.kind().name(), f.severity().name(),
+                                            f.explanation())), true));
                         }
                     }
                 });
@@ -281,7 +356,8 @@ public class MonitoringRunner {
                     "registry", f.title(), f.law(), f.article(), f.citationToBeConfirmed(),
                     f.check().startsWith("NAME") || f.check().startsWith("WEBSITE_NAME") ? "MEDIUM" : "HIGH", 1.0,
                     "registry", json, null, null, null, null, f.detail(), "registry:" + f.subjectKind().toLowerCase()
-                    + "/" + subject + "?checked=" + checkedAt, clock.instant(), cn.wangjian.platform.evidence.Evidence.sha256(json.getBytes(StandardCharsets.UTF_8))));
+                    + "/" + subject + "?checked=" + checkedAt, clock.instant(),
+                    cn.wangjian.platform.evidence.Evidence.sha256(json.getBytes(StandardCharsets.UTF_8)), null, false));
         }
         return subjects;
     }
@@ -297,6 +373,13 @@ public class MonitoringRunner {
 
     public Optional<Run> run(long id) {
         return jdbc.sql("SELECT * FROM monitoring_run WHERE id = ?").param(id).query((rs, n) -> run(rs)).optional();
+    }
+
+    /** Whether any task in the scope has run (the empty states tell a queue before the first run from an empty one). */
+    public boolean anyRun(cn.wangjian.platform.identity.DataScope scope) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM monitoring_run r JOIN monitoring_task t ON t.id = r.task_id WHERE "
+                        + scope.sqlCondition("t.owner_agency", "t.owner_region") + ")")
+                .params(scope.sqlParameters()).query(Boolean.class).single();
     }
 
     public java.util.List<Run> runs(long taskId, int limit) {

@@ -169,6 +169,39 @@ public abstract class PlatformTest {
                 cn.wangjian.platform.database.DatabaseCredentials.OWNER, credentials.ownerPassword(), true);
     }
 
+    /**
+     * A district bureau for casework: two case officers with enforcement certificates ({@code prefix.c1},
+     * {@code prefix.c2}), a legal reviewer and the head (created once, idempotent).
+     */
+    protected Bureau bureau(String prefix, String region) {
+        String c1 = testUser(prefix + ".c1", "SAMR", region, Role.CASE_OFFICER);
+        String c2 = testUser(prefix + ".c2", "SAMR", region, Role.CASE_OFFICER);
+        accounts.setCertificate(c1, "T" + Integer.toHexString(c1.hashCode()) + "1", "test");
+        accounts.setCertificate(c2, "T" + Integer.toHexString(c2.hashCode()) + "2", "test");
+        return new Bureau(accounts.loadUserByUsername(c1), accounts.loadUserByUsername(c2),
+                accounts.loadUserByUsername(testUser(prefix + ".review", "SAMR", region, Role.LEGAL_REVIEWER)),
+                accounts.loadUserByUsername(testUser(prefix + ".head", "SAMR", region, Role.BUREAU_HEAD)));
+    }
+
+    /** A bureau's people for casework; {@link #actorOf} is whoever's duty a step is. */
+    public record Bureau(cn.wangjian.platform.identity.CurrentUser officer, cn.wangjian.platform.identity.CurrentUser second,
+                         cn.wangjian.platform.identity.CurrentUser reviewer,
+                         cn.wangjian.platform.identity.CurrentUser head) {
+
+        /** The two officers as the filing form takes them. */
+        public String officers() {
+            return officer.getUsername() + "," + second.getUsername();
+        }
+
+        public cn.wangjian.platform.identity.CurrentUser actorOf(String step) {
+            return switch (cn.wangjian.platform.casework.CaseFiles.Duty.of(step)) {
+                case HEAD -> head;
+                case REVIEWER -> reviewer;
+                case OFFICER -> officer;
+            };
+        }
+    }
+
     /** Creates a test user once (idempotent across test classes) and returns the user name. */
     protected String testUser(String username, String agency, String region, Role role) {
         if (accounts.find(username).isEmpty()) {

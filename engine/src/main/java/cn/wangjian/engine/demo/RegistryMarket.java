@@ -69,13 +69,17 @@ public final class RegistryMarket {
     public static final double WEBSITES_WITH_BORROWED_FILING = 0.01;
     public static final double WEBSITES_IMITATING_A_NAME = 0.01;
 
-    private record City(String name, String abbreviation, String district) {
+    /** A city and its districts; an enterprise is registered in one of them, in turn (no random draw spent). */
+    private record City(String name, String abbreviation, String... districts) {
+        String district(int n) {
+            return districts[n % districts.length];
+        }
     }
 
     private static final City[] CITIES = {
             new City("杭州", "浙", "330102"), new City("杭州", "浙", "330106"), new City("宁波", "浙", "330203"),
             new City("深圳", "粤", "440305"), new City("广州", "粤", "440106"), new City("福州", "闽", "350102"),
-            new City("北京", "京", "110108"), new City("上海", "沪", "310101"), new City("南京", "苏", "320102"),
+            new City("北京", "京", "110108", "110101", "110102"), new City("上海", "沪", "310101"), new City("南京", "苏", "320102"),
             new City("成都", "川", "510104")};
     private static final String TRADE_CHARS = "华盛兴泰恒达鑫源嘉和瑞丰宏远佳美新锦博通力信益德安康明辉晨星海川云帆永昌金诚";
     private static final String[] INDUSTRIES = {"科技", "贸易", "食品", "电子", "服饰", "日用", "数码", "家居", "生物", "文化",
@@ -139,16 +143,18 @@ public final class RegistryMarket {
                     continue;
                 }
                 String name = core + FORMS[random.nextInt(FORMS.length)];
-                String code = newCode(random, city.district(), codes);
+                // Beijing's enterprises in 海淀, 东城 and 西城, so the demo's district bureaus have local subjects
+                String district = city.district(enterprises.size());
+                String code = newCode(random, district, codes);
                 boolean bad = random.nextDouble() < BAD_CODE_ROWS;
                 String status = random.nextDouble() < REVOKED_ENTERPRISES
                         ? new String[] {"REVOKED", "CANCELLED", "ABNORMAL"}[random.nextInt(3)] : "ACTIVE";
                 String written = bad ? code.substring(0, 17) + otherCheck(code.charAt(17)) : code;
-                Enterprise e = new Enterprise(code, city.district(), trade, industry, name, city, status, bad);
+                Enterprise e = new Enterprise(code, district, trade, industry, name, city, status, bad);
                 enterprises.add(e);
                 w.write(String.join(",", written, name, SURNAMES[random.nextInt(SURNAMES.length)]
                         + GIVEN[random.nextInt(GIVEN.length)], city.name() + "市某区某路" + (1 + random.nextInt(999)) + "号",
-                        city.district(), status));
+                        district, status));
                 w.write('\n');
                 if (bad) {
                     truth.add(new String[] {"IMPORT_REJECTED", "ENTERPRISE", written});

@@ -65,8 +65,18 @@ class CaseDocuments {
                         + date(notice.hearingRequestBy()) + (notice.windowProvisional() ? "，暂定，以国务院公布的节假日安排为准" : "")
                         + "）提出。" : "")
                         + "逾期未提出的，视为放弃上述权利。",
-                "办案人员：" + String.join("、", n.filing().officers())),
+                "办案人员：" + String.join("、", officers(n.filing()))),
                 notice.servedOn());
+    }
+
+    /**
+     * The officers as the filing recorded them (name and certificate on the day of filing); filings from before that
+     * was recorded name the login only, and the directory's present entry is printed instead.
+     */
+    private List<String> officers(CaseStage.Filing filing) {
+        return filing.officers().stream().map(o -> o.certificateNo() != null ? o.printed()
+                : accounts.officer(o.username()).map(cn.wangjian.platform.identity.UserAccounts.Officer::printed)
+                .orElse(o.printed())).toList();
     }
 
     byte[] decision(CaseFiles.CaseView c, CaseStage.WithDecision d) {
@@ -79,9 +89,7 @@ class CaseDocuments {
         String code = party != null ? party.creditCode() : d.dossier().creditCode();
         java.util.Optional<cn.wangjian.platform.registry.Registry.Enterprise> registered =
                 code == null ? java.util.Optional.empty() : registry.enterprise(code);
-        List<String> officers = d.filing().officers().stream()
-                .map(o -> accounts.officer(o).map(cn.wangjian.platform.identity.UserAccounts.Officer::printed)
-                        .orElse(o + "（执法证号未登记）")).toList();
+        List<String> officers = officers(d.filing());
         Sanction sanction = decision.sanction();
         return pdf(authority, "行政处罚决定书", decision.decisionNo(), List.of(
                 "当事人：" + d.dossier().subjectName() + (party == null ? "" : "（" + party.kind().label() + "）"),

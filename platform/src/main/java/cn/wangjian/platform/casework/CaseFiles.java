@@ -9,6 +9,7 @@ import cn.wangjian.platform.clue.Clue;
 import cn.wangjian.platform.clue.ClueRegister;
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.DataScope;
+import cn.wangjian.platform.identity.UserAccounts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -67,9 +68,23 @@ public class CaseFiles {
         }
     }
 
-    /** A line of a case's timeline. */
-    public record Event(Instant at, String actor, String step, String fromStage, String toStage, boolean refused,
-                        String note) {
+    /** A line of a case's timeline; {@code actorName} is the actor's name as the directory has it. */
+    public record Event(Instant at, String actor, String actorName, String step, String fromStage, String toStage,
+                        boolean refused, String note) {
+
+        /** The line as a sentence: “2026-12-01 10:02 张三 批准立案：立案号 …（核查 → 调查取证）”. */
+        public String sentence() {
+            String when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA).format(at);
+            String stages = toStage == null ? "" : fromStage == null ? "（" + CaseSteps.stageLabel(toStage) + "）"
+                    : fromStage.equals(toStage) ? "" : "（" + CaseSteps.stageLabel(fromStage) + " → "
+                    + CaseSteps.stageLabel(toStage) + "）";
+            return when + " " + actorName + " " + CaseSteps.label(step) + (refused ? "，被拒绝" : "")
+                    + (note == null || note.isBlank() ? "" : "：" + note) + stages;
+        }
+
+        public String stepLabel() {
+            return CaseSteps.label(step);
+        }
     }
 
     private final JdbcClient jdbc;
@@ -83,10 +98,12 @@ public class CaseFiles {
     private final org.springframework.context.ApplicationEventPublisher events;
     private final Authorities authorities;
     private final CaseDocuments documents;
+    private final UserAccounts accounts;
 
     CaseFiles(JdbcClient jdbc, ClueRegister clues, DocumentNumbers numbers, AuditLog audit, WorkingDays workingDays,
               org.springframework.context.ApplicationEventPublisher events, Authorities authorities,
-              CaseDocuments documents, java.time.Clock clock) {
+              CaseDocuments documents, UserAccounts accounts, java.time.Clock clock) {
+        this.accounts = accounts;
         this.documents = documents;
         this.events = events;
         this.authorities = authorities;
@@ -109,6 +126,10 @@ public class CaseFiles {
         if (officer.agencyCode() == null) {
             throw new CaseRuleException("只有监管部门用户可以办理案件 (agency users only)");
         }
+        if (!officer.hasRole(cn.wangjian.platform.identity.Role.CASE_OFFICER)) {
+            throw new CaseRuleException("只有执法人员可以受理线索、开始核查 (case officers open cases)");
+        }
+        notInFuture(receivedOn, "receivedOn");
         Clue clue = clues.find(clueId, officer.dataScope())
                 .orElseThrow(() -> new NoSuchElementException("没有这条线索 (no such clue): " + clueId));
         if (jdbc.sql("SELECT count(*) FROM case_file WHERE clue_id = ?").param(clueId).query(Long.class).single() > 0) {
@@ -139,57 +160,55 @@ public class CaseFiles {
         WorkingDayCalendar calendar = workingDays.calendar();
         CaseStage next;
         try {
+            entitled(current, step, officer);
             next = switch (step) {
                 case "extend" -> as(stage, CaseStage.Verifying.class, step).extend();
                 case "file" -> {
                     CaseStage.Verifying v = as(stage, CaseStage.Verifying.class, step);
-                    List<String> officers = Arrays.stream(required(p, "officers").split("[,，\\s]+"))
-                            .filter(s -> !s.isBlank()).toList();
-                    for (String o : officers) {
-                        if (jdbc.sql("SELECT count(*) FROM app_user WHERE username = ? AND agency_code = ?")
-                                .params(o, officer.agencyCode()).query(Long.class).single() == 0) {
-                            throw new CaseRuleException("办案人员 " + o + " 不是本部门的用户 (not an officer of this agency)");
-                        }
-                    }
-                    LocalDate on = date(p, "on");
+                    List<CaseStage.Officer> officers = officersOf(p, current);
+                    LocalDate on = actDate(p, "on");
+                    CaseStage.Signatory head = signatory(officer);
                     // the step is checked with a provisional number first, so a refused step uses up no number
-                    v.file(new CaseStage.Filing(PROVISIONAL, on, officers));
+                    v.file(new CaseStage.Filing(PROVISIONAL, on, officers, head));
                     yield v.file(new CaseStage.Filing(numbers.next(officer.agencyCode(), officer.region().value(),
-                            on.getYear(), "立"), on, officers));
+                            on.getYear(), "立"), on, officers, head));
                 }
-                case "decline" -> as(stage, CaseStage.Verifying.class, step).decline(date(p, "on"), p.get("reason"));
+                case "decline" -> as(stage, CaseStage.Verifying.class, step).decline(actDate(p, "on"), p.get("reason"));
                 case "submit" -> as(stage, CaseStage.Investigating.class, step).submitForReview(p.get("findings"));
                 case "extend-limit" -> as(stage, CaseStage.Investigating.class, step).extendLimit();
                 case "pause-testing" -> as(stage, CaseStage.Investigating.class, step)
-                        .pauseForTesting(date(p, "on"), p.get("what"));
-                case "resume-testing" -> as(stage, CaseStage.Investigating.class, step).resumeAfterTesting(date(p, "on"));
+                        .pauseForTesting(actDate(p, "on"), p.get("what"));
+                case "resume-testing" -> as(stage, CaseStage.Investigating.class, step).resumeAfterTesting(actDate(p, "on"));
                 case "propose-transfer" -> as(stage, CaseStage.Investigating.class, step)
-                        .proposeCriminalTransfer(date(p, "on"), p.get("offence"));
-                case "approve-transfer" -> as(stage, CaseStage.TransferProposed.class, step).approve(date(p, "on"));
+                        .proposeCriminalTransfer(actDate(p, "on"), p.get("offence"));
+                case "approve-transfer" -> as(stage, CaseStage.TransferProposed.class, step).approve(actDate(p, "on"));
                 case "reject-transfer" -> as(stage, CaseStage.TransferProposed.class, step).reject();
-                case "transfer" -> as(stage, CaseStage.TransferApproved.class, step).transfer(date(p, "on"),
+                case "transfer" -> as(stage, CaseStage.TransferApproved.class, step).transfer(actDate(p, "on"),
                         p.get("receipt"));
                 case "police-returned" -> as(stage, CaseStage.TransferredToPolice.class, step).returnedByPolice();
-                case "return" -> as(stage, CaseStage.UnderReview.class, step).returnForInvestigation();
+                case "return" -> stage instanceof CaseStage.Reviewed r ? r.returnForInvestigation()
+                        : as(stage, CaseStage.UnderReview.class, step).returnForInvestigation();
+                case "legal-review" -> as(stage, CaseStage.UnderReview.class, step).review(new CaseStage.LegalReview(
+                        signatory(officer), actDate(p, "on"), p.get("opinion")));
                 case "serve-notice" -> {
-                    CaseStage.UnderReview review = as(stage, CaseStage.UnderReview.class, step);
-                    LocalDate on = date(p, "on");
+                    CaseStage.Reviewed review = as(stage, CaseStage.Reviewed.class, step);
+                    LocalDate on = actDate(p, "on");
                     String penalty = required(p, "proposedPenalty");
                     boolean hearing = "true".equals(p.get("hearingRight"));
                     review.serveNotice(PROVISIONAL, on, penalty, hearing, calendar);
                     yield review.serveNotice(numbers.next(officer.agencyCode(), officer.region().value(), on.getYear(),
                             "罚告"), on, penalty, hearing, calendar);
                 }
-                case "request-hearing" -> as(stage, CaseStage.NoticeServed.class, step).requestHearing(date(p, "on"));
+                case "request-hearing" -> as(stage, CaseStage.NoticeServed.class, step).requestHearing(actDate(p, "on"));
                 case "schedule-hearing" -> as(stage, CaseStage.HearingRequested.class, step)
-                        .schedule(date(p, "notifiedOn"), date(p, "hearingOn"), calendar);
-                case "hold-hearing" -> as(stage, CaseStage.HearingScheduled.class, step).hold(date(p, "on"),
+                        .schedule(actDate(p, "notifiedOn"), planDate(p, "hearingOn"), calendar);
+                case "hold-hearing" -> as(stage, CaseStage.HearingScheduled.class, step).hold(actDate(p, "on"),
                         required(p, "summary"));
                 case "decide" -> {
                     if (!(stage instanceof CaseStage.NoticeServed)) {
                         as(stage, CaseStage.Heard.class, step);
                     }
-                    LocalDate on = date(p, "on");
+                    LocalDate on = actDate(p, "on");
                     String penalty = required(p, "penalty");
                     String basis = required(p, "legalBasis");
                     java.util.function.Function<CaseStage.Decision, CaseStage> decide = decision ->
@@ -199,12 +218,15 @@ public class CaseFiles {
                     Party party = Party.fromForm(p, stage.dossier());
                     CaseStage.Decision.Reasons reasons = new CaseStage.Decision.Reasons(trimmed(p.get("defence")),
                             trimmed(p.get("discretion")));
-                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis, sanction, party, reasons));
+                    CaseStage.Signatory head = signatory(officer);
+                    decide.apply(new CaseStage.Decision(PROVISIONAL, on, penalty, basis, sanction, party, reasons,
+                            head));
                     yield decide.apply(new CaseStage.Decision(numbers.next(officer.agencyCode(),
-                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis, sanction, party, reasons));
+                            officer.region().value(), on.getYear(), "处罚"), on, penalty, basis, sanction, party, reasons,
+                            head));
                 }
                 case "revoke" -> {
-                    LocalDate on = date(p, "on");
+                    LocalDate on = actDate(p, "on");
                     String reason = p.get("reason");
                     if (stage instanceof CaseStage.Decided d) {
                         yield d.revoke(on, reason);
@@ -214,8 +236,8 @@ public class CaseFiles {
                     }
                     yield as(stage, CaseStage.Closed.class, step).revoke(on, reason);
                 }
-                case "serve" -> as(stage, CaseStage.Decided.class, step).serve(date(p, "on"), required(p, "method"));
-                case "close" -> as(stage, CaseStage.Served.class, step).close(date(p, "on"), p.get("outcome"));
+                case "serve" -> as(stage, CaseStage.Decided.class, step).serve(actDate(p, "on"), required(p, "method"));
+                case "close" -> as(stage, CaseStage.Served.class, step).close(actDate(p, "on"), p.get("outcome"));
                 default -> throw new CaseRuleException("未知的办案步骤 (unknown step): " + step);
             };
         } catch (CaseRuleException | WorkingDayCalendar.NoDataException e) {
@@ -276,13 +298,18 @@ public class CaseFiles {
 
     private static String describe(CaseStage s) {
         if (s instanceof CaseStage.Filed f && f instanceof CaseStage.Investigating) {
-            return "立案号 " + f.filing().caseNo() + "，办案人员 " + f.filing().officers();
+            return "立案号 " + f.filing().caseNo() + "，办案人员 " + f.filing().officersPrinted()
+                    + (f.filing().approvedBy() == null ? "" : "，负责人 " + f.filing().approvedBy().name() + " 批准");
         }
         if (s instanceof CaseStage.NoticeServed n) {
             return "告知 " + n.notice().servedOn() + "，听证申请截至 " + n.notice().windowLabel();
         }
+        if (s instanceof CaseStage.Reviewed r) {
+            return "法制审核人员 " + r.review().reviewer().name() + " 审核通过：" + r.review().opinion();
+        }
         if (s instanceof CaseStage.Decided d) {
-            return "决定书 " + d.decision().decisionNo() + "：" + d.decision().penalty();
+            return "决定书 " + d.decision().decisionNo() + "：" + d.decision().penalty()
+                    + (d.decision().approvedBy() == null ? "" : "，负责人 " + d.decision().approvedBy().name() + " 决定");
         }
         if (s instanceof CaseStage.Revoked r) {
             return "决定书 " + r.decision().decisionNo() + " 已撤销或变更：" + r.reason();
@@ -388,12 +415,114 @@ public class CaseFiles {
         return v.strip();
     }
 
-    private static LocalDate date(Map<String, String> p, String field) {
+    /** A date planned ahead (a hearing): any date. */
+    private static LocalDate planDate(Map<String, String> p, String field) {
         try {
             return LocalDate.parse(required(p, field));
         } catch (DateTimeParseException e) {
             throw new CaseRuleException("字段 " + field + " 不是日期（YYYY-MM-DD）(not a date)");
         }
+    }
+
+    /** The date of an act that happened: today at the latest (China time). */
+    private LocalDate actDate(Map<String, String> p, String field) {
+        return notInFuture(planDate(p, field), field);
+    }
+
+    private LocalDate notInFuture(LocalDate date, String field) {
+        LocalDate today = today();
+        if (date.isAfter(today)) {
+            throw new CaseRuleException("字段 " + field + "：" + date + " 晚于今天（" + today
+                    + "），不能登记尚未发生的办案行为 (dated in the future)");
+        }
+        return date;
+    }
+
+    /** Who takes a step (decision 0030): the bureau's head or deputy, a legal reviewer, or the case's own officers. */
+    public enum Duty {
+        HEAD("本局负责人"), REVIEWER("本局法制审核人员"), OFFICER("本案办案人员");
+
+        public final String label;
+
+        Duty(String label) {
+            this.label = label;
+        }
+
+        public static Duty of(String step) {
+            return switch (step) {
+                case "file", "decline", "extend", "extend-limit", "approve-transfer", "reject-transfer", "decide",
+                     "revoke" -> HEAD;
+                case "legal-review", "return" -> REVIEWER;
+                default -> OFFICER;
+            };
+        }
+    }
+
+    /** Whether {@code user} may take {@code step} on {@code c}: the bureau that has the case, in the right duty. */
+    public static boolean mayTake(CaseView c, String step, CurrentUser user) {
+        return refusal(c, step, user) == null;
+    }
+
+    private static String refusal(CaseView c, String step, CurrentUser user) {
+        if (!java.util.Objects.equals(user.agencyCode(), c.agencyCode()) || !user.region().value().equals(c.regionCode())) {
+            return "只有办理本案的本局人员可以办理，上级和其他单位可以查阅、协查或指定管辖 (another unit's user)";
+        }
+        Duty duty = Duty.of(step);
+        boolean ok = switch (duty) {
+            case HEAD -> user.hasRole(cn.wangjian.platform.identity.Role.BUREAU_HEAD);
+            case REVIEWER -> user.hasRole(cn.wangjian.platform.identity.Role.LEGAL_REVIEWER);
+            case OFFICER -> c.stage() instanceof CaseStage.Filed f ? f.filing().hasOfficer(user.getUsername())
+                    : user.hasRole(cn.wangjian.platform.identity.Role.CASE_OFFICER);
+        };
+        return ok ? null : "“" + CaseSteps.label(step) + "”须由" + duty.label + "办理 (step of another duty)";
+    }
+
+    private static void entitled(CaseView c, String step, CurrentUser user) {
+        String refusal = refusal(c, step, user);
+        if (refusal != null) {
+            throw new CaseRuleException(refusal);
+        }
+    }
+
+    private static CaseStage.Signatory signatory(CurrentUser user) {
+        return new CaseStage.Signatory(user.getUsername(), user.displayName());
+    }
+
+    /**
+     * The officers chosen at filing: case officers of the case's own bureau with an enforcement certificate on record
+     * (程序规定 Art. 19), by name and certificate as of today. Officers of another unit join only through an
+     * assistance request or a transfer.
+     */
+    private List<CaseStage.Officer> officersOf(Map<String, String> p, CaseView c) {
+        java.util.LinkedHashSet<String> names = new java.util.LinkedHashSet<>();
+        String typed = p.get("officers");
+        if (typed != null) {
+            Arrays.stream(typed.split("[,，、\\s]+")).filter(s -> !s.isBlank()).forEach(names::add);
+        }
+        p.forEach((k, v) -> {
+            if (k.startsWith("officer.") && !"false".equals(v)) {
+                names.add(k.substring("officer.".length()));
+            }
+        });
+        List<CaseStage.Officer> out = new java.util.ArrayList<>();
+        for (String name : names) {
+            CurrentUser u = accounts.find(name).filter(CurrentUser::isEnabled).orElseThrow(() ->
+                    new CaseRuleException("办案人员 " + name + " 不是本系统的用户 (no such user)"));
+            if (!java.util.Objects.equals(u.agencyCode(), c.agencyCode()) || !u.region().value().equals(c.regionCode())) {
+                throw new CaseRuleException("办案人员 " + u.displayName() + " 不是本局的执法人员；其他单位的人员只能通过协查或移送参与"
+                        + " (not an officer of this bureau)");
+            }
+            if (!u.hasRole(cn.wangjian.platform.identity.Role.CASE_OFFICER)) {
+                throw new CaseRuleException(u.displayName() + " 不是执法人员，不能担任办案人员 (not a case officer)");
+            }
+            UserAccounts.Officer o = accounts.officer(name).orElseThrow();
+            if (o.certificateNo() == null) {
+                throw new CaseRuleException("办案人员 " + u.displayName() + " 未登记执法证号，不能担任办案人员（程序规定第十九条）"
+                        + " (no enforcement certificate on record)");
+            }
+            out.add(new CaseStage.Officer(name, o.name(), o.certificateNo()));
+        }
+        return out;
     }
 
     private void event(long id, String actor, String step, String from, String to, boolean refused, String note) {
@@ -463,10 +592,16 @@ public class CaseFiles {
     }
 
     public List<Event> events(long id) {
+        Map<String, String> names = new java.util.HashMap<>();
         return jdbc.sql("SELECT * FROM case_event WHERE case_id = ? ORDER BY id").param(id)
-                .query((rs, n) -> new Event(rs.getTimestamp("at").toInstant(), rs.getString("actor"),
-                        rs.getString("step"), rs.getString("from_stage"), rs.getString("to_stage"),
-                        rs.getBoolean("refused"), rs.getString("note"))).list();
+                .query((rs, n) -> {
+                    String actor = rs.getString("actor");
+                    String name = names.computeIfAbsent(actor, a -> accounts.find(a).map(CurrentUser::displayName)
+                            .orElse(a));
+                    return new Event(rs.getTimestamp("at").toInstant(), actor, name, rs.getString("step"),
+                            rs.getString("from_stage"), rs.getString("to_stage"), rs.getBoolean("refused"),
+                            rs.getString("note"));
+                }).list();
     }
 
     private static CaseView view(ResultSet rs) throws SQLException {

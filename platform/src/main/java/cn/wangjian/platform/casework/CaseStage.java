@@ -2,6 +2,8 @@ package cn.wangjian.platform.casework;
 
 import cn.wangjian.engine.calendar.Deadline;
 import cn.wangjian.engine.calendar.WorkingDayCalendar;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.time.LocalDate;
@@ -22,6 +24,7 @@ import java.util.Set;
         @JsonSubTypes.Type(value = CaseStage.NotFiled.class, name = "NOT_FILED"),
         @JsonSubTypes.Type(value = CaseStage.Investigating.class, name = "INVESTIGATING"),
         @JsonSubTypes.Type(value = CaseStage.UnderReview.class, name = "UNDER_REVIEW"),
+        @JsonSubTypes.Type(value = CaseStage.Reviewed.class, name = "REVIEWED"),
         @JsonSubTypes.Type(value = CaseStage.NoticeServed.class, name = "NOTICE_SERVED"),
         @JsonSubTypes.Type(value = CaseStage.HearingRequested.class, name = "HEARING_REQUESTED"),
         @JsonSubTypes.Type(value = CaseStage.HearingScheduled.class, name = "HEARING_SCHEDULED"),
@@ -51,14 +54,69 @@ public sealed interface CaseStage {
         }
     }
 
-    /** The filing: case number, date, the officers in charge. */
-    record Filing(String caseNo, LocalDate filedOn, List<String> officers) {
-        public Filing {
-            officers = List.copyOf(new LinkedHashSet<>(officers));
-            if (officers.size() < 2) {
-                throw new CaseRuleException("立案须指定两名以上执法人员 (at least two officers)");
+    /**
+     * An officer in charge as the filing records them: the login, the name and the enforcement certificate number
+     * (执法证号) on the day of filing. Filings stored before names were recorded held the login only.
+     */
+    record Officer(String username, String name, String certificateNo) {
+        @JsonCreator(mode = JsonCreator.Mode.PROPERTIES)
+        public Officer(@JsonProperty("username") String username, @JsonProperty("name") String name,
+                       @JsonProperty("certificateNo") String certificateNo) {
+            this.username = username;
+            this.name = name == null ? username : name;
+            this.certificateNo = certificateNo;
+        }
+
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        static Officer ofLogin(String username) {
+            return new Officer(username, username, null);
+        }
+
+        /** As documents name them: 张三（执法证号 11010120260001）. */
+        public String printed() {
+            return name + "（执法证号 " + (certificateNo == null ? "未登记" : certificateNo) + "）";
+        }
+    }
+
+    /** Who approved or reviewed an act under their own login: the bureau's head, its deputy, a legal reviewer. */
+    record Signatory(String username, String name) {
+        public Signatory {
+            if (username == null || username.isBlank()) {
+                throw new CaseRuleException("须由本人登录办理 (the signatory's login is required)");
             }
         }
+    }
+
+    /**
+     * The filing: case number, date, the officers in charge (at least two, 行政处罚法 Art. 42; certified, 程序规定
+     * Art. 19), and the head or deputy who approved it (Art. 18; null in filings stored before approvals were
+     * recorded).
+     */
+    record Filing(String caseNo, LocalDate filedOn, List<Officer> officers, Signatory approvedBy) {
+        public Filing {
+            java.util.Map<String, Officer> distinct = new java.util.LinkedHashMap<>();
+            for (Officer o : officers) {
+                distinct.putIfAbsent(o.username(), o);
+            }
+            officers = List.copyOf(distinct.values());
+            if (officers.size() < 2) {
+                throw new CaseRuleException("立案须指定两名以上执法人员（行政处罚法第四十二条）(at least two officers)");
+            }
+        }
+
+        /** Whether {@code username} is one of the officers in charge. */
+        public boolean hasOfficer(String username) {
+            return officers.stream().anyMatch(o -> o.username().equals(username));
+        }
+
+        /** The officers by name and certificate, as documents and the timeline print them. */
+        public String officersPrinted() {
+            return String.join("、", officers.stream().map(Officer::printed).toList());
+        }
+    }
+
+    /** The legal review (法制审核, 行政处罚法 Art. 58) by a reviewer who is none of the case's officers. */
+    record LegalReview(Signatory reviewer, LocalDate on, String opinion) {
     }
 
     /**
@@ -87,19 +145,20 @@ public sealed interface CaseStage {
 
     /**
      * The decision (行政处罚决定书): its number and date, the penalty in the officer's words and the legal basis as
-     * written, and the same as data — what is imposed ({@link Sanction}) and on whom ({@link Party}); decisions made
+     * written, the head or deputy who decided it (行政处罚法 Art. 57; null in decisions stored before approvals were
+     * recorded), and the same as data — what is imposed ({@link Sanction}) and on whom ({@link Party}); decisions made
      * before the data was recorded have neither and cannot be published until completed.
      */
     record Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis, Sanction sanction,
-                    Party party, Reasons reasons) {
+                    Party party, Reasons reasons, Signatory approvedBy) {
 
         /** Why: how the party's statement and defence were taken, and the discretion (裁量) applied; optional. */
         public record Reasons(String defence, String discretion) {
         }
 
         public Decision(String decisionNo, LocalDate decidedOn, String penalty, String legalBasis, Sanction sanction,
-                        Party party) {
-            this(decisionNo, decidedOn, penalty, legalBasis, sanction, party, null);
+                        Party party, Signatory approvedBy) {
+            this(decisionNo, decidedOn, penalty, legalBasis, sanction, party, null, approvedBy);
         }
 
         public Decision {
@@ -119,6 +178,16 @@ public sealed interface CaseStage {
 
     /** The next date something is due at this stage (provisional where a year has no holiday data), or null. */
     Deadline dueOn(WorkingDayCalendar calendar, LocalDate today);
+
+    /** A decision is the head's or deputy's (行政处罚法 Art. 57), never that of one of the case's own officers. */
+    private static void approvable(Filing filing, Decision decision) {
+        if (decision.approvedBy() == null) {
+            throw new CaseRuleException("处罚决定须由负责人作出（行政处罚法第五十七条）(the head decides)");
+        }
+        if (filing.hasOfficer(decision.approvedBy().username())) {
+            throw new CaseRuleException("本案的办案人员不能批准本案的处罚决定 (an officer of the case cannot decide it)");
+        }
+    }
 
     static Verifying receive(Dossier dossier, LocalDate receivedOn) {
         return new Verifying(dossier, receivedOn, false);
@@ -145,6 +214,9 @@ public sealed interface CaseStage {
         }
 
         public Investigating file(Filing filing) {
+            if (filing.approvedBy() == null) {
+                throw new CaseRuleException("立案须经负责人批准（程序规定第十八条）(filing needs the head's approval)");
+            }
             if (filing.filedOn().isBefore(receivedOn)) {
                 throw new CaseRuleException("立案日期早于收到线索的日期 (filed before received)");
             }
@@ -247,7 +319,37 @@ public sealed interface CaseStage {
 
     record UnderReview(Dossier dossier, Filing filing, CaseClock clock, String findings) implements Filed {
         public String label() {
-            return "审核";
+            return "待法制审核";
+        }
+
+        public Set<String> steps() {
+            return Set.of("legal-review", "return");
+        }
+
+        public Investigating returnForInvestigation() {
+            return new Investigating(dossier, filing, clock);
+        }
+
+        /** The legal review passed: the reviewer is none of the case's officers, and writes an opinion. */
+        public Reviewed review(LegalReview review) {
+            if (filing.hasOfficer(review.reviewer().username())) {
+                throw new CaseRuleException("法制审核人员不能是本案的办案人员（行政处罚法第五十八条）(the reviewer is an officer"
+                        + " of this case)");
+            }
+            if (review.opinion() == null || review.opinion().isBlank()) {
+                throw new CaseRuleException("须写明法制审核意见 (the review's opinion is required)");
+            }
+            if (review.on().isBefore(filing.filedOn())) {
+                throw new CaseRuleException("审核日期早于立案日期 (reviewed before filing)");
+            }
+            return new Reviewed(dossier, filing, clock, findings, review);
+        }
+    }
+
+    record Reviewed(Dossier dossier, Filing filing, CaseClock clock, String findings, LegalReview review)
+            implements Filed {
+        public String label() {
+            return "法制审核通过，待告知";
         }
 
         public Set<String> steps() {
@@ -260,8 +362,8 @@ public sealed interface CaseStage {
 
         public NoticeServed serveNotice(String noticeNo, LocalDate servedOn, String proposedPenalty,
                                         boolean hearingRight, WorkingDayCalendar calendar) {
-            if (servedOn.isBefore(filing.filedOn())) {
-                throw new CaseRuleException("告知日期早于立案日期 (notice before filing)");
+            if (servedOn.isBefore(review.on())) {
+                throw new CaseRuleException("告知日期早于法制审核日期 (notice before the legal review)");
             }
             return new NoticeServed(dossier, filing, clock, findings, Notice.of(noticeNo, servedOn, proposedPenalty,
                     hearingRight, calendar));
@@ -297,6 +399,7 @@ public sealed interface CaseStage {
 
         /** Decides once the party's time to ask for a hearing has passed. */
         public Decided decide(Decision decision) {
+            approvable(filing, decision);
             if (!decision.decidedOn().isAfter(notice.hearingRequestBy())) {
                 throw new CaseRuleException("当事人陈述申辩、申请听证的期限至 " + notice.windowLabel()
                         + " 届满，届满前不能作出决定 (the party's time has not run out)");
@@ -354,6 +457,7 @@ public sealed interface CaseStage {
         }
 
         public Decided decide(Decision decision) {
+            approvable(filing, decision);
             if (decision.decidedOn().isBefore(heldOn)) {
                 throw new CaseRuleException("决定日期早于听证日期 (decision before the hearing)");
             }

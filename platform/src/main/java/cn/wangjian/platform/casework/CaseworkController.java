@@ -25,15 +25,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CaseworkController.CAN_READ + " or hasRole('AGENCY_LIAISON')")
 class CaseworkController {
 
-    static final String CAN_READ = "hasAnyRole('CASE_OFFICER','MONITORING_OFFICER','CAMPAIGN_COORDINATOR','ADMIN')";
-    static final String CAN_ACT = "hasAnyRole('CASE_OFFICER','ADMIN')";
+    static final String CAN_READ = "hasAnyRole('CASE_OFFICER','BUREAU_HEAD','LEGAL_REVIEWER','MONITORING_OFFICER',"
+            + "'CAMPAIGN_COORDINATOR','ADMIN')";
+    /** Who may post a step at all; which step is whose is decided per case by {@link CaseFiles#mayTake}. */
+    static final String CAN_ACT = "hasAnyRole('CASE_OFFICER','BUREAU_HEAD','LEGAL_REVIEWER')";
 
     private final CaseFiles cases;
     private final AuditLog audit;
     private final CaseDocuments documents;
     private final Assistance assistance;
 
-    CaseworkController(CaseFiles cases, AuditLog audit, CaseDocuments documents, Assistance assistance) {
+    private final cn.wangjian.platform.identity.UserAccounts accounts;
+    private final cn.wangjian.platform.identity.Directory directory;
+    private final Authorities authorities;
+
+    CaseworkController(CaseFiles cases, AuditLog audit, CaseDocuments documents, Assistance assistance,
+                       cn.wangjian.platform.identity.UserAccounts accounts,
+                       cn.wangjian.platform.identity.Directory directory, Authorities authorities) {
+        this.authorities = authorities;
+        this.accounts = accounts;
+        this.directory = directory;
         this.cases = cases;
         this.audit = audit;
         this.documents = documents;
@@ -59,7 +70,9 @@ class CaseworkController {
     @GetMapping("/casework/assistance")
     @PreAuthorize("hasAnyRole('CASE_OFFICER','AGENCY_LIAISON','ADMIN')")
     String incomingAssistance(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("requests", assistance.incoming(user));
+        java.util.List<Assistance.Request> requests = assistance.incoming(user);
+        model.addAttribute("requests", requests);
+        model.addAttribute("bureauNames", bureauNames(requests, true));
         model.addAttribute("today", cases.today());
         return "casework/assistance";
     }
@@ -116,10 +129,12 @@ class CaseworkController {
                 Model model) {
         java.util.List<CaseFiles.CaseView> list = cases.list(user.dataScope(), 500);
         if (mine) {
-            // my cases: those I am an officer of, or opened and not yet filed
-            list = list.stream().filter(c -> c.stage() instanceof CaseStage.Filed f
-                    ? f.filing().officers().contains(user.getUsername())
-                    : user.getUsername().equals(cases.openedBy(c.id()))).toList();
+            // my cases: those I am an officer of or opened and not yet filed, and those awaiting my approval or review
+            list = list.stream().filter(c -> (c.stage() instanceof CaseStage.Filed f
+                    ? f.filing().hasOfficer(user.getUsername())
+                    : user.getUsername().equals(cases.openedBy(c.id())))
+                    || c.steps().stream().anyMatch(step -> CaseFiles.Duty.of(step) != CaseFiles.Duty.OFFICER
+                    && CaseFiles.mayTake(c, step, user))).toList();
         }
         model.addAttribute("cases", list);
         model.addAttribute("mine", mine);
@@ -153,6 +168,18 @@ class CaseworkController {
         model.addAttribute("violationTypes", ViolationTypes.all());
         model.addAttribute("penaltyKinds", PenaltyKind.values());
         model.addAttribute("partyKinds", PartyKind.values());
+        java.util.List<String> mine = c.steps().stream().filter(step -> CaseFiles.mayTake(c, step, user)).sorted().toList();
+        model.addAttribute("mySteps", mine);
+        // what the stage waits for from others: the step's name and whose duty it is
+        model.addAttribute("waiting", c.steps().stream().filter(step -> !mine.contains(step)).sorted()
+                .map(step -> CaseSteps.label(step) + "（" + CaseFiles.Duty.of(step).label + "）").toList());
+        if (c.steps().contains("file")) {
+            model.addAttribute("bureauOfficers", accounts.certifiedOfficers(c.agencyCode(),
+                    new cn.wangjian.platform.identity.RegionCode(c.regionCode())));
+        }
+        model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("bureauNames", bureauNames(assistance.ofCase(id), false));
+        model.addAttribute("provinces", directory.children(new cn.wangjian.platform.identity.RegionCode("000000")));
         return "casework/show";
     }
 
@@ -180,6 +207,16 @@ class CaseworkController {
             throw refused(id, user);
         }
         return "redirect:/casework/" + id;
+    }
+
+    /** Each request's other bureau by its name (北京市东城区市场监督管理局), by request id: the sender or the addressee. */
+    private java.util.Map<Long, String> bureauNames(java.util.List<Assistance.Request> requests, boolean sender) {
+        java.util.Map<Long, String> out = new java.util.HashMap<>();
+        for (Assistance.Request r : requests) {
+            out.put(r.id(), sender ? authorities.name(r.fromAgency(), r.fromRegion())
+                    : authorities.name(r.toAgency(), r.toRegion()));
+        }
+        return out;
     }
 
     private ResponseStatusException refused(long id, CurrentUser user) {

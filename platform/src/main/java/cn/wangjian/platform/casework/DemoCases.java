@@ -33,9 +33,14 @@ public class DemoCases {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCases.class);
 
-    /** The demo's case officers: the 东城 officer handles, the 西城 officer is the second officer of each case. */
+    /**
+     * The demo 东城 bureau's people: two officers in charge, the legal reviewer and the head who approves the filing
+     * and decides (separation of duties, decision 0030).
+     */
     static final String OFFICER = "dc.case";
-    static final String SECOND = "xc.case";
+    static final String SECOND = "dc.case2";
+    static final String REVIEWER = "dc.review";
+    static final String HEAD = "dc.head";
 
     private record Demo(String title, String facts, String violationType, String findings, String penalty,
                         String legalBasis, Map<String, String> sanction) {
@@ -86,20 +91,21 @@ public class DemoCases {
 
     /** Walks the three demo cases unless the demo officer already has a case; returns the cases made. */
     public List<Long> loadIfAbsent() {
-        if (accounts.find(OFFICER).isEmpty() || accounts.find(SECOND).isEmpty() || jdbc.sql(
-                "SELECT EXISTS (SELECT 1 FROM case_file WHERE created_by = ? AND subject_name IN (SELECT unnest(?::text[])))")
-                .params(OFFICER, subjects().keySet().toArray(String[]::new)).query(Boolean.class).single()) {
+        if (java.util.stream.Stream.of(OFFICER, SECOND, REVIEWER, HEAD).anyMatch(u -> accounts.find(u).isEmpty())) {
             return List.of();
         }
         CurrentUser officer = accounts.loadUserByUsername(OFFICER);
-        Map<String, String> subjects = subjects();
-        if (subjects.size() < DEMO.size()) {
+        Map<String, String> subjects = subjects(officer.region().value());
+        if (subjects.size() < DEMO.size() || jdbc.sql(
+                "SELECT EXISTS (SELECT 1 FROM case_file WHERE created_by = ? AND subject_name IN (SELECT unnest(?::text[])))")
+                .params(OFFICER, subjects.keySet().toArray(String[]::new)).query(Boolean.class).single()) {
             return List.of();
         }
         List<Long> made = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             try {
-                made.addAll(walk(officer, subjects, cases.today()));
+                made.addAll(walk(officer, accounts.loadUserByUsername(REVIEWER), accounts.loadUserByUsername(HEAD),
+                        subjects, cases.today()));
             } catch (CaseRuleException | cn.wangjian.engine.calendar.WorkingDayCalendar.NoDataException e) {
                 // all three or none: a refused step (a year without holiday data) leaves no half-walked demo case
                 status.setRollbackOnly();
@@ -110,7 +116,8 @@ public class DemoCases {
         return made;
     }
 
-    private List<Long> walk(CurrentUser officer, Map<String, String> subjects, LocalDate today) {
+    private List<Long> walk(CurrentUser officer, CurrentUser reviewer, CurrentUser head, Map<String, String> subjects,
+                            LocalDate today) {
         List<Long> made = new ArrayList<>();
         int i = 0;
         for (Map.Entry<String, String> subject : subjects.entrySet()) {
@@ -120,14 +127,16 @@ public class DemoCases {
                     subject.getValue(), d.facts()), officer).id();
             long id = cases.open(clue, received, officer).id();
             cases.step(id, "file", Map.of("on", received.plusDays(3).toString(),
-                    "officers", OFFICER + ", " + SECOND), officer);
+                    "officers", OFFICER + ", " + SECOND), head);
             cases.step(id, "submit", Map.of("findings", d.findings()), officer);
+            cases.step(id, "legal-review", Map.of("on", received.plusDays(25).toString(), "opinion",
+                    "事实清楚，证据确凿，适用依据正确，程序合法（演示数据）"), reviewer);
             cases.step(id, "serve-notice", Map.of("on", received.plusDays(30).toString(), "proposedPenalty",
                     d.penalty(), "hearingRight", "true"), officer);
             Map<String, String> decide = new LinkedHashMap<>(d.sanction());
             decide.putAll(Map.of("on", received.plusDays(50).toString(), "penalty", d.penalty(), "legalBasis",
                     d.legalBasis(), "violationType", d.violationType(), "creditCode", subject.getValue()));
-            cases.step(id, "decide", decide, officer);
+            cases.step(id, "decide", decide, head);
             cases.markTypical(id, true, officer);
             made.add(id);
             if (++i == DEMO.size()) {
@@ -137,14 +146,14 @@ public class DemoCases {
         return made;
     }
 
-    /** Three operators of the demo market's shops: name → credit code. */
-    private Map<String, String> subjects() {
+    /** Three operators of the demo market's shops registered in the bureau's district: name → credit code. */
+    private Map<String, String> subjects(String region) {
         Map<String, String> out = new LinkedHashMap<>();
-        for (Registry.Shop s : registry.searchShops("", 200)) {
-            if (s.operatorCreditCode() == null || out.containsValue(s.operatorCreditCode())) {
+        for (Registry.Enterprise e : registry.searchEnterprises("", region, 500)) {
+            if (!"ACTIVE".equals(e.status()) || registry.shopsOf(e.creditCode()).isEmpty()) {
                 continue;
             }
-            registry.enterprise(s.operatorCreditCode()).ifPresent(e -> out.put(e.name(), e.creditCode()));
+            out.put(e.name(), e.creditCode());
             if (out.size() == DEMO.size()) {
                 break;
             }

@@ -68,6 +68,21 @@ class IdentityController {
         return users(model);
     }
 
+    /** An officer's enforcement certificate number (执法证号): without one, nobody can put them in charge of a case. */
+    @PostMapping("/identity/users/{username}/certificate")
+    @PreAuthorize("hasRole('ADMIN')")
+    String certificate(@org.springframework.web.bind.annotation.PathVariable String username,
+                       @org.springframework.web.bind.annotation.RequestParam String certificateNo,
+                       @AuthenticationPrincipal CurrentUser admin, Model model) {
+        try {
+            accounts.setCertificate(username, certificateNo, admin.getUsername());
+            model.addAttribute("info", "已登记 " + username + " 的执法证号");
+        } catch (IllegalArgumentException | java.util.NoSuchElementException e) {
+            model.addAttribute("error", e.getMessage());
+        }
+        return users(model);
+    }
+
     @GetMapping("/identity/me")
     String me(@AuthenticationPrincipal CurrentUser user, Model model) {
         model.addAttribute("bureau", directory.bureauName(user.agencyCode(), user.region()));

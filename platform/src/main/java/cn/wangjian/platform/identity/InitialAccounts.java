@@ -40,14 +40,26 @@ class InitialAccounts implements ApplicationRunner {
         this.tx = tx;
     }
 
-    record Demo(String username, String displayName, String agency, String region, String organization, Role role) {
+    /** A demo account; case officers carry a demo enforcement certificate number (marked DEMO). */
+    record Demo(String username, String displayName, String agency, String region, String organization, Role role,
+                String certificateNo) {
+        Demo(String username, String displayName, String agency, String region, String organization, Role role) {
+            this(username, displayName, agency, region, organization, role, null);
+        }
     }
 
     static final List<Demo> DEMO = List.of(
             new Demo("admin", "系统管理员", "SAMR", "000000", null, Role.ADMIN),
             new Demo("bj.monitor", "北京市局监测员", "SAMR", "110000", null, Role.MONITORING_OFFICER),
-            new Demo("dc.case", "东城区局执法人员", "SAMR", "110101", null, Role.CASE_OFFICER),
-            new Demo("xc.case", "西城区局执法人员", "SAMR", "110102", null, Role.CASE_OFFICER),
+            // each district bureau: two certified case officers, a legal reviewer and the head (separation of duties)
+            new Demo("dc.case", "东城区局执法人员张明", "SAMR", "110101", null, Role.CASE_OFFICER, "DEMO-110101-001"),
+            new Demo("dc.case2", "东城区局执法人员李华", "SAMR", "110101", null, Role.CASE_OFFICER, "DEMO-110101-002"),
+            new Demo("dc.review", "东城区局法制审核人员王芳", "SAMR", "110101", null, Role.LEGAL_REVIEWER),
+            new Demo("dc.head", "东城区局负责人赵强", "SAMR", "110101", null, Role.BUREAU_HEAD),
+            new Demo("xc.case", "西城区局执法人员陈静", "SAMR", "110102", null, Role.CASE_OFFICER, "DEMO-110102-001"),
+            new Demo("xc.case2", "西城区局执法人员刘洋", "SAMR", "110102", null, Role.CASE_OFFICER, "DEMO-110102-002"),
+            new Demo("xc.review", "西城区局法制审核人员周敏", "SAMR", "110102", null, Role.LEGAL_REVIEWER),
+            new Demo("xc.head", "西城区局负责人吴军", "SAMR", "110102", null, Role.BUREAU_HEAD),
             new Demo("bj.credit", "北京市局信用管理员", "SAMR", "110000", null, Role.CREDIT_OFFICER),
             new Demo("campaign", "专项行动协调人", "SAMR", "000000", null, Role.CAMPAIGN_COORDINATOR),
             new Demo("bj.police", "北京市公安局联络员", "MPS", "110000", null, Role.AGENCY_LIAISON),
@@ -64,6 +76,9 @@ class InitialAccounts implements ApplicationRunner {
                 String password = GeneratedPasswords.next();
                 accounts.create(new NewAccount(d.username(), d.displayName(), password, d.agency(),
                         new RegionCode(d.region()), d.organization(), Set.of(d.role())), "system");
+                if (d.certificateNo() != null) {
+                    accounts.setCertificate(d.username(), d.certificateNo(), "system");
+                }
                 out.add(new String[] {d.username(), password, d.role().label(), d.displayName()});
             }
             return out;

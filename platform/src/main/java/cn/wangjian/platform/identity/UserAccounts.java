@@ -59,6 +59,20 @@ public class UserAccounts implements UserDetailsService {
                 .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3))).optional();
     }
 
+    /**
+     * The case officers of one bureau (agency and region) who may be put in charge of a case: enabled, with an
+     * enforcement certificate on record; by name.
+     */
+    public List<Officer> certifiedOfficers(String agencyCode, RegionCode region) {
+        return jdbc.sql("""
+                SELECT u.username, u.display_name, u.certificate_no FROM app_user u
+                JOIN user_role r ON r.user_id = u.id AND r.role = 'CASE_OFFICER'
+                WHERE u.agency_code = ? AND u.region_code = ? AND u.enabled AND u.certificate_no IS NOT NULL
+                ORDER BY u.display_name, u.username""")
+                .params(agencyCode, region.value())
+                .query((rs, n) -> new Officer(rs.getString(1), rs.getString(2), rs.getString(3))).list();
+    }
+
     /** Records an officer's enforcement certificate number (administrators). */
     @org.springframework.transaction.annotation.Transactional
     public void setCertificate(String username, String certificateNo, String actor) {
@@ -125,7 +139,8 @@ public class UserAccounts implements UserDetailsService {
     public List<Map<String, Object>> list() {
         return jdbc.sql("""
                 SELECT u.id, u.username, u.display_name, a.short_name AS agency, u.region_code, r.name AS region_name,
-                       u.organization, u.enabled, COALESCE(string_agg(ur.role, ',' ORDER BY ur.role), '') AS roles
+                       u.organization, u.enabled, u.certificate_no,
+                       COALESCE(string_agg(ur.role, ',' ORDER BY ur.role), '') AS roles
                 FROM app_user u
                 JOIN region r ON r.code = u.region_code
                 LEFT JOIN agency a ON a.code = u.agency_code
@@ -140,7 +155,10 @@ public class UserAccounts implements UserDetailsService {
                     row.put("region", rs.getString("region_name") + "（" + rs.getString("region_code") + "）");
                     row.put("organization", rs.getString("organization"));
                     row.put("enabled", rs.getBoolean("enabled"));
-                    row.put("roles", parseRoles(rs.getString("roles")).stream().map(Role::label).toList());
+                    Set<Role> roles = parseRoles(rs.getString("roles"));
+                    row.put("roles", roles.stream().map(Role::label).toList());
+                    row.put("caseOfficer", roles.contains(Role.CASE_OFFICER));
+                    row.put("certificateNo", rs.getString("certificate_no"));
                     return row;
                 }).list();
     }

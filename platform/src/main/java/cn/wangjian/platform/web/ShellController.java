@@ -34,6 +34,8 @@ class ShellController {
     private static final java.util.List<java.util.Map.Entry<Role, String>> LANDING =
             java.util.List.of(
                     java.util.Map.entry(Role.MONITORING_OFFICER, "/monitoring"),
+                    java.util.Map.entry(Role.BUREAU_HEAD, "/casework?mine=true"),
+                    java.util.Map.entry(Role.LEGAL_REVIEWER, "/casework?mine=true"),
                     java.util.Map.entry(Role.CREDIT_OFFICER, "/publicity"),
                     java.util.Map.entry(Role.CAMPAIGN_COORDINATOR, "/campaign"),
                     java.util.Map.entry(Role.AGENCY_LIAISON, "/clues/notifications"),

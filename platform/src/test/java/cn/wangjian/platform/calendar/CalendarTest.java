@@ -70,8 +70,8 @@ class CalendarTest extends PlatformTest {
     @Test
     void provisional_deadlines_are_recounted_when_the_year_is_imported_and_the_timeline_says_so() throws Exception {
         clock.fixAt(LocalDateTime.of(2026, 12, 20, 10, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cal.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cal.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cal", "110105");
+        CurrentUser officer = b.officer();
         // received today, Sunday 20 Dec: 15 working days are 21–25, 28–31 Dec, then 2027 provisionally (weekends
         // and 元旦 off): 4–8, 11 Jan
         long filedToday = open("年末核查", "甲公司", LocalDate.of(2026, 12, 20), officer);
@@ -79,15 +79,18 @@ class CalendarTest extends PlatformTest {
         assertThat(a.dueOn()).isEqualTo("2027-01-11");
         assertThat(a.dueProvisional()).isTrue();
         assertThat(a.dueNote()).contains("暂定", "2027");
+        // acts are dated today at the latest: the 2027 acts below are taken on their day
+        clock.fixAt(LocalDateTime.of(2027, 2, 3, 10, 0));
         // received Monday 25 Jan 2027: provisionally 26–29 Jan, 1–5, 8–12, 15 Feb (the Spring Festival unknown)
         long overTheFestival = open("春节前核查", "乙公司", LocalDate.of(2027, 1, 25), officer);
         assertThat(cases.find(overTheFestival, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2027-02-15");
         // a prior notice on Wednesday 3 Feb: the party's five working days end 10 Feb provisionally
         long noticed = open("春节前告知", "丙公司", LocalDate.of(2027, 1, 25), officer);
-        cases.step(noticed, "file", Map.of("on", "2027-01-26", "officers", "cal.dc1,cal.dc2"), officer);
-        cases.step(noticed, "submit", Map.of("findings", "虚假宣传"), officer);
+        cases.step(noticed, "file", Map.of("on", "2027-01-26", "officers", b.officers()), b.actorOf("file"));
+        cases.step(noticed, "submit", Map.of("findings", "虚假宣传"), b.actorOf("submit"));
+        cases.step(noticed, "legal-review", Map.of("on", "2027-02-03", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
         CaseFiles.CaseView n = cases.step(noticed, "serve-notice", Map.of("on", "2027-02-03", "proposedPenalty",
-                "罚款五万元", "hearingRight", "true"), officer);
+                "罚款五万元", "hearingRight", "true"), b.actorOf("serve-notice"));
         var window = ((CaseStage.NoticeServed) n.stage()).notice();
         assertThat(window.hearingRequestBy()).isEqualTo("2027-02-10");
         assertThat(window.windowProvisional()).isTrue();
@@ -130,10 +133,11 @@ class CalendarTest extends PlatformTest {
         assertThat(cases.events(noticed)).anySatisfy(e -> assertThat(e.note())
                 .contains("听证申请期限由 2027-02-10（暂定） 重算为 2027-02-17"));
         // deciding on 17 Feb is now refused: the party's time runs to 17 Feb
+        clock.fixAt(LocalDateTime.of(2027, 2, 17, 10, 0));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> cases.step(noticed, "decide", Map.of("on", "2027-02-17",
                 "penalty", "罚款五万元", "legalBasis", "《广告法》第五十五条", "violationType", "FALSE_ADVERTISING",
                 "kind.FINE", "on", "fineYuan", "50000", "creditCode", "91110105MA0CAL001"
-                        + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110105MA0CAL001")), officer)).hasMessageContaining("2027-02-17");
+                        + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110105MA0CAL001")), b.actorOf("decide"))).hasMessageContaining("届满前不能作出决定");
         assertThat(workingDays.calendar().isWorkday(LocalDate.of(2027, 2, 20))).isTrue();
         assertThat(workingDays.calendar().holidayName(LocalDate.of(2027, 2, 8))).isEqualTo("春节");
     }

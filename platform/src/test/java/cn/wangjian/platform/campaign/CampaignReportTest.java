@@ -42,17 +42,19 @@ class CampaignReportTest extends PlatformTest {
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
 
-    private long decidedCase(CurrentUser officer, String subject) throws Exception {
+    private long decidedCase(Bureau bureau, String subject) throws Exception {
+        CurrentUser officer = bureau.officer();
         long clueId = clues.register(new NewClue("销售假冒注册商标的商品", ClueSource.MONITORING, subject, null, "监测发现"),
                 officer).id();
         String location = mvc.perform(post("/casework").with(user(officer)).with(csrf())
                         .param("clueId", Long.toString(clueId)).param("receivedOn", "2026-09-01"))
                 .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
-        step(officer, id, "file", "on", "2026-09-02", "officers", "rpt.case1, rpt.case2");
+        step(bureau.head(), id, "file", "on", "2026-09-02", "officers", bureau.officers());
         step(officer, id, "submit", "findings", "网店销售假冒注册商标的运动鞋");
+        step(bureau.reviewer(), id, "legal-review", "on", "2026-09-28", "opinion", "事实清楚，证据确凿");
         step(officer, id, "serve-notice", "on", "2026-09-28", "proposedPenalty", "罚款五万元", "hearingRight", "true");
-        step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款五万元", "legalBasis", "《中华人民共和国商标法》第六十条",
+        step(bureau.head(), id, "decide", "on", "2026-10-12", "penalty", "罚款五万元", "legalBasis", "《中华人民共和国商标法》第六十条",
                 "violationType", "COUNTERFEIT_TRADEMARK", "kind.FINE", "on", "fineYuan", "50000", "creditCode", CODE);
         return id;
     }
@@ -62,21 +64,22 @@ class CampaignReportTest extends PlatformTest {
         for (int i = 0; i < params.length; i += 2) {
             request = request.param(params[i], params[i + 1]);
         }
-        mvc.perform(request).andExpect(status().is3xxRedirection());
+        mvc.perform(request).andExpect(status().is3xxRedirection())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("message", org.hamcrest.Matchers.startsWith("已完成")));
     }
 
     @Test
     void a_report_needs_three_typical_cases_with_decisions_and_renders_them_into_one_pdf() throws Exception {
-        CurrentUser officer = accounts.loadUserByUsername(testUser("rpt.case1", "SAMR", "110102", Role.CASE_OFFICER));
-        testUser("rpt.case2", "SAMR", "110102", Role.CASE_OFFICER);
-        accounts.setCertificate("rpt.case1", "RPT-0001", "test");
+        Bureau bureau = bureau("rpt", "110102");
+        CurrentUser officer = bureau.officer();
         CurrentUser coordinator = accounts.loadUserByUsername(testUser("rpt.coord", "SAMR", "110100",
                 Role.CAMPAIGN_COORDINATOR));
         long campaign = campaigns.list().stream().filter(c -> c.year() == 2017).findFirst().orElseThrow().id();
-        long a = decidedCase(officer, "北京甲商贸有限公司");
-        long b = decidedCase(officer, "北京乙商贸有限公司");
-        long c = decidedCase(officer, "北京丙商贸有限公司");
-        long notTypical = decidedCase(officer, "北京丁商贸有限公司");
+        long a = decidedCase(bureau, "北京甲商贸有限公司");
+        long b = decidedCase(bureau, "北京乙商贸有限公司");
+        long c = decidedCase(bureau, "北京丙商贸有限公司");
+        long notTypical = decidedCase(bureau, "北京丁商贸有限公司");
         for (long id : List.of(a, b, c)) {
             cases.markTypical(id, true, officer);
         }

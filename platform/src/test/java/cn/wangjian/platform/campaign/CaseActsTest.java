@@ -29,35 +29,31 @@ class CaseActsTest extends PlatformTest {
 
     @Test
     void filing_not_filing_and_a_transfer_to_the_police_are_counted_as_they_happen() {
-        for (String u : new String[] {"acts.c1", "acts.c2"}) {
-            if (accounts.find(u).isEmpty()) {
-                accounts.create(new NewAccount(u, "测试用户 " + u, PASSWORD, "SAMR", new RegionCode("110108"), null,
-                        Set.of(Role.CASE_OFFICER)), "test");
-            }
-        }
-        CurrentUser officer = accounts.loadUserByUsername("acts.c1");
+        Bureau b = bureau("acts", "110108");
+        CurrentUser officer = b.officer();
         long filed = cases.open(clues.register(new NewClue("网店销售假冒注册商标的白酒", ClueSource.MONITORING, "北京某酒业商行",
                 null, "监测发现，涉案金额较大"), officer).id(), LocalDate.of(2026, 6, 1), officer).id();
-        cases.step(filed, "file", Map.of("on", "2026-06-03", "officers", "acts.c1, acts.c2"), officer);
-        cases.step(filed, "propose-transfer", Map.of("on", "2026-06-20", "offence", "涉嫌销售假冒注册商标的商品罪"), officer);
-        cases.step(filed, "approve-transfer", Map.of("on", "2026-06-22"), officer);
-        cases.step(filed, "transfer", Map.of("on", "2026-06-24", "receipt", "京公(经)受字〔2026〕18号"), officer);
+        cases.step(filed, "file", Map.of("on", "2026-06-03", "officers", "acts.c1, acts.c2"), b.actorOf("file"));
+        cases.step(filed, "propose-transfer", Map.of("on", "2026-06-20", "offence", "涉嫌销售假冒注册商标的商品罪"), b.actorOf("propose-transfer"));
+        cases.step(filed, "approve-transfer", Map.of("on", "2026-06-22"), b.actorOf("approve-transfer"));
+        cases.step(filed, "transfer", Map.of("on", "2026-06-24", "receipt", "京公(经)受字〔2026〕18号"), b.actorOf("transfer"));
         long declined = cases.open(clues.register(new NewClue("消费者举报网店虚假宣传", ClueSource.REPORT, "北京某商贸公司",
                 null, "经核查，宣传内容有据可查"), officer).id(), LocalDate.of(2026, 6, 2), officer).id();
-        cases.step(declined, "decline", Map.of("on", "2026-06-05", "reason", "违法事实不成立"), officer);
+        cases.step(declined, "decline", Map.of("on", "2026-06-05", "reason", "违法事实不成立"), b.actorOf("decline"));
 
         // a case decided: its filing is counted under the violation category the decision found
         String base = "91110108MA0ACT001";
         String code = base + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter(base);
         long decided = cases.open(clues.register(new NewClue("网店虚构原价", ClueSource.MONITORING, "北京某电器商行",
                 code, "监测发现"), officer).id(), LocalDate.of(2026, 6, 1), officer).id();
-        cases.step(decided, "file", Map.of("on", "2026-06-02", "officers", "acts.c1, acts.c2"), officer);
-        cases.step(decided, "submit", Map.of("findings", "虚构原价"), officer);
+        cases.step(decided, "file", Map.of("on", "2026-06-02", "officers", "acts.c1, acts.c2"), b.actorOf("file"));
+        cases.step(decided, "submit", Map.of("findings", "虚构原价"), b.actorOf("submit"));
+        cases.step(decided, "legal-review", Map.of("on", "2026-06-08", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
         cases.step(decided, "serve-notice", Map.of("on", "2026-06-08", "proposedPenalty", "罚款", "hearingRight",
-                "true"), officer);
+                "true"), b.actorOf("serve-notice"));
         cases.step(decided, "decide", Map.of("on", "2026-06-29", "penalty", "罚款", "legalBasis",
                 "《明码标价和禁止价格欺诈规定》第十九条", "violationType", "PRICE_FRAUD", "kind.FINE", "on",
-                "fineYuan", "5000", "creditCode", code), officer);
+                "fineYuan", "5000", "creditCode", code), b.actorOf("decide"));
 
         RegionCode haidian = new RegionCode("110108");
         LocalDate from = LocalDate.of(2026, 6, 1);

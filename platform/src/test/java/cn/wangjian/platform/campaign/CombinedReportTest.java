@@ -47,8 +47,8 @@ class CombinedReportTest extends PlatformTest {
 
     /** Three decided typical cases of a district bureau, each fined {@code yuan}. */
     private List<Long> typicalCases(String region, String prefix, int yuan) {
-        CurrentUser officer = user(prefix + ".c1", region, Role.CASE_OFFICER);
-        user(prefix + ".c2", region, Role.CASE_OFFICER);
+        Bureau b = bureau(prefix, region);
+        CurrentUser officer = b.officer();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             String base = "9112" + region.substring(2) + "MA0CMB00" + i;
@@ -56,13 +56,14 @@ class CombinedReportTest extends PlatformTest {
             long clue = clues.register(new NewClue("网店销售假冒商品", ClueSource.MONITORING, "天津某商贸" + prefix + i,
                     null, "监测发现"), officer).id();
             long id = cases.open(clue, LocalDate.of(2026, 9, 1), officer).id();
-            cases.step(id, "file", Map.of("on", "2026-09-02", "officers", prefix + ".c1, " + prefix + ".c2"), officer);
-            cases.step(id, "submit", Map.of("findings", "销售假冒注册商标的商品"), officer);
+            cases.step(id, "file", Map.of("on", "2026-09-02", "officers", prefix + ".c1, " + prefix + ".c2"), b.actorOf("file"));
+            cases.step(id, "submit", Map.of("findings", "销售假冒注册商标的商品"), b.actorOf("submit"));
+            cases.step(id, "legal-review", Map.of("on", "2026-09-28", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
             cases.step(id, "serve-notice", Map.of("on", "2026-09-28", "proposedPenalty", "罚款", "hearingRight",
-                    "true"), officer);
+                    "true"), b.actorOf("serve-notice"));
             cases.step(id, "decide", Map.of("on", "2026-10-12", "penalty", "罚款", "legalBasis",
                     "《中华人民共和国商标法》第六十条", "violationType", "COUNTERFEIT_TRADEMARK", "kind.FINE", "on",
-                    "fineYuan", Integer.toString(yuan), "creditCode", code), officer);
+                    "fineYuan", Integer.toString(yuan), "creditCode", code), b.actorOf("decide"));
             cases.markTypical(id, true, officer);
             ids.add(id);
         }

@@ -18,6 +18,18 @@ class CaseStageTest {
     static final CaseStage.Dossier DOSSIER = new CaseStage.Dossier(1, "北京某某数码有限公司", "91110108E796UNUFT5",
             "商品标题使用“全网最佳”");
 
+    static final CaseStage.Signatory HEAD = new CaseStage.Signatory("dc.head", "负责人");
+
+    /** A filing approved by the head, with officers of these logins (certificate numbers made up). */
+    static CaseStage.Filing filing(String caseNo, LocalDate on, String... officers) {
+        return new CaseStage.Filing(caseNo, on, java.util.Arrays.stream(officers)
+                .map(o -> new CaseStage.Officer(o, "officer " + o, "CERT-" + o)).toList(), HEAD);
+    }
+
+    static CaseStage.LegalReview review(LocalDate on) {
+        return new CaseStage.LegalReview(new CaseStage.Signatory("dc.review", "审核员"), on, "事实清楚，证据确凿");
+    }
+
     static LocalDate d(int month, int day) {
         return LocalDate.of(2026, month, day);
     }
@@ -29,15 +41,14 @@ class CaseStageTest {
         assertThat(v.extend().dueOn(CAL, d(2, 13)).date()).isEqualTo(CAL.plusWorkingDays(d(2, 13), 30));
         assertThatThrownBy(() -> v.extend().extend()).isInstanceOf(CaseRuleException.class);
 
-        CaseStage.Investigating inv = v.file(new CaseStage.Filing("京海市监立〔2026〕7号", d(3, 2),
-                List.of("dc.case", "xc.case")));
+        CaseStage.Investigating inv = v.file(filing("京海市监立〔2026〕7号", d(3, 2), "dc.case", "xc.case"));
         assertThat(inv.dueOn(CAL, d(3, 2)).date()).isEqualTo(d(3, 2).plusDays(90));
-        CaseStage.UnderReview review = inv.submitForReview("调查终结：使用绝对化用语，违法事实清楚");
+        CaseStage.Reviewed review = inv.submitForReview("调查终结：使用绝对化用语，违法事实清楚").review(review(d(9, 25)));
         CaseStage.NoticeServed notice = review.serveNotice("京海市监罚告〔2026〕3号", d(9, 28), "罚款 20 万元", true, CAL);
         // 5 working days after Mon 28 Sep: 29, 30 Sep, (1–7 Oct off), 8, 9, 10 (make-up Saturday)
         assertThat(notice.notice().hearingRequestBy()).isEqualTo(d(10, 10));
         assertThatThrownBy(() -> notice.requestHearing(d(10, 12))).hasMessageContaining("五个工作日");
-        assertThatThrownBy(() -> notice.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 10), "罚款", "广告法第五十七条", null, null)))
+        assertThatThrownBy(() -> notice.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 10), "罚款", "广告法第五十七条", null, null, HEAD)))
                 .hasMessageContaining("届满");
 
         CaseStage.HearingRequested requested = notice.requestHearing(d(10, 9));
@@ -48,7 +59,7 @@ class CaseStageTest {
         CaseStage.Heard heard = scheduled.hold(d(10, 19), "当事人陈述申辩意见");
         // the hearing period (9–19 Oct, 11 days) is not counted in the 90-day limit
         assertThat(heard.clock().dueOn(d(10, 21))).isEqualTo(d(3, 2).plusDays(90 + 11));
-        CaseStage.Decided decided = heard.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 22), "罚款 20 万元", "《广告法》第五十七条", null, null));
+        CaseStage.Decided decided = heard.decide(new CaseStage.Decision("京海市监处罚〔2026〕12号", d(10, 22), "罚款 20 万元", "《广告法》第五十七条", null, null, HEAD));
         CaseStage.Served served = decided.serve(d(10, 23), "直接送达");
         CaseStage.Closed closed = served.close(d(11, 5), "当事人已缴纳罚款");
         assertThat(closed.steps()).containsExactly("revoke");                  // only a revocation can follow
@@ -61,18 +72,18 @@ class CaseStageTest {
     @Test
     void what_the_types_cannot_express_is_refused_with_a_reason() {
         CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(2, 13));
-        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 2), List.of("dc.case"))))
+        assertThatThrownBy(() -> v.file(filing("x", d(3, 2), "dc.case")))
                 .hasMessageContaining("两名以上");
-        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 2), List.of("dc.case", "dc.case"))))
+        assertThatThrownBy(() -> v.file(filing("x", d(3, 2), "dc.case", "dc.case")))
                 .hasMessageContaining("两名以上");
-        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(2, 1), List.of("a", "b"))))
+        assertThatThrownBy(() -> v.file(filing("x", d(2, 1), "a", "b")))
                 .hasMessageContaining("早于");
         assertThatThrownBy(() -> v.decline(d(2, 20), " ")).hasMessageContaining("理由");
-        assertThatThrownBy(() -> new CaseStage.Decision("12号", d(3, 1), "x", "y", null, null)).hasMessageContaining("〔2026〕");
-        CaseStage.Investigating inv = v.file(new CaseStage.Filing("x", d(3, 2), List.of("a", "b")));
+        assertThatThrownBy(() -> new CaseStage.Decision("12号", d(3, 1), "x", "y", null, null, HEAD)).hasMessageContaining("〔2026〕");
+        CaseStage.Investigating inv = v.file(filing("x", d(3, 2), "a", "b"));
         assertThat(inv.extendLimit().clock().dueOn(d(3, 2))).isEqualTo(d(3, 2).plusDays(120));
         assertThatThrownBy(() -> inv.extendLimit().extendLimit()).hasMessageContaining("集体讨论");
-        CaseStage.NoticeServed noHearing = inv.submitForReview("f").serveNotice("n", d(3, 10), "警告", false, CAL);
+        CaseStage.NoticeServed noHearing = inv.submitForReview("f").review(review(d(3, 2))).serveNotice("n", d(3, 10), "警告", false, CAL);
         assertThat(noHearing.steps()).containsExactly("decide");
         assertThatThrownBy(() -> noHearing.requestHearing(d(3, 11))).hasMessageContaining("听证范围");
         // a deadline reaching into a year without holiday data is refused, not guessed
@@ -84,8 +95,7 @@ class CaseStageTest {
 
     @Test
     void testing_periods_are_not_counted_in_the_handling_limit() {
-        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(new CaseStage.Filing("x", d(3, 3),
-                List.of("a", "b")));
+        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(filing("x", d(3, 3), "a", "b"));
         CaseStage.Investigating testing = inv.pauseForTesting(d(4, 1), "委托商标权利人鉴定");
         assertThat(testing.steps()).contains("resume-testing").doesNotContain("submit");
         assertThatThrownBy(() -> testing.submitForReview("f")).hasMessageContaining("尚未结束");
@@ -97,8 +107,7 @@ class CaseStageTest {
 
     @Test
     void a_suspected_crime_goes_to_the_police_within_its_deadlines_and_may_come_back() {
-        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(new CaseStage.Filing("x", d(3, 3),
-                List.of("a", "b")));
+        CaseStage.Investigating inv = CaseStage.receive(DOSSIER, d(3, 2)).file(filing("x", d(3, 3), "a", "b"));
         assertThat(inv.steps()).contains("propose-transfer");
         CaseStage.TransferProposed proposed = inv.proposeCriminalTransfer(d(3, 10), "销售假冒注册商标的商品罪");
         assertThat(proposed.dueOn(CAL, d(3, 10)).date()).isEqualTo(d(3, 13));          // the head decides within 3 days
@@ -116,11 +125,66 @@ class CaseStageTest {
     void stages_are_stored_as_json_and_read_back_as_the_same_type() throws Exception {
         ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-        CaseStage stage = CaseStage.receive(DOSSIER, d(2, 13)).file(new CaseStage.Filing("x", d(3, 2),
-                List.of("a", "b"))).submitForReview("f").serveNotice("n", d(3, 10), "罚款", true, CAL).requestHearing(d(3, 11));
+        CaseStage stage = CaseStage.receive(DOSSIER, d(2, 13)).file(filing("x", d(3, 2), "a", "b")).submitForReview("f").review(review(d(3, 2))).serveNotice("n", d(3, 10), "罚款", true, CAL).requestHearing(d(3, 11));
         String text = json.writeValueAsString(stage);
         assertThat(text).contains("\"stage\":\"HEARING_REQUESTED\"");
         CaseStage back = json.readValue(text, CaseStage.class);
         assertThat(back).isEqualTo(stage).isInstanceOf(CaseStage.HearingRequested.class);
+    }
+
+    @Test
+    void duties_are_separated_the_reviewer_and_the_deciding_head_are_none_of_the_case_officers() {
+        CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(3, 2));
+        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 3), filing("x", d(3, 3), "a", "b").officers(),
+                null))).hasMessageContaining("负责人批准");
+        // a deputy head who is also one of the case's officers
+        CaseStage.Investigating inv = v.file(filing("x", d(3, 3), "deputy", "b"));
+        CaseStage.UnderReview submitted = inv.submitForReview("调查终结");
+        assertThatThrownBy(() -> submitted.review(new CaseStage.LegalReview(new CaseStage.Signatory("b", "乙"), d(3, 9),
+                "同意"))).hasMessageContaining("法制审核人员不能是本案的办案人员");
+        assertThatThrownBy(() -> submitted.review(new CaseStage.LegalReview(HEAD, d(3, 9), " ")))
+                .hasMessageContaining("审核意见");
+        assertThatThrownBy(() -> submitted.review(review(d(3, 2)))).hasMessageContaining("早于立案");
+        CaseStage.Reviewed reviewed = submitted.review(review(d(3, 9)));
+        assertThatThrownBy(() -> reviewed.serveNotice("n", d(3, 8), "警告", false, CAL)).hasMessageContaining("法制审核日期");
+        CaseStage.NoticeServed noticed = reviewed.serveNotice("n", d(3, 10), "警告", false, CAL);
+        assertThatThrownBy(() -> noticed.decide(new CaseStage.Decision("京海市监处罚〔2026〕1号", d(3, 20), "警告", "x",
+                null, null, new CaseStage.Signatory("deputy", "副局长")))).hasMessageContaining("本案的办案人员不能批准");
+        assertThatThrownBy(() -> noticed.decide(new CaseStage.Decision("京海市监处罚〔2026〕1号", d(3, 20), "警告", "x",
+                null, null, null))).hasMessageContaining("负责人作出");
+        assertThat(noticed.decide(new CaseStage.Decision("京海市监处罚〔2026〕1号", d(3, 20), "警告", "x", null, null, HEAD))
+                .decision().approvedBy()).isEqualTo(HEAD);
+    }
+
+    @Test
+    void filings_stored_before_officers_were_named_are_read_with_the_login_as_the_name() throws Exception {
+        ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        String stored = json.writeValueAsString(CaseStage.receive(DOSSIER, d(3, 2)).file(filing("x", d(3, 3), "a", "b")))
+                .replaceAll("\"officers\":\\[.*?\\],\"approvedBy\":\\{.*?\\}", "\"officers\":[\"dc.case\",\"xc.case\"]");
+        assertThat(stored).contains("\"officers\":[\"dc.case\",\"xc.case\"]").doesNotContain("approvedBy");
+        CaseStage old = json.readValue(stored, CaseStage.class);
+        CaseStage.Filing filing = ((CaseStage.Investigating) old).filing();
+        assertThat(filing.officers()).containsExactly(new CaseStage.Officer("dc.case", "dc.case", null),
+                new CaseStage.Officer("xc.case", "xc.case", null));
+        assertThat(filing.approvedBy()).isNull();
+        assertThat(filing.hasOfficer("xc.case")).isTrue();
+    }
+
+    @Test
+    void every_stage_has_a_name_for_the_timeline() {
+        java.util.Deque<Class<?>> open = new java.util.ArrayDeque<>(java.util.List.of(CaseStage.class));
+        int named = 0;
+        while (!open.isEmpty()) {
+            Class<?> type = open.pop();
+            if (type.isInterface()) {
+                open.addAll(java.util.List.of(type.getPermittedSubclasses()));
+            } else {
+                assertThat(CaseSteps.stageLabel(type.getSimpleName())).as(type.getSimpleName())
+                        .isNotEqualTo(type.getSimpleName());
+                named++;
+            }
+        }
+        assertThat(named).isGreaterThanOrEqualTo(16);
     }
 }

@@ -54,8 +54,8 @@ class CaseworkTest extends PlatformTest {
 
     @Test
     void a_clue_walks_from_verification_to_closing_and_out_of_order_steps_are_refused() throws Exception {
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
-        testUser("cw.dc2", "SAMR", "110101", Role.CASE_OFFICER);
+        Bureau b = bureau("cw", "110101");
+        CurrentUser officer = b.officer();
         long clueId = clues.register(new NewClue("商品标题使用绝对化用语", ClueSource.MONITORING, "北京某某数码有限公司",
                 null, "监测发现"), officer).id();
         String location = mvc.perform(post("/casework").with(user(officer)).with(csrf())
@@ -64,37 +64,81 @@ class CaseworkTest extends PlatformTest {
         long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-09-21"); // Sun 20 Sep is a make-up workday
 
+        CurrentUser head = b.head();
         // a decision before filing is not a step of verification: refused, recorded in the timeline
-        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(head)).with(csrf())
                         .param("on", "2026-09-02").param("penalty", "罚款").param("legalBasis", "x"))
                 .andExpect(flash().attribute("error", Matchers.containsString("不能执行")));
+        // filing is the head's approval, not the officer's
         mvc.perform(post("/casework/" + id + "/steps/file").with(user(officer)).with(csrf())
-                        .param("on", "2026-09-02").param("officers", "cw.dc1"))
+                        .param("on", "2026-09-02").param("officers", b.officers()))
+                .andExpect(flash().attribute("error", Matchers.containsString("须由本局负责人办理")));
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(head)).with(csrf())
+                        .param("on", "2026-09-02").param("officers", "cw.c1"))
                 .andExpect(flash().attribute("error", Matchers.containsString("两名以上")));
+        // officers of the bureau with a certificate only: another district's officer joins by assistance, not here
+        testUser("cw.xc1", "SAMR", "110102", Role.CASE_OFFICER);
+        accounts.setCertificate("cw.xc1", "CW-XC-0001", "test");
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(head)).with(csrf())
+                        .param("on", "2026-09-02").param("officers", "cw.c1, cw.xc1"))
+                .andExpect(flash().attribute("error", Matchers.containsString("不是本局的执法人员")));
+        testUser("cw.nocert", "SAMR", "110101", Role.CASE_OFFICER);
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(head)).with(csrf())
+                        .param("on", "2026-09-02").param("officers", "cw.c1, cw.nocert"))
+                .andExpect(flash().attribute("error", Matchers.containsString("未登记执法证号")));
+        // no act is dated after today
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(head)).with(csrf())
+                        .param("on", clock.today().plusDays(1).toString()).param("officer.cw.c1", "on")
+                        .param("officer.cw.c2", "on"))
+                .andExpect(flash().attribute("error", Matchers.containsString("晚于今天")));
+        // the filing form offers the bureau's certified officers by name and certificate
+        mvc.perform(get("/casework/" + id).with(user(head))).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.allOf(
+                        Matchers.containsString("officer.cw.c1"), Matchers.not(Matchers.containsString("officer.cw.nocert")),
+                        Matchers.not(Matchers.containsString("officer.cw.xc1")))));
 
-        accounts.setCertificate("cw.dc1", "CW-0001", "test");
-        step(officer, id, "file", "on", "2026-09-02", "officers", "cw.dc1, cw.dc2");
+        mvc.perform(post("/casework/" + id + "/steps/file").with(user(head)).with(csrf())
+                        .param("on", "2026-09-02").param("officer.cw.c1", "on").param("officer.cw.c2", "on"))
+                .andExpect(flash().attribute("message", Matchers.startsWith("已完成")));
         CaseFiles.CaseView filed = cases.find(id, officer.dataScope()).orElseThrow();
         assertThat(filed.caseNo()).matches("京东市监立〔2026〕\\d+号");
         assertThat(filed.dueOn()).isEqualTo("2026-12-01");                       // 90 days after filing
+        CaseStage.Filing filing = ((CaseStage.Filed) filed.stage()).filing();
+        assertThat(filing.officers()).extracting(CaseStage.Officer::certificateNo).doesNotContainNull().hasSize(2);
+        assertThat(filing.approvedBy().username()).isEqualTo("cw.head");
         step(officer, id, "submit", "findings", "使用“全网最佳”，违反广告法第九条第（三）项");
+        // the legal review comes before the notice, by the bureau's reviewer, not by an officer of the case
+        mvc.perform(post("/casework/" + id + "/steps/serve-notice").with(user(officer)).with(csrf())
+                        .param("on", "2026-09-28").param("proposedPenalty", "罚款").param("hearingRight", "true"))
+                .andExpect(flash().attribute("error", Matchers.containsString("不能执行")));
+        mvc.perform(post("/casework/" + id + "/steps/legal-review").with(user(officer)).with(csrf())
+                        .param("on", "2026-09-25").param("opinion", "同意"))
+                .andExpect(flash().attribute("error", Matchers.containsString("本局法制审核人员")));
+        step(b.reviewer(), id, "legal-review", "on", "2026-09-25", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法");
         step(officer, id, "serve-notice", "on", "2026-09-28", "proposedPenalty", "罚款二十万元", "hearingRight", "true");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-12-01");
+        // the officers in charge do not decide their own case
         mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+                        .param("on", "2026-10-12").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条")
+                        .param("violationType", "ILLEGAL_ADVERTISING").param("kind.FINE", "on").param("fineYuan", "200000")
+                        .param("creditCode", CODE))
+                .andExpect(flash().attribute("error", Matchers.containsString("须由本局负责人办理")));
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(head)).with(csrf())
                         .param("on", "2026-10-09").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条")
                         .param("violationType", "ILLEGAL_ADVERTISING").param("kind.FINE", "on").param("fineYuan", "200000")
                         .param("creditCode", CODE))
                 .andExpect(flash().attribute("error", Matchers.containsString("2026-10-10")));
         // what a decision imposes is data: an amount that is not yuan is refused naming the field
-        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(officer)).with(csrf())
+        mvc.perform(post("/casework/" + id + "/steps/decide").with(user(head)).with(csrf())
                         .param("on", "2026-10-12").param("penalty", "罚款二十万元").param("legalBasis", "《广告法》第五十七条")
                         .param("violationType", "ILLEGAL_ADVERTISING").param("kind.FINE", "on").param("fineYuan", "二十万")
                         .param("creditCode", CODE))
                 .andExpect(flash().attribute("error", Matchers.containsString("fineYuan")));
-        step(officer, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条",
+        step(head, id, "decide", "on", "2026-10-12", "penalty", "罚款二十万元", "legalBasis", "《广告法》第五十七条",
                 "violationType", "ILLEGAL_ADVERTISING", "kind.FINE", "on", "fineYuan", "200000", "creditCode", CODE,
                 "defence", "当事人称系员工误操作，经查不能成立，不予采纳", "discretion", "首次违法，依裁量基准从轻处罚");
         CaseFiles.CaseView decided = cases.find(id, officer.dataScope()).orElseThrow();
+        assertThat(((CaseStage.Decided) decided.stage()).decision().approvedBy().username()).isEqualTo("cw.head");
         // the refused decision above drew no number: the counter holds exactly the numbers issued
         String issued = ((CaseStage.Decided) decided.stage()).decision().decisionNo();
         int n = Integer.parseInt(issued.replaceAll(".*〔2026〕(\\d+)号", "$1"));
@@ -112,7 +156,7 @@ class CaseworkTest extends PlatformTest {
                 "六十日内", "罚款二十万元");
         assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("NotoSerifCJK");
         // the elements the format requires: officers by name and certificate, where to seek review, how to pay
-        assertThat(text).contains("不予采纳", "裁量理由：首次违法", "主体资格证照名称：《营业执照》", "执法证号CW-0001", "测试用户cw.dc1", "人民政府申请行政复议", "人民法院", "电子支付系统",
+        assertThat(text).contains("不予采纳", "裁量理由：首次违法", "主体资格证照名称：《营业执照》", "执法证号" + filing.officers().get(0).certificateNo(), "测试用户cw.c1", "人民政府申请行政复议", "人民法院", "电子支付系统",
                 "罚款200000元", "国家企业信用信息公示系统");
         // fixed when decided: the bytes served are the bytes stored, with their SHA-256
         CaseFiles.FixedDocument fixed = cases.fixedDocument(id, "decision").orElseThrow();
@@ -128,9 +172,17 @@ class CaseworkTest extends PlatformTest {
         step(officer, id, "serve", "on", "2026-10-13", "method", "直接送达");
         step(officer, id, "close", "on", "2026-11-02", "outcome", "当事人已缴纳罚款");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Closed.class);
-        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(4);
+        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(11);
         assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::step)
-                .containsExactly("open", "file", "submit", "serve-notice", "decide", "serve", "close");
+                .containsExactly("open", "file", "submit", "legal-review", "serve-notice", "decide", "serve", "close");
+        // the timeline reads as sentences with names, not codes
+        assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::sentence)
+                .anySatisfy(line -> assertThat(line).contains("测试用户 cw.head 批准立案：立案号 京东市监立〔2026〕",
+                        "测试用户 cw.c1（执法证号", "（核查 → 调查取证）").doesNotContain("Verifying"));
+        mvc.perform(get("/casework/" + id).with(user(officer))).andExpect(
+                org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.allOf(
+                        Matchers.containsString("法制审核通过"), Matchers.not(Matchers.containsString("Investigating")),
+                        Matchers.not(Matchers.containsString("serve-notice<")))));
 
         // another district's officer and another agency's liaison cannot reach it; the attempt is audited
         CurrentUser other = accounts.loadUserByUsername(testUser("cw.xc", "SAMR", "110102", Role.CASE_OFFICER));
@@ -143,7 +195,7 @@ class CaseworkTest extends PlatformTest {
         CurrentUser police = accounts.loadUserByUsername(testUser("cw.police", "MPS", "110000", Role.AGENCY_LIAISON));
         mvc.perform(get("/casework/" + id).with(user(police))).andExpect(status().isForbidden());
         // worklists: my cases lists the case for its officers, not for another officer of the bureau
-        CurrentUser colleague = accounts.loadUserByUsername(testUser("cw.dc3", "SAMR", "110101", Role.CASE_OFFICER));
+        CurrentUser colleague = accounts.loadUserByUsername(testUser("cw.c3", "SAMR", "110101", Role.CASE_OFFICER));
         mvc.perform(get("/casework?mine=true").with(user(officer))).andExpect(
                 org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
                         .string(Matchers.containsString(filed.caseNo())));
@@ -170,15 +222,15 @@ class CaseworkTest extends PlatformTest {
 
     @Test
     void a_suspected_crime_is_transferred_to_the_police_and_may_come_back() throws Exception {
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
-        testUser("cw.dc2", "SAMR", "110101", Role.CASE_OFFICER);
+        Bureau b = bureau("cw", "110101");
+        CurrentUser officer = b.officer();
         long clueId = clues.register(new NewClue("大量销售假冒商品", ClueSource.MONITORING, "某贸易公司", null, "涉嫌犯罪"),
                 officer).id();
         long id = cases.open(clueId, java.time.LocalDate.of(2026, 6, 1), officer).id();
-        step(officer, id, "file", "on", "2026-06-02", "officers", "cw.dc1,cw.dc2");
+        step(b.head(), id, "file", "on", "2026-06-02", "officers", b.officers());
         step(officer, id, "propose-transfer", "on", "2026-06-10", "offence", "销售假冒注册商标的商品罪，涉案金额约三十万元");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().dueOn()).isEqualTo("2026-06-13");
-        step(officer, id, "approve-transfer", "on", "2026-06-11");
+        step(b.head(), id, "approve-transfer", "on", "2026-06-11");
         mvc.perform(post("/casework/" + id + "/steps/transfer").with(user(officer)).with(csrf()).param("on", "2026-06-11"))
                 .andExpect(flash().attribute("error", Matchers.containsString("回执")));
         step(officer, id, "transfer", "on", "2026-06-11", "receipt", "京公（经）受字〔2026〕18号");
@@ -207,7 +259,8 @@ class CaseworkTest extends PlatformTest {
 
     @Test
     void a_deadline_in_a_year_without_holiday_data_is_provisional() throws Exception {
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cw.dc1", "SAMR", "110101", Role.CASE_OFFICER));
+        clock.fixAt(java.time.LocalDateTime.of(2026, 12, 21, 10, 0));          // received today, not in the future
+        CurrentUser officer = bureau("cw", "110101").officer();
         long clueId = clues.register(new NewClue("年底线索", ClueSource.REPORT, "某公司", null, "举报"), officer).id();
         CaseFiles.CaseView c = cases.open(clueId, java.time.LocalDate.of(2026, 12, 21), officer);
         // 15 working days: 22–25, 28–31 Dec 2026 (8, on the 2026 calendar), then 2027 provisionally (weekends and

@@ -63,23 +63,25 @@ class CreditTest extends PlatformTest {
     }
 
     private long decidedCase(CurrentUser officer, String party, String code, String violationType) {
+        Bureau b = bureau("cr", "110105");
         long clue = clues.register(new NewClue("刷单炒信", ClueSource.MONITORING, party, code, "大数据监测"), officer).id();
         long id = cases.open(clue, LocalDate.of(2026, 9, 1), officer).id();
-        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", "cr.dc1,cr.dc2"), officer);
-        cases.step(id, "submit", Map.of("findings", "组织虚假交易 1200 单"), officer);
+        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", b.officers()), b.actorOf("file"));
+        cases.step(id, "submit", Map.of("findings", "组织虚假交易 1200 单"), b.actorOf("submit"));
+        cases.step(id, "legal-review", Map.of("on", "2026-09-14", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
         cases.step(id, "serve-notice", Map.of("on", "2026-09-14", "proposedPenalty", "罚款", "hearingRight", "false"),
-                officer);
+                b.actorOf("serve-notice"));
         Map<String, String> p = new HashMap<>(Map.of("on", "2026-09-29", "violationType", violationType, "kind.FINE", "on",
                 "fineYuan", "300000", "penalty", "罚款人民币叁拾万元", "legalBasis", "《中华人民共和国反不正当竞争法》第二十条"));
-        cases.step(id, "decide", p, officer);
+        cases.step(id, "decide", p, b.actorOf("decide"));
         return id;
     }
 
     @Test
     void a_listing_approved_above_is_pushed_exactly_once_to_a_subscriber_that_fails_three_times() throws Exception {
         clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cr", "110105");
+        CurrentUser officer = b.officer();
         CurrentUser district = accounts.loadUserByUsername(testUser("cr.district", "SAMR", "110105", Role.CREDIT_OFFICER));
         CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
         CurrentUser admin = accounts.loadUserByUsername(testUser("cr.admin", "SAMR", "000000", Role.ADMIN));
@@ -158,8 +160,8 @@ class CreditTest extends PlatformTest {
     @Test
     void a_credit_file_gathers_three_agencies_and_imports_are_idempotent_and_checked() throws Exception {
         clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cr", "110105");
+        CurrentUser officer = b.officer();
         String party = code("91110105MA0CRD002");
         decidedCase(officer, "北京三部门测试有限公司", party, "FALSE_ADVERTISING");
         CurrentUser cac = accounts.loadUserByUsername(testUser("cr.cac", "CAC", "110000", Role.AGENCY_LIAISON));
@@ -218,8 +220,8 @@ class CreditTest extends PlatformTest {
     @Test
     void credit_repair_after_a_year_checks_the_conditions_and_removes_the_listing() throws Exception {
         clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cr", "110105");
+        CurrentUser officer = b.officer();
         CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
         String party = code("91110105MA0CRD003");
         long caseId = decidedCase(officer, "北京修复测试有限公司", party, "FAKE_REVIEWS");
@@ -234,8 +236,8 @@ class CreditTest extends PlatformTest {
         assertThatThrownBy(() -> repairs.decide(early.id(), true, null, city)).hasMessageContaining("条件未全部满足");
         repairs.decide(early.id(), false, "列入未满一年", city);
         // the case served and closed, a year on: granted, removed
-        cases.step(caseId, "serve", Map.of("on", "2026-10-10", "method", "直接送达"), officer);
-        cases.step(caseId, "close", Map.of("on", "2026-11-10", "outcome", "已缴纳罚款"), officer);
+        cases.step(caseId, "serve", Map.of("on", "2026-10-10", "method", "直接送达"), b.actorOf("serve"));
+        cases.step(caseId, "close", Map.of("on", "2026-11-10", "outcome", "已缴纳罚款"), b.actorOf("close"));
         clock.fixAt(LocalDateTime.of(2027, 10, 12, 10, 0));
         CreditRepairs.Repair r = repairs.apply(listed.id(), "北京修复测试有限公司", "公开承诺守法经营", city);
         assertThat(r.conditionsMet()).as(String.join("\n", r.checks())).isTrue();
@@ -248,8 +250,8 @@ class CreditTest extends PlatformTest {
     @Test
     void a_publication_is_corrected_and_stopped_early_on_a_granted_repair() throws Exception {
         clock.fixAt(LocalDateTime.of(2026, 10, 9, 10, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cr", "110105");
+        CurrentUser officer = b.officer();
         CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
         String party = code("91110105MA0CRD004");
         long caseId = decidedCase(officer, "北京提前停止测试有限公司", party, "FALSE_ADVERTISING");
@@ -270,8 +272,9 @@ class CreditTest extends PlatformTest {
         assertThat(open.checks()).anySatisfy(c -> assertThat(c).startsWith("✗ 行政处罚尚未履行"));
         assertThatThrownBy(() -> repairs.decide(open.id(), true, null, city)).hasMessageContaining("条件未全部满足");
         repairs.decide(open.id(), false, "尚未缴纳罚款", city);
-        cases.step(caseId, "serve", Map.of("on", "2026-10-10", "method", "直接送达"), officer);
-        cases.step(caseId, "close", Map.of("on", "2026-11-10", "outcome", "已缴纳罚款"), officer);
+        clock.fixAt(LocalDateTime.of(2026, 11, 10, 10, 0));                 // served and closed on their days
+        cases.step(caseId, "serve", Map.of("on", "2026-10-10", "method", "直接送达"), b.actorOf("serve"));
+        cases.step(caseId, "close", Map.of("on", "2026-11-10", "outcome", "已缴纳罚款"), b.actorOf("close"));
         clock.fixAt(LocalDateTime.of(2027, 4, 12, 10, 0));
         mvc.perform(get("/public/credit").param("q", party)).andExpect(content().string(Matchers.containsString("public-record")));
         CreditRepairs.Repair r = repairs.applyForPublication(cc.id(), "北京提前停止测试有限公司", "公开承诺", city);
@@ -292,7 +295,7 @@ class CreditTest extends PlatformTest {
 
     @Test
     void the_demo_subjects_credit_file_gathers_records_of_three_agencies() throws Exception {
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
+        CurrentUser officer = bureau("cr", "110105").officer();
         String demo = jdbc.sql("SELECT DISTINCT credit_code FROM penalty_record WHERE decision_no LIKE '%演示%'")
                 .query(String.class).single();
         CreditFiles.CreditFile file = files.of(demo, officer);
@@ -317,8 +320,8 @@ class CreditTest extends PlatformTest {
         long listingsOfOperator = jdbc.sql("""
                 SELECT count(*) FROM listing l JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
                 WHERE s.operator_credit_code = ?""").param(operator).query(Long.class).single();
-        CurrentUser officer = accounts.loadUserByUsername(testUser("cr.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("cr.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("cr", "110105");
+        CurrentUser officer = b.officer();
         CurrentUser city = accounts.loadUserByUsername(testUser("cr.city", "SAMR", "110000", Role.CREDIT_OFFICER));
         long caseId = decidedCase(officer, "演示市场刷单主体", operator, "ORDER_BRUSHING");
         lists.decide(lists.propose(caseId, ListKind.BRUSHING_BLACKLIST, "组织刷单", officer).id(), true, null, city);

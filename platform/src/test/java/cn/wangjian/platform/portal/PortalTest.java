@@ -62,20 +62,21 @@ class PortalTest extends PlatformTest {
                 .hasMessageContaining("字段 title");
 
         // a typical case: shown only once its decision is published, in the published (redacted) text
-        CurrentUser c1 = account("portal.case1", "110106", Role.CASE_OFFICER);
-        account("portal.case2", "110106", Role.CASE_OFFICER);
+        Bureau b = bureau("portal", "110106");
+        CurrentUser c1 = b.officer();
         CurrentUser credit = account("portal.credit", "110106", Role.CREDIT_OFFICER);
         String base = "91110106MA0PTL001";
         String code = base + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter(base);
         long clue = clues.register(new NewClue("网店虚构原价", ClueSource.MONITORING, "北京丰台典型商贸有限公司", code,
                 "监测发现"), c1).id();
         long id = cases.open(clue, java.time.LocalDate.of(2026, 9, 1), c1).id();
-        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", "portal.case1, portal.case2"), c1);
-        cases.step(id, "submit", Map.of("findings", "虚构原价"), c1);
-        cases.step(id, "serve-notice", Map.of("on", "2026-09-28", "proposedPenalty", "罚款", "hearingRight", "true"), c1);
+        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", b.officers()), b.actorOf("file"));
+        cases.step(id, "submit", Map.of("findings", "虚构原价"), b.actorOf("submit"));
+        cases.step(id, "legal-review", Map.of("on", "2026-09-28", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
+        cases.step(id, "serve-notice", Map.of("on", "2026-09-28", "proposedPenalty", "罚款", "hearingRight", "true"), b.actorOf("serve-notice"));
         cases.step(id, "decide", Map.of("on", "2026-10-12", "penalty", "罚款人民币三万元", "legalBasis",
                 "《明码标价和禁止价格欺诈规定》第十九条", "violationType", "PRICE_FRAUD", "kind.FINE", "on", "fineYuan",
-                "30000", "creditCode", code), c1);
+                "30000", "creditCode", code), b.actorOf("decide"));
         cases.markTypical(id, true, c1);
         assertThat(rest.getForObject("/public/typical-cases", String.class)).doesNotContain("北京丰台典型商贸有限公司");
         Publications.Publication p = publications.recordsOf(code, credit.dataScope()).stream()

@@ -43,6 +43,7 @@ class PublicationTest extends PlatformTest {
     Publications publications;
 
     CurrentUser officer;
+    Bureau b;
     CurrentUser credit;
 
     static String code(String first17) {
@@ -54,8 +55,8 @@ class PublicationTest extends PlatformTest {
 
     @BeforeEach
     void users() {
-        officer = accounts.loadUserByUsername(testUser("pub.dc1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("pub.dc2", "SAMR", "110105", Role.CASE_OFFICER);
+        b = bureau("pub", "110105");
+        officer = b.officer();
         credit = accounts.loadUserByUsername(testUser("pub.credit", "SAMR", "110000", Role.CREDIT_OFFICER));
     }
 
@@ -63,15 +64,16 @@ class PublicationTest extends PlatformTest {
     private long decide(String party, String code, String facts, Map<String, String> sanction) {
         long clue = clues.register(new NewClue("网店违法", ClueSource.MONITORING, party, code, "监测发现"), officer).id();
         long id = cases.open(clue, LocalDate.of(2026, 9, 1), officer).id();
-        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", "pub.dc1,pub.dc2"), officer);
-        cases.step(id, "submit", Map.of("findings", facts), officer);
+        cases.step(id, "file", Map.of("on", "2026-09-02", "officers", b.officers()), b.actorOf("file"));
+        cases.step(id, "submit", Map.of("findings", facts), b.actorOf("submit"));
+        cases.step(id, "legal-review", Map.of("on", "2026-09-14", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
         cases.step(id, "serve-notice", Map.of("on", "2026-09-14", "proposedPenalty", "拟罚款", "hearingRight", "false"),
-                officer);
+                b.actorOf("serve-notice"));
         Map<String, String> p = new HashMap<>(sanction);
         p.put("on", "2026-09-29");
         p.putIfAbsent("legalBasis", "《中华人民共和国广告法》第五十七条");
         p.putIfAbsent("violationType", "ILLEGAL_ADVERTISING");
-        cases.step(id, "decide", p, officer);
+        cases.step(id, "decide", p, b.actorOf("decide"));
         return id;
     }
 
@@ -148,8 +150,9 @@ class PublicationTest extends PlatformTest {
             assertThat(found).isTrue();
         }
 
-        // revoked by reconsideration: the published record is withdrawn, the pending one cancelled
-        cases.step(id, "revoke", Map.of("on", "2026-10-20", "reason", "京政复〔2026〕88号行政复议决定撤销"), officer);
+        // revoked by reconsideration on 20 October: the published record is withdrawn, the pending one cancelled
+        clock.fixAt(java.time.LocalDateTime.of(2026, 10, 20, 10, 0));
+        cases.step(id, "revoke", Map.of("on", "2026-10-20", "reason", "京政复〔2026〕88号行政复议决定撤销"), b.actorOf("revoke"));
         ps = of(id);
         assertThat(channel(ps, Channel.CREDIT_CHINA).state()).isEqualTo(PublicationState.WITHDRAWN);
         assertThat(channel(ps, Channel.CREDIT_CHINA).withdrawReason()).contains("京政复");
@@ -201,7 +204,7 @@ class PublicationTest extends PlatformTest {
         assertThat(publications.publish(cc.id(), p.publicParty(), p.publicFacts(), p.publicContent(), credit)
                 .displayUntil()).isEqualTo("2026-12-29");
         clock.fixAt(LocalDateTime.of(2027, 3, 1, 9, 0));
-        cases.step(id, "revoke", Map.of("on", "2027-03-01", "reason", "行政诉讼判决撤销"), officer);
+        cases.step(id, "revoke", Map.of("on", "2027-03-01", "reason", "行政诉讼判决撤销"), b.actorOf("revoke"));
         assertThat(channel(of(id), Channel.CREDIT_CHINA).state()).isEqualTo(PublicationState.WITHDRAWN);
         assertThat(publications.events(cc.id())).anySatisfy(e -> assertThat(e.note()).contains("公示期已于 2026-12-29 届满"));
     }

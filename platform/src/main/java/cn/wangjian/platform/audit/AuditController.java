@@ -17,7 +17,10 @@ class AuditController {
 
     private final ChainKey key;
 
-    AuditController(AuditLog audit, DataSource dataSource, ChainKey key) {
+    private final AuditActions actions;
+
+    AuditController(AuditLog audit, DataSource dataSource, ChainKey key, AuditActions actions) {
+        this.actions = actions;
         this.key = key;
         this.audit = audit;
         this.dataSource = dataSource;
@@ -26,12 +29,14 @@ class AuditController {
     @GetMapping("/audit")
     String list(Model model) {
         model.addAttribute("entries", audit.latest(200));
+        model.addAttribute("names", actions);
         return "audit/list";
     }
 
     @PostMapping("/audit/verify")
     String verify(Model model) {
         model.addAttribute("entries", audit.latest(200));
+        model.addAttribute("names", actions);
         model.addAttribute("verification", new AuditVerifier(dataSource, key).verify());
         return "audit/list";
     }

@@ -95,8 +95,8 @@ class ClueController {
         model.addAttribute("clue", clue);
         model.addAttribute("owner", directory.bureauName(clue.agencyCode(), new RegionCode(clue.regionCode())));
         model.addAttribute("shares", clues.shares(id).stream()
-                .map(s -> new String[] {directory.bureauName(s.agencyCode(), new RegionCode(s.regionCode())),
-                        s.sharedBy(), s.sharedAt().toString()})
+                .map(s -> new ShareLine(directory.bureauName(s.agencyCode(), new RegionCode(s.regionCode())),
+                        s.sharedBy(), s.sharedAt()))
                 .toList());
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("evidence", clues.evidence(id));
@@ -110,6 +110,10 @@ class ClueController {
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
         return "clue/show";
+    }
+
+    /** A line of the clue's share table: the bureau by name, who shared it and when. */
+    public record ShareLine(String bureau, String sharedBy, java.time.Instant sharedAt) {
     }
 
     @PostMapping("/{id}/shares")

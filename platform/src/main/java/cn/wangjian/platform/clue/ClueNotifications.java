@@ -79,8 +79,12 @@ public class ClueNotifications {
         }
         List<Notification> sent = new ArrayList<>();
         for (String[] t : targets) {
-            if (t[0].equals(officer.agencyCode()) && region.startsWith(officer.region().subtreePrefix())) {
-                continue;                                // the sender's own bureau already has it
+            if (ownBureau(t[0], region, officer)) {
+                // the sender's own bureau already has it: not sent, but said (the page tells the sender, the audit
+                // log keeps it)
+                audit.record(officer.getUsername(), "clue.notify-own-bureau", "clue", Long.toString(clueId), null,
+                        Map.of("agency", t[0], "region", region, "role", t[1], "category", category));
+                continue;
             }
             clues.share(clueId, new ShareRequest(t[0], region), officer);
             Long id = jdbc.sql("""
@@ -97,6 +101,27 @@ public class ClueNotifications {
             }
         }
         return sent;
+    }
+
+    private static boolean ownBureau(String agency, String region, CurrentUser officer) {
+        return agency.equals(officer.agencyCode()) && region.startsWith(officer.region().subtreePrefix());
+    }
+
+    /**
+     * The agencies of a category's routing that are the sender's own bureau for that region (not notified: the clue
+     * is already there), by their short names, for the sender's message.
+     */
+    public List<String> keptByOwnBureau(String category, String region, boolean withAssisting, CurrentUser officer) {
+        Routing.Category c = routing.current().category(category).orElse(null);
+        if (c == null) {
+            return List.of();
+        }
+        List<String> agencies = new ArrayList<>(List.of(c.lead()));
+        if (withAssisting) {
+            agencies.addAll(c.assist());
+        }
+        return agencies.stream().filter(a -> ownBureau(a, region, officer))
+                .map(a -> directory.agency(a).map(cn.wangjian.platform.identity.Agency::shortName).orElse(a)).toList();
     }
 
     /** Notifications addressed to the user's agency within the user's region subtree. */

@@ -1,6 +1,7 @@
 package cn.wangjian.platform.clue;
 
 import cn.wangjian.platform.identity.CurrentUser;
+import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -63,7 +64,9 @@ class NotificationController {
                   RedirectAttributes flash) {
         try {
             var sent = notifications.notify(id, category, region.strip(), withAssisting, user);
-            flash.addFlashAttribute("message", "已通报 " + sent.size() + " 个部门");
+            List<String> kept = notifications.keptByOwnBureau(category, region.strip(), withAssisting, user);
+            flash.addFlashAttribute("message", "已通报 " + sent.size() + " 个部门" + (kept.isEmpty() ? ""
+                    : "；" + String.join("、", kept) + "即本局，线索已在本局办理，未另行通报本局"));
         } catch (NoSuchElementException e) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         } catch (IllegalArgumentException e) {

@@ -168,7 +168,9 @@ public class Findings {
                 f.evidenceTime(), null, null, "application/json", content, f.text(), null, note,
                 officer.getUsername(), f.ownerAgency(), f.ownerRegion()));
         String description = describe(f) + "\n证据：第 " + capture.seq() + " 号，SHA-256 " + capture.contentSha256()
-                + "，地址 " + f.evidenceUrl() + "，时间 " + f.evidenceTime();
+                + "，地址 " + f.evidenceUrl() + "，时间 " + java.time.format.DateTimeFormatter
+                .ofPattern("yyyy-MM-dd HH:mm:ss（北京时间）").withZone(java.time.ZoneId.of("Asia/Shanghai"))
+                .format(f.evidenceTime());
         Clue clue = clues.register(new NewClue(truncate(f.title() + "：" + f.subject(), 200), ClueSource.MONITORING,
                 truncate(subjectName, 200), validCode(operator), truncate(description, 20000)), officer);
         clues.attachEvidence(clue.id(), capture.seq(), "监测发现 " + f.id() + "（" + f.rule() + "）", officer.getUsername());

@@ -83,7 +83,11 @@ public class Publications {
     private final Clock clock;
     private final PublicationRules rules = PublicationRules.load();
 
-    Publications(JdbcClient jdbc, WorkingDays workingDays, AuditLog audit, Clock clock) {
+    private final cn.wangjian.platform.identity.Directory directory;
+
+    Publications(JdbcClient jdbc, WorkingDays workingDays, AuditLog audit, Clock clock,
+                 cn.wangjian.platform.identity.Directory directory) {
+        this.directory = directory;
         this.jdbc = jdbc;
         this.workingDays = workingDays;
         this.audit = audit;
@@ -487,8 +491,10 @@ public class Publications {
                             v.confiscatedYuan(), v.facts(), v.content(), v.basis(), v.decidedOn(), v.authority(),
                             agency, region, Timestamp.from(clock.instant())).update();
         }
-        audit.record(actor, "publicity.records-imported", "penalty-record", agency, null,
-                Map.of("rows", rows.size(), "added", added));
+        // the record names the importing bureau as people read it (北京市 网信); its codes are in the details
+        audit.record(actor, "publicity.records-imported", "penalty-record",
+                directory.bureauName(agency, new cn.wangjian.platform.identity.RegionCode(region)), null,
+                Map.of("rows", rows.size(), "added", added, "agency", agency, "region", region));
         return added;
     }
 

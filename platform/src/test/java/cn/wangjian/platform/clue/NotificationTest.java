@@ -29,6 +29,8 @@ class NotificationTest extends PlatformTest {
     ClueNotifications notifications;
     @Autowired
     Routing routing;
+    @Autowired
+    cn.wangjian.platform.audit.AuditLog audit;
 
     @Test
     void a_clue_goes_to_the_lead_and_assisting_agencies_which_accept_or_return_it() throws Exception {
@@ -40,7 +42,8 @@ class NotificationTest extends PlatformTest {
 
         mvc.perform(post("/clues/" + id + "/notifications").with(user(monitor)).with(csrf())
                         .param("category", "criminal").param("region", "110000").param("withAssisting", "true"))
-                .andExpect(flash().attribute("message", "已通报 1 个部门"));        // MPS leads; SAMR (self) assists
+                .andExpect(flash().attribute("message", "已通报 1 个部门；市场监管即本局，线索已在本局办理，未另行通报本局"));
+        // MPS leads; SAMR (the sender's own bureau) assists and is told, not notified
         assertThat(clues.find(id, police.dataScope())).isPresent();
         assertThat(clues.find(id, customs.dataScope())).isEmpty();
         var incoming = notifications.incoming(police);
@@ -71,6 +74,14 @@ class NotificationTest extends PlatformTest {
                 ClueNotifications.Notification::toAgency).containsExactly("CAC");
         assertThatThrownBy(() -> notifications.notify(ad, "nonsense", "110000", false, monitor))
                 .hasMessageContaining("nonsense");
+        // the lead notice to the sender's own bureau is not sent, and the sender is told so (not dropped silently)
+        long ad2 = clues.register(new NewClue("最高级", ClueSource.MONITORING, "某网店二", null, "绝对化用语"), monitor).id();
+        mvc.perform(post("/clues/" + ad2 + "/notifications").with(user(monitor)).with(csrf())
+                        .param("category", "advertising").param("region", "110000").param("withAssisting", "true"))
+                .andExpect(flash().attribute("message", Matchers.allOf(Matchers.containsString("已通报 1 个部门"),
+                        Matchers.containsString("即本局，线索已在本局办理"))));
+        assertThat(audit.forEntity("clue", Long.toString(ad2)))
+                .anySatisfy(e -> assertThat(e.action()).isEqualTo("clue.notify-own-bureau"));
     }
 
     @Test

@@ -528,14 +528,17 @@ class BrowserTest extends PlatformTest {
         java.util.Map<Role, String> landing = new java.util.LinkedHashMap<>();
         landing.put(Role.MONITORING_OFFICER, "/monitoring");
         landing.put(Role.CASE_OFFICER, "/");
+        landing.put(Role.BUREAU_HEAD, "/casework");                   // cases awaiting the head's approval
+        landing.put(Role.LEGAL_REVIEWER, "/casework");                // cases awaiting legal review
         landing.put(Role.CREDIT_OFFICER, "/publicity");
         landing.put(Role.CAMPAIGN_COORDINATOR, "/campaign");
         landing.put(Role.AGENCY_LIAISON, "/clues/notifications");
         landing.put(Role.PLATFORM_COMPLIANCE, "/platform");
         landing.put(Role.ADMIN, "/");
+        java.util.List<String> codes = new java.util.ArrayList<>();
         for (var e : landing.entrySet()) {
             Role role = e.getKey();
-            String name = "e2e.land." + role.name().toLowerCase(java.util.Locale.ROOT);
+            String name = "e2e.land." + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             testUser(name, switch (role) {
                 case AGENCY_LIAISON -> "MPS";
                 case PLATFORM_COMPLIANCE -> null;
@@ -552,8 +555,11 @@ class BrowserTest extends PlatformTest {
                 browser.get(link);
                 String text = browser.findElement(By.tagName("body")).getText();
                 assertThat(text).as(role.name() + " " + link).doesNotContain("403 · 无权访问").doesNotStartWith("{");
+                // names, not codes, in what the browser renders (tooltips and folded raw records are not text)
+                codes.addAll(RenderedText.codesIn(text).stream().map(c -> role + " " + link + ": " + c).toList());
             }
         }
+        assertThat(codes).isEmpty();
     }
 
     private void login(String username) {
@@ -614,8 +620,7 @@ class BrowserTest extends PlatformTest {
     void a_clue_walks_from_a_monitoring_finding_through_routing_acceptance_filing_notice_decision_and_closing()
             throws Exception {
         testUser("e2e.mon2", "SAMR", "110000", Role.MONITORING_OFFICER);
-        testUser("e2e.case1", "SAMR", "110000", Role.CASE_OFFICER);
-        testUser("e2e.case2", "SAMR", "110000", Role.CASE_OFFICER);
+        Bureau b = bureau("e2ew", "110000");
         testUser("e2e.cac", "CAC", "110000", Role.AGENCY_LIAISON);
 
         // the daily task has run (reruns add nothing); the monitoring officer confirms a finding: a clue with evidence
@@ -645,18 +650,34 @@ class BrowserTest extends PlatformTest {
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clue-notifications"))).getText())
                 .contains("已接收");
 
-        // the case officer verifies, files, investigates, notifies, decides, serves and closes
-        login("e2e.case1");
+        // separation of duties: the case officer verifies, the head approves the filing with two certified officers,
+        // the officers investigate and notify, a legal reviewer who is not one of them reviews, the head decides
+        login("e2ew.c1");
         browser.get(clueUrl);
         click(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#open-case button"))));
         stageAfter("核查");
-        fill("step-file", "officers", "e2e.case1, e2e.case2");
+        String caseUrl = browser.getCurrentUrl();
+        assertThat(browser.findElements(By.id("step-file"))).isEmpty();
+        assertThat(browser.findElement(By.id("case-waiting")).getText()).contains("批准立案（本局负责人）");
+        login("e2ew.head");
+        browser.get(caseUrl);
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#step-file input[name='officer.e2ew.c1']"))));
+        click(browser.findElement(By.cssSelector("#step-file input[name='officer.e2ew.c2']")));
         submit("step-file");
         stageAfter("调查取证");
         assertThat(browser.findElement(By.id("case-no")).getText()).matches("京市监立〔" + clock.today().getYear() + "〕\\d+号");
+        login("e2ew.c1");
+        browser.get(caseUrl);
         fill("step-submit", "findings", "当事人在商品标题中使用“高仿”等字样，涉嫌销售侵犯注册商标专用权的商品");
         submit("step-submit");
-        stageAfter("审核");
+        stageAfter("待法制审核");
+        login("e2ew.review");
+        browser.get(caseUrl);
+        fill("step-legal-review", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法");
+        submit("step-legal-review");
+        stageAfter("法制审核通过，待告知");
+        login("e2ew.c1");
+        browser.get(caseUrl);
         // dates from the platform's clock: filed today, notice today, the party's five working days after it
         java.time.LocalDate today = clock.today();
         java.time.LocalDate windowEnd = cn.wangjian.engine.calendar.WorkingDayCalendar.builtIn().deadline(today, 5).date();
@@ -664,13 +685,20 @@ class BrowserTest extends PlatformTest {
         fill("step-notice", "proposedPenalty", "没收违法商品，罚款五万元");
         submit("step-notice");
         stageAfter("已告知（陈述申辩、听证期）");
+        assertThat(browser.findElements(By.id("step-decide"))).isEmpty();       // an officer of the case cannot decide
         // deciding before the party's five working days have run out is refused with the date
-        fill("step-decide", "on", today.plusDays(1).toString());
+        login("e2ew.head");
+        browser.get(caseUrl);
+        fill("step-decide", "on", today.toString());
         decision();
         submit("step-decide");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("flash-error"))).getText())
                 .contains(windowEnd.toString());
+        // the head decides on the day after the window, on that day (no act is dated in the future)
         java.time.LocalDate decided = windowEnd.plusDays(1);
+        clock.fixAt(decided.atTime(10, 0));
+        login("e2ew.head");
+        browser.get(caseUrl);
         fill("step-decide", "on", decided.toString());
         decision();
         submit("step-decide");
@@ -685,15 +713,17 @@ class BrowserTest extends PlatformTest {
                 + " + b.byteLength + ' ' + String.fromCharCode(...new Uint8Array(b.slice(0, 5))))));", href);
         assertThat(pdf.toString()).startsWith("application/pdf").endsWith("%PDF-");
         screenshot("walk-decided");
+        login("e2ew.c1");
+        browser.get(caseUrl);
         fill("step-serve", "on", decided.toString());
         submit("step-serve");
         stageAfter("已送达，执行中");
-        fill("step-close", "on", decided.plusDays(1).toString());
+        fill("step-close", "on", decided.toString());
         fill("step-close", "outcome", "当事人已缴纳罚款，违法商品已没收");
         submit("step-close");
         stageAfter("已结案");
-        assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("open", "file", "decide", "close",
-                "被拒绝");
+        assertThat(browser.findElement(By.id("case-timeline")).getText()).contains("受理线索、开始核查", "批准立案",
+                "法制审核通过", "作出处罚决定", "结案", "被拒绝", "测试用户 e2ew.head");
         screenshot("walk-closed");
     }
 
@@ -701,20 +731,21 @@ class BrowserTest extends PlatformTest {
     void a_decided_case_is_published_on_both_clocks_across_national_day_found_publicly_redacted_and_withdrawn()
             throws Exception {
         clock.fixAt(java.time.LocalDateTime.of(2026, 9, 29, 15, 0));
-        CurrentUser officer = accounts.loadUserByUsername(testUser("e2e.pub1", "SAMR", "110105", Role.CASE_OFFICER));
-        testUser("e2e.pub2", "SAMR", "110105", Role.CASE_OFFICER);
+        Bureau b = bureau("e2ep", "110105");
+        CurrentUser officer = b.officer();
         testUser("e2e.credit", "SAMR", "110000", Role.CREDIT_OFFICER);
         String code = "91110105MA0E2EPB1" + cn.wangjian.engine.registry.UnifiedSocialCreditCode.checkCharacter("91110105MA0E2EPB1");
         long clue = clues.register(new NewClue("网店绝对化用语", ClueSource.MONITORING, "北京浏览器公示测试有限公司", code,
                 "监测发现"), officer).id();
         long id = cases.open(clue, java.time.LocalDate.of(2026, 9, 1), officer).id();
-        cases.step(id, "file", java.util.Map.of("on", "2026-09-02", "officers", "e2e.pub1,e2e.pub2"), officer);
-        cases.step(id, "submit", java.util.Map.of("findings", "网店页面使用“国家级”字样，联系人手机13900139000"), officer);
+        cases.step(id, "file", java.util.Map.of("on", "2026-09-02", "officers", b.officers()), b.actorOf("file"));
+        cases.step(id, "submit", java.util.Map.of("findings", "网店页面使用“国家级”字样，联系人手机13900139000"), b.actorOf("submit"));
+        cases.step(id, "legal-review", java.util.Map.of("on", "2026-09-14", "opinion", "事实清楚，证据确凿，适用依据正确，程序合法"), b.reviewer());
         cases.step(id, "serve-notice", java.util.Map.of("on", "2026-09-14", "proposedPenalty", "罚款",
-                "hearingRight", "false"), officer);
+                "hearingRight", "false"), b.actorOf("serve-notice"));
 
-        // the case officer decides in the browser: the decision's data in the form
-        login("e2e.pub1");
+        // the bureau's head decides in the browser: the decision's data in the form
+        login("e2ep.head");
         browser.get(baseUrl() + "/casework/" + id);
         fill("step-decide", "on", "2026-09-29");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#step-decide select[name='violationType']")))
@@ -746,8 +777,9 @@ class BrowserTest extends PlatformTest {
         assertThat(publicPage).contains("北京浏览器公示测试有限公司", "罚款人民币叁万元", "国家级").doesNotContain("13900139000");
         screenshot("public-credit");
 
-        // revoked on reconsideration: the case officer records it, the public record is gone
-        login("e2e.pub1");
+        // revoked on reconsideration on 20 October: the head records it, the public record is gone
+        clock.fixAt(java.time.LocalDateTime.of(2026, 10, 20, 10, 0));
+        login("e2ep.head");
         browser.get(baseUrl() + "/casework/" + id);
         fill("step-revoke", "on", "2026-10-20");
         fill("step-revoke", "reason", "京政复〔2026〕99号行政复议决定撤销");

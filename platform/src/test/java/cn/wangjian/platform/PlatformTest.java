@@ -53,9 +53,27 @@ public abstract class PlatformTest {
     static {
         try {
             Files.createDirectories(Path.of("target"));
+            removeStaleDataDirectories();
             DATA_DIR = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "test-data-");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Earlier runs' data directories (about 200 MB each) are removed when they are over an hour old, so repeated runs
+     * on one machine do not fill its disk; a run in progress is never that old.
+     */
+    private static void removeStaleDataDirectories() throws IOException {
+        java.time.Instant hourAgo = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (var dirs = Files.newDirectoryStream(Path.of("target"), "test-data-*")) {
+            for (Path dir : dirs) {
+                if (Files.getLastModifiedTime(dir).toInstant().isBefore(hourAgo)) {
+                    try (var tree = Files.walk(dir)) {
+                        tree.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    }
+                }
+            }
         }
     }
 

@@ -86,21 +86,45 @@ class MonitoringController {
         model.addAttribute("ruleSets", RuleSet.values());
         model.addAttribute("categories", detectors.productCategories());
         model.addAttribute("textCategories", detectors.ruleCategories());
+        model.addAttribute("scheduleKinds", Schedules.Kind.values());
+        if (!model.containsAttribute("scheduleKind") || model.getAttribute("scheduleKind") == null) {
+            model.addAttribute("scheduleKind", Schedules.Kind.DAILY);
+        }
+        if (model.getAttribute("scheduleTime") == null) {
+            model.addAttribute("scheduleTime", "02:00");
+        }
+        if (model.getAttribute("scheduleHours") == null) {
+            model.addAttribute("scheduleHours", 4);
+        }
         return "monitoring/task-form";
     }
 
     @PostMapping("/monitoring/tasks")
     @PreAuthorize(CAN_ACT)
     String create(@Valid @ModelAttribute("form") TaskForm form, BindingResult errors,
+                  @RequestParam(defaultValue = "ADVANCED") Schedules.Kind scheduleKind,
+                  @RequestParam(required = false) String scheduleTime,
+                  @RequestParam(required = false) Integer scheduleWeekday,
+                  @RequestParam(required = false) Integer scheduleHours,
                   @AuthenticationPrincipal CurrentUser user, Model model) {
+        model.addAttribute("scheduleKind", scheduleKind);
+        model.addAttribute("scheduleTime", scheduleTime);
+        model.addAttribute("scheduleWeekday", scheduleWeekday);
+        model.addAttribute("scheduleHours", scheduleHours);
         if (errors.hasErrors()) {
             return formModel(model);
         }
         try {
-            MonitoringTask t = tasks.create(form, user.getUsername(), user.agencyCode(), user.region().value());
+            // the pickers write the cron; 高级 keeps what was typed (and the API, which sends cron, is unchanged)
+            TaskForm scheduled = form.withSchedule(Schedules.cron(scheduleKind, scheduleTime, scheduleWeekday,
+                    scheduleHours, form.schedule()));
+            MonitoringTask t = tasks.create(scheduled, user.getUsername(), user.agencyCode(), user.region().value());
             return "redirect:/monitoring/tasks/" + t.id();
         } catch (MonitoringTasks.InvalidTaskException e) {
             errors.rejectValue(e.field(), "invalid", e.getMessage());
+            return formModel(model);
+        } catch (Schedules.Refused e) {
+            model.addAttribute("scheduleError", e.getMessage());
             return formModel(model);
         }
     }

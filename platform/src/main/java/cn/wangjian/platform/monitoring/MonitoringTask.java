@@ -16,4 +16,9 @@ public record MonitoringTask(long id, String name, TaskKind kind, String topic, 
     public boolean runs(RuleSet set) {
         return ruleSets.isEmpty() || ruleSets.contains(set);
     }
+
+    /** The schedule in words (每日 02:00, 每周一 02:00, 每 4 小时（整点）, 仅手动运行), the cron as a tooltip. */
+    public String scheduleLabel() {
+        return Schedules.describe(schedule);
+    }
 }

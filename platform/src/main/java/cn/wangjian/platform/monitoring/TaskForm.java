@@ -20,6 +20,12 @@ public record TaskForm(
         Double crawlRate,
         Integer crawlMaxPages) {
 
+    /** The same form with the schedule the pickers wrote. */
+    TaskForm withSchedule(String cron) {
+        return new TaskForm(name, kind, topic, platforms, categories, regions, ruleSets, textCategories, cron, seeds,
+                crawlRate, crawlMaxPages);
+    }
+
     static TaskForm empty() {
         return new TaskForm("", TaskKind.DAILY, "", List.of(), List.of(), "", List.of(RuleSet.values()), List.of(),
                 "0 0 2 * * *", "", 2.0, 1000);

@@ -35,14 +35,46 @@ class MonitoringController {
 
     private final java.time.Clock clock;
 
+    private final cn.wangjian.platform.registry.Registry registry;
+    private final cn.wangjian.platform.registry.Listings listings;
+
     MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors,
-                         RuleChanges ruleChanges, java.time.Clock clock) {
+                         RuleChanges ruleChanges, java.time.Clock clock, cn.wangjian.platform.registry.Registry registry,
+                         cn.wangjian.platform.registry.Listings listings) {
+        this.registry = registry;
+        this.listings = listings;
         this.clock = clock;
         this.ruleChanges = ruleChanges;
         this.tasks = tasks;
         this.runner = runner;
         this.findings = findings;
         this.detectors = detectors;
+    }
+
+    /**
+     * What each finding is about as officers read it — platform, shop and listing title, or the enterprise's name —
+     * by finding id; the subject's code stays as the tooltip. Subjects without a registry entry read as themselves.
+     */
+    private Map<Long, String> subjectNames(List<MonitoringFinding> shown) {
+        Map<String, String> platforms = registry.platforms();
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (MonitoringFinding f : shown) {
+            String name = null;
+            String platform = f.platformCode() == null ? null : platforms.getOrDefault(f.platformCode(), f.platformCode());
+            if (f.listingId() != null) {
+                name = listings.find(f.platformCode(), f.listingId()).map(l -> platform + " · " + l.shopName() + "："
+                        + (l.title().length() > 40 ? l.title().substring(0, 40) + "…" : l.title())).orElse(null);
+            } else if (f.platformCode() != null && f.shopId() != null) {
+                name = registry.shop(f.platformCode(), f.shopId()).map(s -> platform + " · " + s.shopName()).orElse(null);
+            } else if (f.subject() != null && f.subject().matches("[0-9A-Z]{18}")) {
+                name = registry.enterprise(f.subject()).map(cn.wangjian.platform.registry.Registry.Enterprise::name)
+                        .orElse(null);
+            }
+            if (name != null) {
+                out.put(f.id(), name);
+            }
+        }
+        return out;
     }
 
     /** The names officers read for finding categories and severities (codes as tooltips), on every page here. */
@@ -177,7 +209,9 @@ class MonitoringController {
     @GetMapping("/monitoring/findings")
     String queue(@ModelAttribute("filter") FindingFilter filter, @RequestParam(defaultValue = "0") int page,
                  @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("findings", findings.queue(user.dataScope(), filter, PAGE, Math.max(0, page) * PAGE));
+        List<MonitoringFinding> queue = findings.queue(user.dataScope(), filter, PAGE, Math.max(0, page) * PAGE);
+        model.addAttribute("findings", queue);
+        model.addAttribute("subjectNames", subjectNames(queue));
         model.addAttribute("total", findings.count(user.dataScope(), filter));
         model.addAttribute("page", Math.max(0, page));
         model.addAttribute("pageSize", PAGE);
@@ -192,8 +226,10 @@ class MonitoringController {
 
     @GetMapping("/monitoring/findings/{id}")
     String finding(@PathVariable long id, @AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("f", findings.find(id, user.dataScope())
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+        MonitoringFinding f = findings.find(id, user.dataScope())
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        model.addAttribute("f", f);
+        model.addAttribute("subjectName", subjectNames(List.of(f)).getOrDefault(f.id(), f.subject()));
         return "monitoring/finding";
     }
 

@@ -80,6 +80,10 @@ class HostileListingTest extends PlatformTest {
         assertThat(page).contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;")
                 .doesNotContain("<script>alert").doesNotContain("<img src=x");
         assertThat(page).contains("<mark>最佳</mark>");
+        // what the finding is about by platform, shop and title (the hostile title escaped there too), the code a tooltip
+        String shopName = jdbc.sql("SELECT shop_name FROM shop WHERE platform_code = 'demo-mall' AND shop_id = ?")
+                .param(shop).query(String.class).single();
+        assertThat(page).contains("title=\"demo-mall/H-1\">示例电商平台 · " + shopName + "：&lt;script&gt;");
 
         // data scope: the same agency elsewhere sees nothing of it; another agency's liaison has no monitoring area
         long findingId = jdbc.sql("SELECT min(id) FROM finding WHERE task_id = ?").param(task.id()).query(Long.class).single();

@@ -1,5 +1,7 @@
 package cn.wangjian.platform.clue;
 
+import java.util.List;
+
 import cn.wangjian.platform.identity.CurrentUser;
 import cn.wangjian.platform.identity.Directory;
 import cn.wangjian.platform.identity.RegionCode;
@@ -99,8 +101,15 @@ class ClueController {
                         s.sharedBy(), s.sharedAt()))
                 .toList());
         model.addAttribute("agencies", directory.agencies());
+        model.addAttribute("agencyNames", directory.agencyShortNames());
+        model.addAttribute("regionChoices", regionChoices(user, clue.regionCode()));
         model.addAttribute("evidence", clues.evidence(id));
-        model.addAttribute("notifications", notifications.ofClue(id));
+        List<ClueNotifications.Notification> sent = notifications.ofClue(id);
+        model.addAttribute("notifications", sent);
+        model.addAttribute("notifiedBureaus", sent.stream().collect(java.util.stream.Collectors.toMap(
+                ClueNotifications.Notification::id, n -> directory.bureauName(n.toAgency(), new RegionCode(n.toRegion())))));
+        model.addAttribute("categoryNames", routing.current().categories().stream().collect(java.util.stream.Collectors
+                .toMap(Routing.Category::code, Routing.Category::label, (a, b) -> a)));
         model.addAttribute("routing", routing.current());
         model.addAttribute("complainant", complaints.complainant(clue, user).orElse(null));
         model.addAttribute("respondBy", filed.respondBy(java.util.List.of(id)).get(id));
@@ -110,6 +119,21 @@ class ClueController {
         model.addAttribute("canShare", user.hasAnyRole(cn.wangjian.platform.identity.Role.MONITORING_OFFICER,
                 cn.wangjian.platform.identity.Role.CASE_OFFICER, cn.wangjian.platform.identity.Role.ADMIN));
         return "clue/show";
+    }
+
+    /**
+     * The regions a clue may be sent, shared or handed over to, by name: the clue's region, the user's own region and
+     * the regions under it, then every province (and 全国).
+     */
+    private java.util.List<cn.wangjian.platform.identity.Region> regionChoices(CurrentUser user, String clueRegion) {
+        java.util.Map<String, cn.wangjian.platform.identity.Region> out = new java.util.LinkedHashMap<>();
+        java.util.function.Consumer<cn.wangjian.platform.identity.Region> add = r -> out.putIfAbsent(r.code().value(), r);
+        directory.region(clueRegion).ifPresent(add);
+        directory.region(user.region().value()).ifPresent(add);
+        directory.children(user.region()).forEach(add);
+        directory.children(new RegionCode("000000")).forEach(add);
+        directory.region("000000").ifPresent(add);
+        return java.util.List.copyOf(out.values());
     }
 
     /** A line of the clue's share table: the bureau by name, who shared it and when. */

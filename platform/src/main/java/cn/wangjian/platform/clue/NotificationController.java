@@ -25,7 +25,11 @@ class NotificationController {
     private final Routing routing;
     private final ComplaintImport complaints;
 
-    NotificationController(ClueNotifications notifications, Routing routing, ComplaintImport complaints) {
+    private final cn.wangjian.platform.identity.Directory directory;
+
+    NotificationController(ClueNotifications notifications, Routing routing, ComplaintImport complaints,
+                           cn.wangjian.platform.identity.Directory directory) {
+        this.directory = directory;
         this.notifications = notifications;
         this.routing = routing;
         this.complaints = complaints;
@@ -78,7 +82,13 @@ class NotificationController {
     @GetMapping("/clues/notifications")
     @PreAuthorize(CAN_RECEIVE)
     String incoming(@AuthenticationPrincipal CurrentUser user, Model model) {
-        model.addAttribute("notifications", notifications.incoming(user));
+        List<ClueNotifications.Notification> incoming = notifications.incoming(user);
+        model.addAttribute("notifications", incoming);
+        model.addAttribute("senders", incoming.stream().collect(java.util.stream.Collectors.toMap(
+                ClueNotifications.Notification::id, n -> directory.bureauName(n.fromAgency(),
+                        new cn.wangjian.platform.identity.RegionCode(n.fromRegion())))));
+        model.addAttribute("categoryNames", routing.current().categories().stream().collect(java.util.stream.Collectors
+                .toMap(Routing.Category::code, Routing.Category::label, (a, b) -> a)));
         return "clue/notifications";
     }
 

@@ -50,6 +50,16 @@ public class MonitoringRunner {
     public record Run(long id, long taskId, String trigger, String startedBy, Instant startedAt, Instant finishedAt,
                       String status, long listingsScanned, long subjectsChecked, long findingsTotal, long findingsNew,
                       String ruleVersions, String error, long pagesCrawled, long crawlProblems) {
+
+        /** The run's state as officers read it. */
+        public String statusLabel() {
+            return switch (status) {
+                case "RUNNING" -> "运行中";
+                case "SUCCEEDED" -> "已完成";
+                case "FAILED" -> "失败";
+                default -> status;
+            };
+        }
     }
 
     private final JdbcClient jdbc;

@@ -18,7 +18,9 @@ final class RenderedText {
             "\\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\\b",
             "\\b(?:Verifying|NotFiled|Investigating|UnderReview|Reviewed|NoticeServed|HearingRequested|HearingScheduled"
                     + "|Heard|Decided|Served|Closed|Revoked|TransferProposed|TransferApproved|TransferredToPolice)\\b",
-            "\\b[a-z]+_[a-z]+(?:_[a-z]+)*\\b"));
+            "\\b[a-z]+_[a-z]+(?:_[a-z]+)*\\b",
+            // clue-routing categories of one word (the two-word ones are caught above)
+            "(?<![-\\w/.])(?:advertising|counterfeit|consumer|criminal|parcels)(?![-\\w/.])"));
 
     private RenderedText() {
     }
@@ -32,6 +34,21 @@ final class RenderedText {
                 .replaceAll("(?s)<details(?![^>]*\\bopen\\b).*?</details>", " ")
                 .replaceAll("(?s)<!--.*?-->", " ").replaceAll("(?s)<[^>]*>", " ").replace("&nbsp;", " ")
                 .replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
+    }
+
+    /** Links to one record: a clue, a case, a finding, a task, a run, a campaign, a publication, a credit file. */
+    private static final Pattern DETAIL = Pattern.compile(
+            "href=\"(/(clues|casework|monitoring/findings|monitoring/tasks|monitoring/runs|campaign|publicity|brushing/rings"
+                    + "|notices|evidence)/\\d+)\"");
+
+    /** The first link of each kind of record on a page (relative paths). */
+    static Set<String> firstDetailLinks(String html) {
+        java.util.Map<String, String> first = new java.util.LinkedHashMap<>();
+        Matcher m = DETAIL.matcher(html);
+        while (m.find()) {
+            first.putIfAbsent(m.group(2), m.group(1));
+        }
+        return new LinkedHashSet<>(first.values());
     }
 
     /** The codes found in visible text, each once. */

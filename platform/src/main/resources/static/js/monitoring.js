@@ -23,13 +23,15 @@
           };
         } else {
           var data = figures[d] || {};
-          var names = Object.keys(data);
+          var codes = Object.keys(data);
+          var labels = (figures.labels || {})[d] || {};
+          var names = codes.map(function (c) { return labels[c] || c; });
           option = {
             animation: false, tooltip: {},
             grid: { left: 50, right: 30, bottom: 70, top: 20, containLabel: true },
             xAxis: { type: 'category', data: names, axisLabel: { interval: 0, rotate: 30 } },
             yAxis: { type: 'value', minInterval: 1 },
-            series: [{ type: d === 'day' ? 'line' : 'bar', data: names.map(function (n) { return data[n]; }) }]
+            series: [{ type: d === 'day' ? 'line' : 'bar', data: codes.map(function (c) { return data[c]; }) }]
           };
         }
         chart.setOption(option);

@@ -37,10 +37,13 @@ class MonitoringController {
 
     private final cn.wangjian.platform.registry.Registry registry;
     private final cn.wangjian.platform.registry.Listings listings;
+    private final cn.wangjian.platform.identity.Directory directory;
 
     MonitoringController(MonitoringTasks tasks, MonitoringRunner runner, Findings findings, Detectors detectors,
                          RuleChanges ruleChanges, java.time.Clock clock, cn.wangjian.platform.registry.Registry registry,
-                         cn.wangjian.platform.registry.Listings listings) {
+                         cn.wangjian.platform.registry.Listings listings,
+                         cn.wangjian.platform.identity.Directory directory) {
+        this.directory = directory;
         this.registry = registry;
         this.listings = listings;
         this.clock = clock;
@@ -391,6 +394,21 @@ class MonitoringController {
             }
         }
         out.put("runs", runs);
+        // the names the charts show for the codes above (the figures stay keyed by code for API clients)
+        Map<String, Map<String, String>> labels = new java.util.LinkedHashMap<>();
+        labels.put("category", categoryNames());
+        labels.put("platform", registry.platforms());
+        labels.put("severity", SEVERITY_NAMES);
+        Map<String, String> regions = new java.util.LinkedHashMap<>();
+        @SuppressWarnings("unchecked")
+        Map<String, ?> byRegion = (Map<String, ?>) out.get("region");
+        for (String code : byRegion.keySet()) {
+            if (code.matches("\\d{6}")) {
+                directory.region(code).ifPresent(r -> regions.put(code, r.name()));
+            }
+        }
+        labels.put("region", regions);
+        out.put("labels", labels);
         return out;
     }
 }

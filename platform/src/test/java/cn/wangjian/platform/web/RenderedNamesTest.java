@@ -102,6 +102,15 @@ class RenderedNamesTest extends PlatformTest {
             }
         }
         assertThat(leaks).isEmpty();
+        // the monitoring charts read names for the codes their figures are keyed by
+        CurrentUser monitor = accounts.loadUserByUsername("names.mon");
+        mvc.perform(get("/api/monitoring/dashboard").with(user(monitor)).header("Accept", "application/json"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$.labels.region['110000']").value("北京市"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$.labels.platform['demo-mall']").value("示例电商平台"))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath(
+                        "$.labels.severity.HIGH").value("高"));
     }
 
     private static void check(Role role, String page, String html, List<String> leaks) {

@@ -66,8 +66,9 @@ public record RingEvaluation(double tuplePrecision, double tupleRecall, double t
     }
 
     public String describe() {
-        return String.format("tuple precision %.3f, recall %.3f, F1 %.3f; account precision %.3f, recall %.3f; "
-                        + "clean rings %d of %d %s", tuplePrecision, tupleRecall, tupleF1, accountPrecision,
-                accountRecall, cleanRings, rings, cleanRingIds);
+        return String.format("与真值对照：检出的交易中属于刷单的比例（精确率）%.3f，刷单交易被检出的比例（召回率）%.3f，"
+                        + "F1 %.3f；涉案账号精确率 %.3f、召回率 %.3f；完整检出（无混入、无遗漏）的团伙 %d 个，共 %d 个 %s"
+                        + " (tuple precision, recall, F1; account precision, recall; clean rings)", tuplePrecision,
+                tupleRecall, tupleF1, accountPrecision, accountRecall, cleanRings, rings, cleanRingIds);
     }
 }

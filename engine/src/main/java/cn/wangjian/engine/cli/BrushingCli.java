@@ -64,13 +64,16 @@ public final class BrushingCli {
                     case "--flagged" -> flagged = value(args, ++i);
                     case "--evaluate" -> truth = value(args, ++i);
                     case "--help", "-h" -> {
-                        out.println("usage: brushing --tensor F.csv [--output rings.json] [--flagged flagged.csv] "
-                                + "[--evaluate truth.csv] | brushing --orders O.csv [--reviews R.csv] [--parcels P.csv] "
-                                + "[--with ip|device|address] [--output F.json] | brushing generate [--cells N] "
-                                + "[--seed S] [--uniform] [--ip] --out DIR");
+                        out.println("用法 (usage):\n"
+                                + "  brushing --tensor F.csv [--output rings.json] [--flagged flagged.csv] [--evaluate truth.csv]\n"
+                                + "      在“买家×店铺×日期”交易表中找刷单团伙；--evaluate 与真值表对照\n"
+                                + "  brushing --orders O.csv [--reviews R.csv] [--parcels P.csv] [--with ip|device|address] [--output F.json]\n"
+                                + "      从订单、评价、包裹数据找刷单团伙及其佐证信号\n"
+                                + "  brushing generate [--cells N] [--seed S] [--uniform] [--ip] --out DIR\n"
+                                + "      生成演示交易表（植入的团伙只能说明流程，不代表检出质量）");
                         return 0;
                     }
-                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                    default -> throw new IllegalArgumentException("未知选项 (unknown option) " + args[i]);
                 }
             }
             if (orders != null) {
@@ -78,7 +81,7 @@ public final class BrushingCli {
                         parcels == null ? null : Path.of(parcels), with, output, out, err);
             }
             if (tensorFile == null) {
-                throw new IllegalArgumentException("--tensor F.csv or --orders F.csv is required");
+                throw new IllegalArgumentException("须指定 --tensor F.csv 或 --orders F.csv (one of them is required)");
             }
             long t0 = System.nanoTime();
             Tensor tensor;
@@ -88,7 +91,7 @@ public final class BrushingCli {
             long t1 = System.nanoTime();
             List<RingDetector.Block> rings = new RingDetector(tensor, RingDetector.Config.defaults()).detect();
             long t2 = System.nanoTime();
-            err.printf("%d cells read in %.2f s; %d rings found in %.2f s%n", tensor.size(), (t1 - t0) / 1e9,
+            err.printf("读入 %d 条交易格（%.2f 秒），找到 %d 个疑似刷单团伙（%.2f 秒）%n", tensor.size(), (t1 - t0) / 1e9,
                     rings.size(), (t2 - t1) / 1e9);
             if (output != null) {
                 try (Writer w = Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8)) {
@@ -152,8 +155,8 @@ public final class BrushingCli {
         signals.addAll(ReviewChecks.check(reviews, ReviewChecks.Config.defaults()));
         OrderMarket market = new OrderMarket(orders, extra);
         List<OrderMarket.RingEvidence> rings = market.rings(RingDetector.Config.defaults(), parcels, signals);
-        err.printf("%d orders, %d reviews, %d parcels: %d rings, %d signals%n", orders.size(), reviews.size(),
-                parcels.size(), rings.size(), signals.size());
+        err.printf("订单 %d 条、评价 %d 条、包裹 %d 条：疑似刷单团伙 %d 个，佐证信号 %d 条%n", orders.size(),
+                reviews.size(), parcels.size(), rings.size(), signals.size());
         Writer w = output == null ? new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8)
                 : Files.newBufferedWriter(Path.of(output), StandardCharsets.UTF_8);
         try {
@@ -243,7 +246,7 @@ public final class BrushingCli {
                 }
             }
         }
-        out.printf("%d cells, %d rings written to %s%n", t.size(), market.rings(), dir);
+        out.printf("已生成 %d 条交易格、植入 %d 个团伙，写入 %s%n", t.size(), market.rings(), dir);
         return 0;
     }
 

@@ -25,6 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize(CaseworkController.CAN_READ + " or hasRole('AGENCY_LIAISON')")
 class CaseworkController {
 
+    /** The steps that are someone's pending approval or review (optional acts such as an extension are not). */
+    private static final java.util.Set<String> AWAITING_APPROVAL = java.util.Set.of("file", "decline",
+            "approve-transfer", "reject-transfer", "decide", "legal-review");
+
     static final String CAN_READ = "hasAnyRole('CASE_OFFICER','BUREAU_HEAD','LEGAL_REVIEWER','MONITORING_OFFICER',"
             + "'CAMPAIGN_COORDINATOR','ADMIN')";
     /** Who may post a step at all; which step is whose is decided per case by {@link CaseFiles#mayTake}. */
@@ -133,7 +137,7 @@ class CaseworkController {
             list = list.stream().filter(c -> (c.stage() instanceof CaseStage.Filed f
                     ? f.filing().hasOfficer(user.getUsername())
                     : user.getUsername().equals(cases.openedBy(c.id())))
-                    || c.steps().stream().anyMatch(step -> CaseFiles.Duty.of(step) != CaseFiles.Duty.OFFICER
+                    || c.steps().stream().anyMatch(step -> AWAITING_APPROVAL.contains(step)
                     && CaseFiles.mayTake(c, step, user))).toList();
         }
         model.addAttribute("cases", list);

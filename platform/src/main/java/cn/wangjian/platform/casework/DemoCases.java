@@ -89,7 +89,10 @@ public class DemoCases {
         }
     }
 
-    /** Walks the three demo cases unless the demo officer already has a case; returns the cases made. */
+    /**
+     * Walks the three typical demo cases (and leaves two awaiting the head and the reviewer) unless the demo officer
+     * already has a case; returns the three typical cases.
+     */
     public List<Long> loadIfAbsent() {
         if (java.util.stream.Stream.of(OFFICER, SECOND, REVIEWER, HEAD).anyMatch(u -> accounts.find(u).isEmpty())) {
             return List.of();
@@ -104,8 +107,10 @@ public class DemoCases {
         List<Long> made = new ArrayList<>();
         tx.executeWithoutResult(status -> {
             try {
-                made.addAll(walk(officer, accounts.loadUserByUsername(REVIEWER), accounts.loadUserByUsername(HEAD),
-                        subjects, cases.today()));
+                CurrentUser head = accounts.loadUserByUsername(HEAD);
+                made.addAll(walk(officer, accounts.loadUserByUsername(REVIEWER), head, subjects, cases.today()));
+                log.info("演示待办案件 (demo cases awaiting the head and the reviewer): {}",
+                        pendingWork(officer, head, subjects, cases.today()));
             } catch (CaseRuleException | cn.wangjian.engine.calendar.WorkingDayCalendar.NoDataException e) {
                 // all three or none: a refused step (a year without holiday data) leaves no half-walked demo case
                 status.setRollbackOnly();
@@ -146,7 +151,29 @@ public class DemoCases {
         return made;
     }
 
-    /** Three operators of the demo market's shops registered in the bureau's district: name → credit code. */
+    /**
+     * Work waiting on the landing pages: a clue in verification awaiting the head's approval of filing, and a case whose
+     * investigation ended awaiting the legal review; returns them.
+     */
+    private List<Long> pendingWork(CurrentUser officer, CurrentUser head, Map<String, String> subjects, LocalDate today) {
+        List<Long> made = new ArrayList<>();
+        List<Map.Entry<String, String>> rest = subjects.entrySet().stream().skip(DEMO.size()).toList();
+        if (rest.size() >= 2) {
+            long pending = clues.register(new NewClue("网店商品详情页宣称“根治失眠”（演示数据）", ClueSource.MONITORING,
+                    rest.get(0).getKey(), rest.get(0).getValue(), "网络监测发现该店铺普通食品宣称治疗功效（演示数据）。"), officer).id();
+            made.add(cases.open(pending, today.minusDays(2), officer).id());
+            long review = clues.register(new NewClue("网店刷单炒信（演示数据）", ClueSource.MONITORING,
+                    rest.get(1).getKey(), rest.get(1).getValue(), "刷单监测发现该店铺疑似组织虚假交易（演示数据）。"), officer).id();
+            long id = cases.open(review, today.minusDays(40), officer).id();
+            cases.step(id, "file", Map.of("on", today.minusDays(38).toString(), "officers", OFFICER + ", " + SECOND),
+                    head);
+            cases.step(id, "submit", Map.of("findings", "当事人组织虚假交易 320 单（演示数据）"), officer);
+            made.add(id);
+        }
+        return made;
+    }
+
+    /** Five operators of the demo market's shops registered in the bureau's district: name → credit code. */
     private Map<String, String> subjects(String region) {
         Map<String, String> out = new LinkedHashMap<>();
         for (Registry.Enterprise e : registry.searchEnterprises("", region, 500)) {
@@ -154,7 +181,7 @@ public class DemoCases {
                 continue;
             }
             out.put(e.name(), e.creditCode());
-            if (out.size() == DEMO.size()) {
+            if (out.size() == DEMO.size() + 2) {
                 break;
             }
         }

@@ -248,6 +248,19 @@ class BrowserTest extends PlatformTest {
                 .filter(t -> t.name().equals("日常监测：全部平台商品与主体")).findFirst().orElseThrow();
         var run = monitoringRunner.runNow(demoTask, "MANUAL", "bj.monitor");
         assertThat(run.status()).isEqualTo("SUCCEEDED");
+        // every demo role has work on its landing page (issue 18)
+        java.util.Map<String, String[]> work = new java.util.LinkedHashMap<>();
+        work.put("bj.monitor", new String[] {"/monitoring", "日常监测：全部平台商品与主体"});
+        work.put("dc.case", new String[] {"/", "全网最低价"});
+        work.put("dc.head", new String[] {"/casework?mine=true", ">核查<"});                 // to approve a filing
+        work.put("dc.review", new String[] {"/casework?mine=true", ">待法制审核<"});
+        work.put("bj.credit", new String[] {"/publicity", ">京东市监处罚〔"});
+        work.put("campaign", new String[] {"/campaign", "2017网络市场监管专项行动"});
+        work.put("bj.police", new String[] {"/clues/notifications", "仿真枪"});
+        for (var w : work.entrySet()) {
+            assertThat(page(w.getValue()[0], accounts.loadUserByUsername(w.getKey()))).as(w.getKey())
+                    .contains(w.getValue()[1]);
+        }
         testUser("e2e.coord", "SAMR", "110000", Role.CAMPAIGN_COORDINATOR);
         testUser("e2e.camp.cac", "CAC", "110000", Role.AGENCY_LIAISON);
         String today = clock.today().toString();
@@ -261,9 +274,8 @@ class BrowserTest extends PlatformTest {
         click(wait.until(ExpectedConditions.elementToBeClickable(By.id("statistics-link"))));
         fill("period-form", "from", since);
         fill("period-form", "to", today);
-        WebElement region = browser.findElement(By.cssSelector("#period-form [name='region']"));
-        region.clear();
-        region.sendKeys("110000");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.cssSelector("#period-form [name='region']")))
+                .selectByValue("110000");                                              // 北京市, chosen by name
         WebElement before = browser.findElement(By.id("statistics"));
         click(browser.findElement(By.cssSelector("#period-form button[type='submit']")));
         wait.until(ExpectedConditions.stalenessOf(before));

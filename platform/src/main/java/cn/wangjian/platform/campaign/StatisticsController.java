@@ -66,6 +66,17 @@ class StatisticsController {
         return new Query(c, from == null ? c.startsOn() : from, to == null ? c.endsOn() : to, r);
     }
 
+    /** The regions the user may count, by name: the user's own and two levels below it. */
+    private java.util.List<cn.wangjian.platform.identity.Region> regionChoices(CurrentUser user) {
+        java.util.List<cn.wangjian.platform.identity.Region> out = new java.util.ArrayList<>();
+        directory.region(user.region().value()).ifPresent(out::add);
+        for (var child : directory.children(user.region())) {
+            out.add(child);
+            out.addAll(directory.children(child.code()));
+        }
+        return out;
+    }
+
     private RegionCode regionOf(String code) {
         try {
             return new RegionCode(code);
@@ -92,6 +103,7 @@ class StatisticsController {
         model.addAttribute("table", table);
         model.addAttribute("agencies", agencies());
         model.addAttribute("regionName", directory.fullName(q.region()));
+        model.addAttribute("regionChoices", regionChoices(user));
         model.addAttribute("enterable", statistics.indicators().stream()
                 .filter(i -> i.entered() && i.agency().equals(user.agencyCode())).toList());
         model.addAttribute("userRegion", user.region().value());

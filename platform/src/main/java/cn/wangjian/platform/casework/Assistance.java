@@ -72,8 +72,13 @@ public class Assistance {
                        CurrentUser officer) {
         CaseFiles.CaseView c = cases.find(caseId, officer.dataScope())
                 .orElseThrow(() -> new NoSuchElementException("没有这个案件 (no such case): " + caseId));
-        if (!(c.stage() instanceof CaseStage.Filed)) {
+        if (!(c.stage() instanceof CaseStage.Filed f)) {
             throw new CaseRuleException("立案后才能发起协查 (assistance is asked for filed cases)");
+        }
+        // in the case's name: its own officers (or its bureau's head), not a superior reading it
+        if (!CaseFiles.sameBureau(c, officer) || !(f.filing().hasOfficer(officer.getUsername())
+                || officer.hasRole(cn.wangjian.platform.identity.Role.BUREAU_HEAD))) {
+            throw new CaseRuleException("只有本案的办案人员或本局负责人可以发起协查 (the case's own officers only)");
         }
         if (directory.agency(toAgency).isEmpty()) {
             throw new CaseRuleException("字段 toAgency：未知部门代码 " + toAgency + " (unknown agency)");

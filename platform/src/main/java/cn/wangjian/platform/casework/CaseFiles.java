@@ -253,7 +253,7 @@ public class CaseFiles {
             throw new CaseRuleException("案件已被他人更新，请刷新后重试 (the case changed meanwhile)");
         }
         updateDue(id, next, calendar);
-        event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next));
+        event(id, officer.getUsername(), step, stageName(stage), stageName(next), false, describe(next, stage));
         if (next instanceof CaseStage.Decided d) {
             CaseStage.Decision decision = d.decision();
             fixDecision(id, current, d);
@@ -291,13 +291,19 @@ public class CaseFiles {
 
     @Transactional
     public void markTypical(long id, boolean typical, CurrentUser officer) {
-        find(id, officer.dataScope()).orElseThrow(() -> new NoSuchElementException("没有这个案件: " + id));
+        CaseView c = find(id, officer.dataScope()).orElseThrow(() -> new NoSuchElementException("没有这个案件: " + id));
+        if (!sameBureau(c, officer) || !officer.hasAnyRole(cn.wangjian.platform.identity.Role.CASE_OFFICER,
+                cn.wangjian.platform.identity.Role.BUREAU_HEAD)) {
+            throw new CaseRuleException("只有办理本案的本局执法人员或负责人可以标记典型案例 (the case's own bureau only)");
+        }
+        audit.record(officer.getUsername(), typical ? "case.mark-typical" : "case.unmark-typical", "case",
+                Long.toString(id), null, Map.of("typical", typical));
         jdbc.sql("UPDATE case_file SET typical = ? WHERE id = ?").params(typical, id).update();
         event(id, officer.getUsername(), typical ? "mark-typical" : "unmark-typical", null, null, false, null);
     }
 
-    private static String describe(CaseStage s) {
-        if (s instanceof CaseStage.Filed f && f instanceof CaseStage.Investigating) {
+    private static String describe(CaseStage s, CaseStage from) {
+        if (s instanceof CaseStage.Investigating f && from instanceof CaseStage.Verifying) {
             return "立案号 " + f.filing().caseNo() + "，办案人员 " + f.filing().officersPrinted()
                     + (f.filing().approvedBy() == null ? "" : "，负责人 " + f.filing().approvedBy().name() + " 批准");
         }
@@ -463,13 +469,20 @@ public class CaseFiles {
         return refusal(c, step, user) == null;
     }
 
+    /** Whether the user belongs to the bureau that has the case (same agency and region, not a superior). */
+    static boolean sameBureau(CaseView c, CurrentUser user) {
+        return java.util.Objects.equals(user.agencyCode(), c.agencyCode()) && user.region().value().equals(c.regionCode());
+    }
+
     private static String refusal(CaseView c, String step, CurrentUser user) {
-        if (!java.util.Objects.equals(user.agencyCode(), c.agencyCode()) || !user.region().value().equals(c.regionCode())) {
+        if (!sameBureau(c, user)) {
             return "只有办理本案的本局人员可以办理，上级和其他单位可以查阅、协查或指定管辖 (another unit's user)";
         }
         Duty duty = Duty.of(step);
         boolean ok = switch (duty) {
-            case HEAD -> user.hasRole(cn.wangjian.platform.identity.Role.BUREAU_HEAD);
+            // a head who is also one of the case's officers approves nothing of that case
+            case HEAD -> user.hasRole(cn.wangjian.platform.identity.Role.BUREAU_HEAD)
+                    && !(c.stage() instanceof CaseStage.Filed f && f.filing().hasOfficer(user.getUsername()));
             case REVIEWER -> user.hasRole(cn.wangjian.platform.identity.Role.LEGAL_REVIEWER);
             case OFFICER -> c.stage() instanceof CaseStage.Filed f ? f.filing().hasOfficer(user.getUsername())
                     : user.hasRole(cn.wangjian.platform.identity.Role.CASE_OFFICER);
@@ -581,6 +594,19 @@ public class CaseFiles {
         return jdbc.sql("SELECT * FROM case_file WHERE " + scope.sqlCondition("agency_code", "region_code")
                         + " AND due_on <= :by ORDER BY due_on, id LIMIT :limit")
                 .params(scope.sqlParameters()).param("by", by).param("limit", limit).query((rs, n) -> view(rs)).list();
+    }
+
+    /** Who opened each of these cases, by case id (one query for a whole worklist). */
+    public Map<Long, String> openedBy(java.util.Collection<Long> ids) {
+        Map<Long, String> out = new java.util.HashMap<>();
+        if (ids.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT id, created_by FROM case_file WHERE id = ANY(?)").param(ids.toArray(Long[]::new))
+                .query(rs -> {
+                    out.put(rs.getLong(1), rs.getString(2));
+                });
+        return out;
     }
 
     public String openedBy(long id) {

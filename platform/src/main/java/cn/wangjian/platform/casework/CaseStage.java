@@ -217,6 +217,10 @@ public sealed interface CaseStage {
             if (filing.approvedBy() == null) {
                 throw new CaseRuleException("立案须经负责人批准（程序规定第十八条）(filing needs the head's approval)");
             }
+            if (filing.hasOfficer(filing.approvedBy().username())) {
+                throw new CaseRuleException("批准立案的负责人不能同时担任本案的办案人员 (the approving head is an officer of"
+                        + " the case)");
+            }
             if (filing.filedOn().isBefore(receivedOn)) {
                 throw new CaseRuleException("立案日期早于收到线索的日期 (filed before received)");
             }

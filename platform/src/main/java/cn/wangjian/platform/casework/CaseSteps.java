@@ -58,6 +58,11 @@ public final class CaseSteps {
     private CaseSteps() {
     }
 
+    /** Every step that has a name (the audit log records each as {@code case.<step>}). */
+    public static java.util.Set<String> steps() {
+        return STEPS.keySet();
+    }
+
     /** The step's name, e.g. 批准立案 for {@code file}. */
     public static String label(String step) {
         return step == null ? "" : STEPS.getOrDefault(step, step);

@@ -134,9 +134,11 @@ class CaseworkController {
         java.util.List<CaseFiles.CaseView> list = cases.list(user.dataScope(), 500);
         if (mine) {
             // my cases: those I am an officer of or opened and not yet filed, and those awaiting my approval or review
+            Map<Long, String> opened = cases.openedBy(list.stream().filter(c -> !(c.stage() instanceof CaseStage.Filed))
+                    .map(CaseFiles.CaseView::id).toList());
             list = list.stream().filter(c -> (c.stage() instanceof CaseStage.Filed f
                     ? f.filing().hasOfficer(user.getUsername())
-                    : user.getUsername().equals(cases.openedBy(c.id())))
+                    : user.getUsername().equals(opened.get(c.id())))
                     || c.steps().stream().anyMatch(step -> AWAITING_APPROVAL.contains(step)
                     && CaseFiles.mayTake(c, step, user))).toList();
         }
@@ -183,7 +185,7 @@ class CaseworkController {
         }
         model.addAttribute("agencies", directory.agencies());
         model.addAttribute("bureauNames", bureauNames(assistance.ofCase(id), false));
-        model.addAttribute("provinces", directory.children(new cn.wangjian.platform.identity.RegionCode("000000")));
+        model.addAttribute("assistRegions", assistRegions(user));
         return "casework/show";
     }
 
@@ -204,13 +206,34 @@ class CaseworkController {
 
     @PostMapping("/casework/{id}/typical")
     @PreAuthorize(CAN_ACT)
-    String typical(@PathVariable long id, @RequestParam boolean typical, @AuthenticationPrincipal CurrentUser user) {
+    String typical(@PathVariable long id, @RequestParam boolean typical, @AuthenticationPrincipal CurrentUser user,
+                   RedirectAttributes flash) {
         try {
             cases.markTypical(id, typical, user);
         } catch (NoSuchElementException e) {
             throw refused(id, user);
+        } catch (CaseRuleException e) {
+            flash.addFlashAttribute("error", e.getMessage());
         }
         return "redirect:/casework/" + id;
+    }
+
+    /**
+     * Where an assistance request may go, by name: the user's province with its cities and districts (a neighbouring
+     * district's bureau is the usual case), then the other provinces and 全国.
+     */
+    private java.util.List<cn.wangjian.platform.identity.Region> assistRegions(CurrentUser user) {
+        java.util.Map<String, cn.wangjian.platform.identity.Region> out = new java.util.LinkedHashMap<>();
+        var province = new cn.wangjian.platform.identity.RegionCode(user.region().value().substring(0, 2) + "0000");
+        directory.region(province.value()).ifPresent(r -> out.put(r.code().value(), r));
+        for (var city : directory.children(province)) {
+            out.putIfAbsent(city.code().value(), city);
+            directory.children(city.code()).forEach(d -> out.putIfAbsent(d.code().value(), d));
+        }
+        directory.children(new cn.wangjian.platform.identity.RegionCode("000000"))
+                .forEach(r -> out.putIfAbsent(r.code().value(), r));
+        directory.region("000000").ifPresent(r -> out.putIfAbsent(r.code().value(), r));
+        return java.util.List.copyOf(out.values());
     }
 
     /** Each request's other bureau by its name (北京市东城区市场监督管理局), by request id: the sender or the addressee. */

@@ -137,7 +137,10 @@ class CaseStageTest {
         CaseStage.Verifying v = CaseStage.receive(DOSSIER, d(3, 2));
         assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 3), filing("x", d(3, 3), "a", "b").officers(),
                 null))).hasMessageContaining("负责人批准");
-        // a deputy head who is also one of the case's officers
+        // the approving head cannot be one of the officers in charge
+        assertThatThrownBy(() -> v.file(new CaseStage.Filing("x", d(3, 3), filing("x", d(3, 3), "dc.head", "b")
+                .officers(), HEAD))).hasMessageContaining("不能同时担任本案的办案人员");
+        // a deputy head who is also one of the case's officers (filed with another head's approval)
         CaseStage.Investigating inv = v.file(filing("x", d(3, 3), "deputy", "b"));
         CaseStage.UnderReview submitted = inv.submitForReview("调查终结");
         assertThatThrownBy(() -> submitted.review(new CaseStage.LegalReview(new CaseStage.Signatory("b", "乙"), d(3, 9),

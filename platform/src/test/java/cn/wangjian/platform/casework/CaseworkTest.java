@@ -209,6 +209,15 @@ class CaseworkTest extends PlatformTest {
         // the city bureau above sees its district's case
         CurrentUser city = accounts.loadUserByUsername(testUser("cw.bj", "SAMR", "110000", Role.CASE_OFFICER));
         mvc.perform(get("/casework/" + id).with(user(city))).andExpect(status().isOk());
+        // … reads it, but acts in the district's name on nothing: no step, no typical mark, no assistance request
+        mvc.perform(post("/casework/" + id + "/steps/close").with(user(city)).with(csrf()).param("on", "2026-11-02")
+                        .param("outcome", "x"))
+                .andExpect(flash().attribute("error", Matchers.containsString("只有办理本案的本局人员")));
+        mvc.perform(post("/casework/" + id + "/typical").with(user(city)).with(csrf()).param("typical", "true"))
+                .andExpect(flash().attribute("error", Matchers.containsString("本局执法人员或负责人")));
+        mvc.perform(post("/casework/" + id + "/assistance").with(user(city)).with(csrf()).param("toAgency", "SAMR")
+                        .param("toRegion", "110102").param("request", "核查").param("workingDays", "10"))
+                .andExpect(flash().attribute("error", Matchers.containsString("只有本案的办案人员或本局负责人")));
     }
 
     static String pdfText(byte[] pdf) throws Exception {

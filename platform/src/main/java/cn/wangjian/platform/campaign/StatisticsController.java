@@ -103,7 +103,11 @@ class StatisticsController {
         model.addAttribute("table", table);
         model.addAttribute("agencies", agencies());
         model.addAttribute("regionName", directory.fullName(q.region()));
-        model.addAttribute("regionChoices", regionChoices(user));
+        java.util.List<cn.wangjian.platform.identity.Region> choices = new java.util.ArrayList<>(regionChoices(user));
+        if (choices.stream().noneMatch(r -> r.code().equals(q.region()))) {
+            directory.region(q.region().value()).ifPresent(choices::add);     // the region asked for stays selected
+        }
+        model.addAttribute("regionChoices", choices);
         model.addAttribute("enterable", statistics.indicators().stream()
                 .filter(i -> i.entered() && i.agency().equals(user.agencyCode())).toList());
         model.addAttribute("userRegion", user.region().value());

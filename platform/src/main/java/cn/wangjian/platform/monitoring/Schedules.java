@@ -57,8 +57,9 @@ public final class Schedules {
             case MANUAL -> null;
             case ADVANCED -> advanced == null || advanced.isBlank() ? null : advanced.strip();
             case KEY_PERIOD -> {
-                if (hours == null || hours < 1 || hours > 12) {
-                    throw new Refused("scheduleHours", "重点时段的间隔应为 1 到 12 小时");
+                // a divisor of 24, so the interval holds across midnight (*/5 would run at 20:00 and again at 00:00)
+                if (hours == null || hours < 1 || 24 % hours != 0 || hours > 12) {
+                    throw new Refused("scheduleHours", "重点时段的间隔应为 1、2、3、4、6、8 或 12 小时");
                 }
                 yield "0 0 */" + hours + " * * *";
             }

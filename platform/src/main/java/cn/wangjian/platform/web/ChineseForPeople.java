@@ -22,7 +22,7 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 class ChineseForPeople implements HandlerInterceptor, WebMvcConfigurer {
 
     /** " (english words)" at the end, or just before ": value". */
-    private static final Pattern GLOSS = Pattern.compile(" ?\\((?=[ -~]*[A-Za-z])[ -~&&[^()]]*\\)(?=:|$)");
+    private static final Pattern GLOSS = Pattern.compile(" ?\\((?=[ -~&&[^()]]*[A-Za-z])[ -~&&[^()]]*\\)(?=:|$)");
     private static final String[] KEYS = {"error", "message"};
 
     @Override

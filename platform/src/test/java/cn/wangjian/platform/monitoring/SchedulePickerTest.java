@@ -34,7 +34,9 @@ class SchedulePickerTest extends PlatformTest {
         assertThatThrownBy(() -> Schedules.cron(Schedules.Kind.WEEKLY, "02:00", 9, null, null))
                 .hasMessageContaining("每周");
         assertThatThrownBy(() -> Schedules.cron(Schedules.Kind.KEY_PERIOD, null, null, 0, null))
-                .hasMessageContaining("1 到 12");
+                .hasMessageContaining("1、2、3、4、6、8 或 12");
+        assertThatThrownBy(() -> Schedules.cron(Schedules.Kind.KEY_PERIOD, null, null, 5, null))
+                .hasMessageContaining("小时");
         assertThat(Schedules.describe("0 30 2 * * *")).isEqualTo("每日 02:30");
         assertThat(Schedules.describe("0 5 9 * * 7")).isEqualTo("每周日 09:05");
         assertThat(Schedules.describe("0 0 */4 * * *")).isEqualTo("每 4 小时（整点）");

@@ -18,6 +18,7 @@ class ChineseForPeopleTest {
         assertThat(ChineseForPeople.chinese("已通报 (2) 个部门")).isEqualTo("已通报 (2) 个部门");
         assertThat(ChineseForPeople.chinese("文号 (京) 格式")).isEqualTo("文号 (京) 格式");
         assertThat(ChineseForPeople.chinese("已完成：调查取证")).isEqualTo("已完成：调查取证");
+        assertThat(ChineseForPeople.chinese("线索 (12): see file")).isEqualTo("线索 (12): see file");
         assertThat(ChineseForPeople.chinese(null)).isNull();
     }
 }

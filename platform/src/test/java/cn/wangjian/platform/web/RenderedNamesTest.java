@@ -71,6 +71,8 @@ class RenderedNamesTest extends PlatformTest {
     void no_page_of_any_role_shows_a_code_where_a_name_exists() throws Exception {
         records();
         List<String> leaks = new ArrayList<>();
+        int visited = 0;
+        int detailsSeen = 0;
         for (Role role : Role.values()) {
             String name = "names." + role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             CurrentUser u = accounts.loadUserByUsername(testUser(name, switch (role) {
@@ -100,8 +102,16 @@ class RenderedNamesTest extends PlatformTest {
             for (String page : details) {
                 check(role, page, html(page, u), leaks);
             }
+            visited += pages.size() + details.size();
+            if (role != Role.PLATFORM_COMPLIANCE) {
+                assertThat(pages).as(role + " navigation").hasSizeGreaterThan(1);
+            }
+            detailsSeen += details.size();
         }
         assertThat(leaks).isEmpty();
+        // the walk reached the pages and the records it was built to read (not only the landing pages)
+        assertThat(visited).isGreaterThan(40);
+        assertThat(detailsSeen).isGreaterThanOrEqualTo(10);
         // the monitoring charts read names for the codes their figures are keyed by
         CurrentUser monitor = accounts.loadUserByUsername("names.mon");
         mvc.perform(get("/api/monitoring/dashboard").with(user(monitor)).header("Accept", "application/json"))

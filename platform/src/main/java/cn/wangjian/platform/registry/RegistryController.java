@@ -28,7 +28,11 @@ class RegistryController {
     private final RegistryImporter importer;
     private final CrossChecks crossChecks;
 
-    RegistryController(Registry registry, RegistryImporter importer, CrossChecks crossChecks) {
+    private final cn.wangjian.platform.identity.Directory directory;
+
+    RegistryController(Registry registry, RegistryImporter importer, CrossChecks crossChecks,
+                       cn.wangjian.platform.identity.Directory directory) {
+        this.directory = directory;
         this.registry = registry;
         this.importer = importer;
         this.crossChecks = crossChecks;
@@ -47,6 +51,7 @@ class RegistryController {
     String search(@RequestParam(required = false) String q, @RequestParam(required = false) String region,
                   Model model) {
         model.addAttribute("counts", registry.counts());
+        model.addAttribute("regionChoices", regionChoices());
         boolean byRegion = region != null && !region.isBlank();
         if ((q != null && !q.isBlank()) || byRegion) {
             model.addAttribute("q", q == null ? "" : q);
@@ -62,6 +67,16 @@ class RegistryController {
             model.addAttribute("websites", text ? registry.searchWebsites(q, 50) : java.util.List.of());
         }
         return "registry/search";
+    }
+
+    /** The region filter's choices by name: every province and its cities (a city's districts are within it). */
+    private java.util.List<cn.wangjian.platform.identity.Region> regionChoices() {
+        java.util.List<cn.wangjian.platform.identity.Region> out = new java.util.ArrayList<>();
+        for (var province : directory.children(new cn.wangjian.platform.identity.RegionCode("000000"))) {
+            out.add(province);
+            out.addAll(directory.children(province.code()));
+        }
+        return out;
     }
 
     @GetMapping("/registry/enterprises/{code}")

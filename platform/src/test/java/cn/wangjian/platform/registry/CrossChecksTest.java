@@ -206,6 +206,8 @@ class CrossChecksTest extends PlatformTest {
                 .andExpect(content().string(allOf(containsString("chk-a.example.cn"), containsString("com.example.chk"))));
         mvc.perform(get("/registry").param("q", "核验").param("region", "330100").with(user(officer)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(allOf(containsString(FOOD_EXPIRED), not(containsString(WEB)))));
+                .andExpect(content().string(allOf(containsString(FOOD_EXPIRED), not(containsString(WEB)),
+                        // the region filter is chosen by name, the one asked for selected
+                        containsString("<option value=\"330100\" selected=\"selected\">　杭州市</option>"))));
     }
 }

@@ -68,6 +68,9 @@ public class CaseFiles {
         }
     }
 
+    private static final java.util.regex.Pattern ENGLISH_GLOSS = java.util.regex.Pattern.compile(
+            " ?\\((?=[ -~&&[^()]]*[A-Za-z])[ -~&&[^()]]*\\)(?=:|$)");
+
     /** A line of a case's timeline; {@code actorName} is the actor's name as the directory has it. */
     public record Event(Instant at, String actor, String actorName, String step, String fromStage, String toStage,
                         boolean refused, String note) {
@@ -78,8 +81,10 @@ public class CaseFiles {
             String stages = toStage == null ? "" : fromStage == null ? "（" + CaseSteps.stageLabel(toStage) + "）"
                     : fromStage.equals(toStage) ? "" : "（" + CaseSteps.stageLabel(fromStage) + " → "
                     + CaseSteps.stageLabel(toStage) + "）";
+            // a refusal's note as people read it, without the English gloss kept for logs (as on every page)
+            String said = note == null ? "" : ENGLISH_GLOSS.matcher(note).replaceAll("");
             return when + " " + actorName + " " + CaseSteps.label(step) + (refused ? "，被拒绝" : "")
-                    + (note == null || note.isBlank() ? "" : "：" + note) + stages;
+                    + (said.isBlank() ? "" : "：" + said) + stages;
         }
 
         public String stepLabel() {

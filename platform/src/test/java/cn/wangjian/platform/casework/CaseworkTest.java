@@ -180,6 +180,8 @@ class CaseworkTest extends PlatformTest {
         assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::sentence)
                 .anySatisfy(line -> assertThat(line).contains("测试用户 cw.head 批准立案：立案号 京东市监立〔2026〕",
                         "测试用户 cw.c1（执法证号", "（核查 → 调查取证）").doesNotContain("Verifying"));
+        assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).extracting(CaseFiles.Event::sentence)
+                .anySatisfy(line -> assertThat(line).contains("被拒绝：立案须指定两名以上执法人员").doesNotContain("at least"));
         mvc.perform(get("/casework/" + id).with(user(officer))).andExpect(
                 org.springframework.test.web.servlet.result.MockMvcResultMatchers.content().string(Matchers.allOf(
                         Matchers.containsString("法制审核通过"), Matchers.not(Matchers.containsString("Investigating")),

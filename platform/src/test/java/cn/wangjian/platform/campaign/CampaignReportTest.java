@@ -159,6 +159,10 @@ class CampaignReportTest extends PlatformTest {
         mvc.perform(get("/campaign/report-media/" + photo.id()).with(user(national))).andExpect(status().isOk());
         assertThat(mvc.perform(get("/campaign/" + campaign + "/report").with(user(coordinator)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(
-                        java.nio.charset.StandardCharsets.UTF_8)).contains("由 rpt.coord 上报", "北京乙商贸有限公司");
+                        java.nio.charset.StandardCharsets.UTF_8)).contains("由 rpt.coord 上报", "北京乙商贸有限公司",
+                // the time of submission in Beijing time, not an ISO instant
+                "已于 " + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(
+                        java.time.ZoneId.of("Asia/Shanghai")).format(submitted.submittedAt()) + " 由")
+                .doesNotContain(submitted.submittedAt().toString());
     }
 }

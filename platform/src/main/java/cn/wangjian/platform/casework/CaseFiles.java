@@ -272,6 +272,11 @@ public class CaseFiles {
                         : next instanceof CaseStage.TransferredToPolice t ? t.transferredOn()
                         : ((CaseStage.Filed) next).filing().filedOn(), current.agencyCode(), current.regionCode(),
                 next instanceof CaseStage.Filed f ? f.filing().caseNo() : null, officer.getUsername())));
+        // the clue is dealt with when its case is closed or not filed
+        if (next instanceof CaseStage.Closed || next instanceof CaseStage.NotFiled) {
+            clues.close(current.clueId(), next instanceof CaseStage.Closed ? "案件已结案" : "不予立案",
+                    officer.getUsername());
+        }
         if (next instanceof CaseStage.Revoked r) {
             events.publishEvent(new DecisionRevoked(id, r.decision().decisionNo(), r.revokedOn(), r.reason(),
                     officer.getUsername()));

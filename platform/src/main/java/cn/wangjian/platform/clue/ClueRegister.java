@@ -117,6 +117,18 @@ public class ClueRegister {
     public record AttachedEvidence(long evidenceSeq, String note, String attachedBy, Instant attachedAt) {
     }
 
+    /**
+     * The clue is dealt with (办结): its case was closed or not filed. Called by casework; a clue already closed stays
+     * as it is. The reason is audited.
+     */
+    @Transactional
+    public void close(long clueId, String reason, String actor) {
+        if (jdbc.sql("UPDATE clue SET status = 'CLOSED' WHERE id = ? AND status <> 'CLOSED'").param(clueId).update() == 1) {
+            audit.record(actor, "clue.closed", "clue", Long.toString(clueId), java.util.Map.of("status", "REGISTERED"),
+                    java.util.Map.of("status", "CLOSED", "reason", reason));
+        }
+    }
+
     /** Attaches fixed evidence (by its sequence number in the evidence chain) to a clue. */
     @Transactional
     public void attachEvidence(long clueId, long evidenceSeq, String note, String actor) {

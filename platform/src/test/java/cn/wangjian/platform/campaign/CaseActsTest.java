@@ -40,6 +40,8 @@ class CaseActsTest extends PlatformTest {
         long declined = cases.open(clues.register(new NewClue("消费者举报网店虚假宣传", ClueSource.REPORT, "北京某商贸公司",
                 null, "经核查，宣传内容有据可查"), officer).id(), LocalDate.of(2026, 6, 2), officer).id();
         cases.step(declined, "decline", Map.of("on", "2026-06-05", "reason", "违法事实不成立"), b.actorOf("decline"));
+        assertThat(clues.find(cases.find(declined, officer.dataScope()).orElseThrow().clueId(), officer.dataScope())
+                .orElseThrow().status()).isEqualTo(cn.wangjian.platform.clue.ClueStatus.CLOSED);   // not filed: dealt with
 
         // a case decided: its filing is counted under the violation category the decision found
         String base = "91110108MA0ACT001";

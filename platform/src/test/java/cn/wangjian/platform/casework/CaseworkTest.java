@@ -173,6 +173,9 @@ class CaseworkTest extends PlatformTest {
         step(officer, id, "serve", "on", "2026-10-13", "method", "直接送达");
         step(officer, id, "close", "on", "2026-11-02", "outcome", "当事人已缴纳罚款");
         assertThat(cases.find(id, officer.dataScope()).orElseThrow().stage()).isInstanceOf(CaseStage.Closed.class);
+        // the clue is dealt with once its case is closed
+        assertThat(clues.find(clueId, officer.dataScope()).orElseThrow().status())
+                .isEqualTo(cn.wangjian.platform.clue.ClueStatus.CLOSED);
         assertThat(cases.events(id)).filteredOn(CaseFiles.Event::refused).hasSize(11);
         assertThat(cases.events(id)).filteredOn(e -> !e.refused()).extracting(CaseFiles.Event::step)
                 .containsExactly("open", "file", "submit", "legal-review", "serve-notice", "decide", "serve", "close");

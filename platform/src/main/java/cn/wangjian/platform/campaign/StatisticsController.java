@@ -68,13 +68,7 @@ class StatisticsController {
 
     /** The regions the user may count, by name: the user's own and two levels below it. */
     private java.util.List<cn.wangjian.platform.identity.Region> regionChoices(CurrentUser user) {
-        java.util.List<cn.wangjian.platform.identity.Region> out = new java.util.ArrayList<>();
-        directory.region(user.region().value()).ifPresent(out::add);
-        for (var child : directory.children(user.region())) {
-            out.add(child);
-            out.addAll(directory.children(child.code()));
-        }
-        return out;
+        return directory.withDescendants(user.region(), 2);
     }
 
     private RegionCode regionOf(String code) {

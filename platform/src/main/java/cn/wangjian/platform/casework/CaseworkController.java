@@ -225,14 +225,10 @@ class CaseworkController {
     private java.util.List<cn.wangjian.platform.identity.Region> assistRegions(CurrentUser user) {
         java.util.Map<String, cn.wangjian.platform.identity.Region> out = new java.util.LinkedHashMap<>();
         var province = new cn.wangjian.platform.identity.RegionCode(user.region().value().substring(0, 2) + "0000");
-        directory.region(province.value()).ifPresent(r -> out.put(r.code().value(), r));
-        for (var city : directory.children(province)) {
-            out.putIfAbsent(city.code().value(), city);
-            directory.children(city.code()).forEach(d -> out.putIfAbsent(d.code().value(), d));
-        }
-        directory.children(new cn.wangjian.platform.identity.RegionCode("000000"))
-                .forEach(r -> out.putIfAbsent(r.code().value(), r));
-        directory.region("000000").ifPresent(r -> out.putIfAbsent(r.code().value(), r));
+        directory.withDescendants(province, 2).forEach(r -> out.putIfAbsent(r.code().value(), r));
+        var country = directory.withDescendants(new cn.wangjian.platform.identity.RegionCode("000000"), 1);
+        country.stream().skip(1).forEach(r -> out.putIfAbsent(r.code().value(), r));
+        out.putIfAbsent("000000", country.get(0));
         return java.util.List.copyOf(out.values());
     }
 

@@ -129,9 +129,8 @@ class ClueController {
         java.util.Map<String, cn.wangjian.platform.identity.Region> out = new java.util.LinkedHashMap<>();
         java.util.function.Consumer<cn.wangjian.platform.identity.Region> add = r -> out.putIfAbsent(r.code().value(), r);
         directory.region(clueRegion).ifPresent(add);
-        directory.region(user.region().value()).ifPresent(add);
-        directory.children(user.region()).forEach(add);
-        directory.children(new RegionCode("000000")).forEach(add);
+        directory.withDescendants(user.region(), 1).forEach(add);
+        directory.withDescendants(new RegionCode("000000"), 1).stream().skip(1).forEach(add);
         directory.region("000000").ifPresent(add);
         return java.util.List.copyOf(out.values());
     }

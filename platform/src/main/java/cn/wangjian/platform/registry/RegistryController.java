@@ -71,12 +71,8 @@ class RegistryController {
 
     /** The region filter's choices by name: every province and its cities (a city's districts are within it). */
     private java.util.List<cn.wangjian.platform.identity.Region> regionChoices() {
-        java.util.List<cn.wangjian.platform.identity.Region> out = new java.util.ArrayList<>();
-        for (var province : directory.children(new cn.wangjian.platform.identity.RegionCode("000000"))) {
-            out.add(province);
-            out.addAll(directory.children(province.code()));
-        }
-        return out;
+        return directory.withDescendants(new cn.wangjian.platform.identity.RegionCode("000000"), 2).stream().skip(1)
+                .toList();
     }
 
     @GetMapping("/registry/enterprises/{code}")

@@ -1,11 +1,8 @@
 package cn.wangjian.platform.monitoring;
 
-import cn.wangjian.engine.price.PriceHistory;
-import cn.wangjian.engine.listing.ListingChecks;
-import cn.wangjian.engine.price.PriceRules;
+import cn.wangjian.engine.listing.ListingScan;
 import cn.wangjian.engine.text.Finding;
 import cn.wangjian.engine.text.LawReference;
-import cn.wangjian.engine.text.ListingText;
 import cn.wangjian.engine.text.Rule;
 import cn.wangjian.engine.text.TextScanner;
 import cn.wangjian.platform.registry.CrossChecks;
@@ -184,7 +181,7 @@ public class MonitoringRunner {
         long[] scanned = {0};
         long subjects = 0;
         TextScanner scanner = detectors.text();           // one scanner for the whole run, even if rules change
-        ListingChecks checks = detectors.listings();
+        ListingScan engine = new ListingScan(scanner, detectors.listings(), detectors.prices());
         Map<String, Rule> rules = new HashMap<>();
         for (Rule r : scanner.catalog().rules()) {
             rules.put(r.id(), r);
@@ -197,7 +194,7 @@ public class MonitoringRunner {
                     Listings.Scope scope = new Listings.Scope(task.platforms(), task.categories(), task.regions(),
                             operators);
                     scanned[0] = listings.forEach(scope, l -> {
-                        scan(task, l, scanner, checks, rules, today, writer);
+                        scan(task, l, engine, today, writer);
                         progress.listing();
                     });
                 }
@@ -227,64 +224,14 @@ public class MonitoringRunner {
         }
     }
 
-    private void scan(MonitoringTask task, Listings.Listing l, TextScanner scanner, ListingChecks checks,
-                      Map<String, Rule> rules, LocalDate today, FindingWriter writer) {
-        String subject = l.platformCode() + "/" + l.listingId();
-        String url = l.url() != null ? l.url() : "platform-report:" + subject;
-        // a listing reported without its product category gets the one its text shows (国药准字, 保健食品 …)
-        String category = l.category() != null ? l.category()
-                : scanner.inferCategory(l.description() == null ? l.title() : l.title() + "\n" + l.description());
-        // one finding per rule and field, with every span of the rule there (decision 0031)
-        FindingWriter.Groups groups = new FindingWriter.Groups();
-        if (task.runs(RuleSet.TEXT)) {
-            ListingText.scan(scanner, l.title(), l.description(), category, today, ff -> {
-                Finding f = ff.finding();
-                if (!task.textCategories().isEmpty() && !task.textCategories().contains(f.category())) {
-                    return;
-                }
-                RuleFacts facts = RuleFacts.of(rules, f, today);
-                groups.add(new FindingWriter.Row("TEXT", "LISTING", subject, l.platformCode(), l.shopId(),
-                        l.regionCode(), category, f.rule(), f.category(), facts.title(), f.law(), f.article(),
-                        facts.unverified(),
-                        f.severity().name(), f.confidence(), ff.field(), ff.fieldText(), ff.start(), ff.end(),
-                        f.matched(), f.term(), f.explanation(), url, l.reportedAt(), l.contentSha256(), null, false),
-                        new MonitoringFinding.Span(ff.start(), ff.end(), f.matched(), f.term(),
-                                f.kind() == null ? null : f.kind().name(), f.severity().name(), f.explanation()),
-                        f.confidence());
-            });
-        }
-        if (task.runs(RuleSet.LISTING)) {
-            // the listing as a whole: its return terms for its category, brand and price, GI and the seller's region
-            Long price = l.homePrice() == null ? null : cents(l.homePrice());
-            for (ListingChecks.Finding f : checks.check(new ListingChecks.Listing(category, l.title(), l.description(),
-                    price, l.operatorCreditCode(), l.regionCode()), today)) {
-                ListingChecks.Rule r = f.rule();
-                if (!task.textCategories().isEmpty() && !task.textCategories().contains(r.category())) {
-                    continue;
-                }
-                String fieldText = f.field().equals("title") ? l.title() : l.description();
-                groups.add(new FindingWriter.Row("LISTING", "LISTING", subject, l.platformCode(), l.shopId(),
-                        l.regionCode(), category, r.id(), r.category(), r.title(), f.law().law(), f.law().article(),
-                        "R".equals(f.law().verification()), r.severity().name(), 1.0, f.field(), fieldText, f.start(),
-                        f.end(), f.matched(), null, f.detail(), url, l.reportedAt(), l.contentSha256(), null, false),
-                        new MonitoringFinding.Span(f.start(), f.end(), f.matched(), null, null, r.severity().name(),
-                                f.detail()), 1.0);
-            }
-        }
-        for (FindingWriter.Row row : groups.rows()) {
-            writer.add(row);
-        }
-        if (task.runs(RuleSet.PRICE) && l.prices() != null) {
-            PriceRules.Offer offer = new PriceRules.Offer(cents(l.originalPrice()), cents(l.homePrice()),
-                    PriceHistory.parse(l.prices()));
-            for (PriceRules.Finding f : detectors.prices().check(offer, today)) {
-                PriceRules.Rule r = f.rule();
-                writer.add(new FindingWriter.Row("PRICE", "LISTING", subject, l.platformCode(), l.shopId(),
-                        l.regionCode(), category, r.id(), r.category(), r.title(), r.law(), r.article(), false,
-                        r.severity().name(), 1.0, "prices", l.title(), null, null, null, null,
-                        f.detail() + "。" + r.explanation(), url, l.reportedAt(), l.contentSha256(), null, false));
-            }
-        }
+    private void scan(MonitoringTask task, Listings.Listing l, ListingScan engine, LocalDate today,
+                      FindingWriter writer) {
+        ListingScan.Input input = new ListingScan.Input(l.category(), l.title(), l.description(),
+                cents(l.originalPrice()), cents(l.homePrice()), l.prices(), l.operatorCreditCode(), l.regionCode());
+        ListingScan.Result result = engine.scan(input, today, task.runs(RuleSet.TEXT), task.runs(RuleSet.LISTING),
+                task.runs(RuleSet.PRICE));
+        ListingRows.write(new ListingRows.Listing(l.platformCode(), l.listingId(), l.shopId(), l.regionCode(), l.url(),
+                l.reportedAt(), l.contentSha256()), input, result, task.textCategories(), writer);
     }
 
     /**

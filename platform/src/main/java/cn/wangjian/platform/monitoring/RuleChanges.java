@@ -1,6 +1,5 @@
 package cn.wangjian.platform.monitoring;
 
-import cn.wangjian.engine.text.Rule;
 import cn.wangjian.engine.text.RuleCatalog;
 import cn.wangjian.engine.text.TextScanner;
 import cn.wangjian.platform.audit.AuditLog;
@@ -10,8 +9,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +37,11 @@ public class RuleChanges {
 
     private final java.time.Clock clock;
 
-    RuleChanges(JdbcClient jdbc, Detectors detectors, AuditLog audit, java.time.Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    RuleChanges(JdbcClient jdbc, Detectors detectors, AuditLog audit, java.time.Clock clock,
+                org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.jdbc = jdbc;
         this.detectors = detectors;
@@ -59,6 +60,12 @@ public class RuleChanges {
             return new Version(rs.getLong("id"), rs.getString("note"), rs.wasNull() ? null : based,
                     rs.getString("created_by"), rs.getTimestamp("created_at").toInstant(), rs.getString("additions"));
         }).list();
+    }
+
+    /** The version in force now (id 0 and no additions when officers have changed nothing). */
+    public RuleVersionInForce inForce() {
+        return latest().map(v -> new RuleVersionInForce(v.id(), v.additions()))
+                .orElseGet(() -> new RuleVersionInForce(0, "{}"));
     }
 
     Optional<Version> latest() {
@@ -141,34 +148,18 @@ public class RuleChanges {
                     @Override
                     public void afterCommit() {
                         detectors.use(ready);
+                        events.publishEvent(new RuleVersionInForce(id, additions.toString()));
                     }
                 });
         return new Version(id, note, basedOn, actor, now, additions.toString());
     }
 
     private static RuleCatalog build(long version, ObjectNode additions) {
-        RuleCatalog base = RuleCatalog.builtIn();
-        Map<String, List<String>> terms = words(additions.path("terms"));
-        Map<String, List<String>> allowed = words(additions.path("allowedWords"));
-        List<Rule> rules = new ArrayList<>();
         try {
-            for (JsonNode r : additions.path("rules")) {
-                rules.add(RuleCatalog.parseRule(r, "officer version " + version));
-            }
-            return base.withAdditions(base.version() + "+v" + version, terms, allowed, rules);
+            return cn.wangjian.engine.text.OfficerRules.catalog(version, additions);
         } catch (RuleCatalog.CatalogException e) {
             throw new IllegalArgumentException(e.getMessage());
         }
-    }
-
-    private static Map<String, List<String>> words(JsonNode node) {
-        Map<String, List<String>> out = new LinkedHashMap<>();
-        node.fields().forEachRemaining(e -> {
-            List<String> w = new ArrayList<>();
-            e.getValue().forEach(x -> w.add(x.asText()));
-            out.put(e.getKey(), w);
-        });
-        return out;
     }
 
     private static ObjectNode parse(String json) {

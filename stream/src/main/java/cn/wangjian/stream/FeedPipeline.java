@@ -1,0 +1,105 @@
+package cn.wangjian.stream;
+
+import cn.wangjian.stream.ListingFeedJob.Keyed;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Properties;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.api.common.serialization.SimpleStringSchema;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+
+/**
+ * The listing feed wired to Kafka: listings and rule versions read from their topics, result events and dead
+ * letters written to theirs. Offsets are part of every checkpoint, so after a failure the job resumes from the last
+ * checkpoint and the results written since are written again (at least once); the platform adds each finding once
+ * because its fingerprint is made from the result's key facts (decision 0032). A job started anew without a
+ * checkpoint resumes from the offsets its consumer group committed, or reads each topic from the beginning.
+ */
+public final class FeedPipeline {
+
+    /** The topics, each with its schema's version in its name. */
+    public record Topics(String listings, String rules, String results, String deadLetters) {
+        public static Topics defaults() {
+            return new Topics("wangjian.listings.v1", "wangjian.rules.v1", "wangjian.listing-results.v1",
+                    "wangjian.dead-letters.v1");
+        }
+
+        public String[] all() {
+            return new String[] {listings, rules, results, deadLetters};
+        }
+    }
+
+    private FeedPipeline() {
+    }
+
+    /**
+     * Adds the feed to {@code env}: Kafka at {@code bootstrap}, consumer group {@code group}; with
+     * {@code awaitRules} listings wait for the first rule version on the rules topic (the platform publishes the
+     * one in force when it connects).
+     */
+    public static void add(StreamExecutionEnvironment env, String bootstrap, Topics topics, String group, Clock clock,
+                           boolean awaitRules) {
+        Properties consumer = new Properties();
+        consumer.setProperty("partition.discovery.interval.ms", "10000");
+        KafkaSource<String> listings = KafkaSource.<String>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topics.listings())
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setProperties(consumer)
+                .build();
+        // every task reads every rule version from the beginning; the newest is kept (broadcast state)
+        KafkaSource<String> rules = KafkaSource.<String>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topics.rules())
+                .setGroupId(group + "-rules")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setProperties(consumer)
+                .build();
+        DataStream<String> listingStream = env.fromSource(listings, WatermarkStrategy.noWatermarks(), "listings")
+                .uid("listings-source");
+        DataStream<String> ruleStream = env.fromSource(rules, WatermarkStrategy.noWatermarks(), "rule-versions")
+                .uid("rules-source").setParallelism(1);
+        SingleOutputStreamOperator<Keyed> results = ListingFeedJob.build(listingStream, ruleStream, clock, awaitRules);
+        results.sinkTo(sink(bootstrap, topics.results())).name("listing-results").uid("results-sink");
+        results.getSideOutput(ListingFeedJob.DEAD_LETTERS).sinkTo(sink(bootstrap, topics.deadLetters()))
+                .name("dead-letters").uid("dead-letters-sink");
+    }
+
+    static final class KeyBytes implements SerializationSchema<Keyed> {
+        @Override
+        public byte[] serialize(Keyed k) {
+            return k.key().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static final class ValueBytes implements SerializationSchema<Keyed> {
+        @Override
+        public byte[] serialize(Keyed k) {
+            return k.value().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    static KafkaSink<Keyed> sink(String bootstrap, String topic) {
+        return KafkaSink.<Keyed>builder()
+                .setBootstrapServers(bootstrap)
+                .setRecordSerializer(KafkaRecordSerializationSchema.<Keyed>builder()
+                        .setTopic(topic)
+                        .setKeySerializationSchema(new KeyBytes())
+                        .setValueSerializationSchema(new ValueBytes())
+                        .build())
+                .setDeliveryGuarantee(DeliveryGuarantee.AT_LEAST_ONCE)
+                .build();
+    }
+}

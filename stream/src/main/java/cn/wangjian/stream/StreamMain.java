@@ -1,0 +1,142 @@
+package cn.wangjian.stream;
+
+import cn.wangjian.stream.kafka.EmbeddedKafka;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * {@code ./wangjian stream}: the listing feed job. Without {@code --bootstrap} it starts a Kafka broker in this JVM
+ * (KRaft, log under {@code --data-dir}) and runs the job on an embedded Flink MiniCluster; with {@code --bootstrap}
+ * it reads and writes that Kafka, and when submitted with {@code flink run} it runs on that Flink cluster
+ * (decision 0032). Checkpoints are on; offsets and the rule version in force are in them.
+ */
+public final class StreamMain {
+
+    static final String USAGE = """
+            用法 (usage): ./wangjian stream [options]
+              --bootstrap HOST:PORT     使用已有的 Kafka（默认：在本进程内启动一个 Kafka，端口 --kafka-port）
+              --kafka-port N            内置 Kafka 的端口（默认 9092）
+              --data-dir DIR            内置 Kafka 日志与检查点目录（默认 ./data/stream）
+              --parallelism N           作业并行度（默认 2）
+              --checkpoint-dir URI      检查点存储（默认 DIR/checkpoints；集群上用 hdfs:// 或 s3://）
+              --checkpoint-interval S   检查点间隔秒数（默认 10）
+              --group ID                读取商品主题的消费组（默认 wangjian-stream）
+              --builtin-rules           不等待平台发布的规则版本，先用内置规则库扫描（默认等待：平台连接时发布现行版本）
+              --listings-topic T  --rules-topic T  --results-topic T  --dead-letter-topic T
+                                        主题名（默认 wangjian.listings.v1 / wangjian.rules.v1 /
+                                        wangjian.listing-results.v1 / wangjian.dead-letters.v1）
+            """;
+
+    private StreamMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> o;
+        try {
+            o = options(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("错误 (error): " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        if (o.containsKey("help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        Path dataDir = Path.of(o.getOrDefault("data-dir", "data/stream")).toAbsolutePath();
+        FeedPipeline.Topics topics = new FeedPipeline.Topics(
+                o.getOrDefault("listings-topic", FeedPipeline.Topics.defaults().listings()),
+                o.getOrDefault("rules-topic", FeedPipeline.Topics.defaults().rules()),
+                o.getOrDefault("results-topic", FeedPipeline.Topics.defaults().results()),
+                o.getOrDefault("dead-letter-topic", FeedPipeline.Topics.defaults().deadLetters()));
+        String bootstrap = o.get("bootstrap");
+        EmbeddedKafka kafka = null;
+        if (bootstrap == null) {
+            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), Integer.parseInt(o.getOrDefault("kafka-port", "9092")));
+            bootstrap = kafka.bootstrapServers();
+            System.out.println("内置 Kafka 已启动 (embedded Kafka): " + bootstrap);
+        }
+        int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "2"));
+        // rule versions in order on one partition, compacted to the newest
+        EmbeddedKafka.createTopics(bootstrap, 1, Map.of("cleanup.policy", "compact"), topics.rules());
+        EmbeddedKafka.createTopics(bootstrap, Math.max(2, parallelism), topics.listings(), topics.results(),
+                topics.deadLetters());
+        Configuration conf = new Configuration();
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
+                o.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toUri().toString()));
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, Integer.MAX_VALUE);
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_DELAY, Duration.ofSeconds(2));
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
+        env.setParallelism(parallelism);
+        env.enableCheckpointing(Duration.ofSeconds(Long.parseLong(o.getOrDefault("checkpoint-interval", "10")))
+                .toMillis());
+        boolean builtIn = o.containsKey("builtin-rules");
+        FeedPipeline.add(env, bootstrap, topics, o.getOrDefault("group", "wangjian-stream"), Clock.systemDefaultZone(),
+                !builtIn);
+        System.out.println("数据流作业运行中：读取 " + topics.listings() + "，结果写入 " + topics.results()
+                + "；平台以 ./wangjian serve --stream " + bootstrap + " 接收结果");
+        try {
+            env.execute("wangjian listing feed");
+        } finally {
+            if (kafka != null) {
+                kafka.close();
+            }
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--help") || a.equals("-h") || a.equals("help")) {
+                out.put("help", "");
+                continue;
+            }
+            if (a.equals("--builtin-rules")) {
+                out.put("builtin-rules", "");
+                continue;
+            }
+            if (!a.startsWith("--")) {
+                throw new IllegalArgumentException("未知参数 (unknown argument): " + a);
+            }
+            String name = a.substring(2);
+            String value;
+            int eq = name.indexOf('=');
+            if (eq >= 0) {
+                value = name.substring(eq + 1);
+                name = name.substring(0, eq);
+            } else {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--" + name + " 需要一个值 (needs a value)");
+                }
+                value = args[++i];
+            }
+            if (!Set.of("bootstrap", "kafka-port", "data-dir", "parallelism", "checkpoint-dir",
+                    "checkpoint-interval", "group", "listings-topic", "rules-topic", "results-topic",
+                    "dead-letter-topic").contains(name)) {
+                throw new IllegalArgumentException("未知选项 (unknown option): --" + name);
+            }
+            if (Set.of("kafka-port", "parallelism", "checkpoint-interval").contains(name)) {
+                try {
+                    if (Integer.parseInt(value) < (name.equals("kafka-port") ? 0 : 1)) {
+                        throw new NumberFormatException();
+                    }
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("--" + name + " 应为正整数，而非 " + value);
+                }
+            }
+            out.put(name, value);
+        }
+        return out;
+    }
+}

@@ -116,6 +116,40 @@ public class Listings {
         });
     }
 
+    /**
+     * A listing as the feed carries it: the canonical record as reported, when, and the shop's operator and that
+     * operator's region as the registry knows them (for the listing checks that depend on the seller).
+     */
+    public record Reported(String content, Instant reportedAt, String operatorCreditCode, String operatorRegion) {
+    }
+
+    /** Every listing of the registry as reported (not removed ones' state: the content), in key order; how many. */
+    public long forEachReported(Consumer<Reported> sink) {
+        return tx.execute(status -> {
+            Connection c = DataSourceUtils.getConnection(dataSource);
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT l.content, l.updated_at, s.operator_credit_code, e.region_code FROM listing l
+                    JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
+                    LEFT JOIN enterprise e ON e.credit_code = s.operator_credit_code
+                    ORDER BY l.platform_code, l.listing_id""")) {
+                ps.setFetchSize(FETCH);
+                long n = 0;
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        sink.accept(new Reported(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                                rs.getString(4)));
+                        n++;
+                    }
+                }
+                return n;
+            } catch (SQLException e) {
+                throw new IllegalStateException("读取商品信息失败 (cannot read listings): " + e.getMessage(), e);
+            } finally {
+                DataSourceUtils.releaseConnection(c, dataSource);
+            }
+        });
+    }
+
     /** The canonical record as reported (the evidence of what the platform reported). */
     public Optional<String> content(String platformCode, String listingId) {
         return jdbc.sql("SELECT content FROM listing WHERE platform_code = ? AND listing_id = ?")

@@ -1,0 +1,276 @@
+package cn.wangjian.platform.feed;
+
+import cn.wangjian.engine.feed.ListingEvent;
+import cn.wangjian.engine.feed.RuleVersionEvent;
+import cn.wangjian.engine.feed.ScanResultEvent;
+import cn.wangjian.platform.monitoring.RuleChanges;
+import cn.wangjian.platform.monitoring.RuleVersionInForce;
+import cn.wangjian.platform.monitoring.StreamResults;
+import cn.wangjian.platform.registry.Listings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The platform's side of the listing feed, connected at start when {@code wangjian.stream.bootstrap-servers} names
+ * a Kafka:
+ * <ul>
+ * <li>the rule version in force is published on the rules topic at start and whenever officers change the rules,
+ * so the stream job scans with the officers' catalog;</li>
+ * <li>the registry's reported listings are forwarded to the listings topic at start
+ * ({@code wangjian.stream.forward-on-start}), each with its shop's operator and region;</li>
+ * <li>the results topic is consumed into the stream task's findings ({@link StreamResults}); offsets are committed
+ * after the findings are, so a crash re-reads, and the fingerprints make re-reading add nothing. Results that cannot
+ * be read, or that name a platform the registry does not know, go to the dead-letter topic with the reason.</li>
+ * </ul>
+ */
+@Component
+class FeedLink {
+
+    private static final Logger log = LoggerFactory.getLogger(FeedLink.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Where the feed is and whose task its results go to. */
+    record Settings(String bootstrap, String listingsTopic, String rulesTopic, String resultsTopic,
+                    String deadLetterTopic, String group, String ownerAgency, String ownerRegion,
+                    boolean forwardOnStart) {
+    }
+
+    private final Settings configured;
+    private final StreamResults results;
+    private final RuleChanges rules;
+    private final Listings listings;
+    private final AtomicLong forwarded = new AtomicLong();
+    private volatile Settings settings;
+    private volatile KafkaProducer<String, String> producer;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, String> consumer;
+    private volatile long runId;
+    private Thread consumerThread;
+    private Thread forwardThread;
+
+    FeedLink(@Value("${wangjian.stream.bootstrap-servers:}") String bootstrap,
+             @Value("${wangjian.stream.listings-topic:wangjian.listings.v1}") String listingsTopic,
+             @Value("${wangjian.stream.rules-topic:wangjian.rules.v1}") String rulesTopic,
+             @Value("${wangjian.stream.results-topic:wangjian.listing-results.v1}") String resultsTopic,
+             @Value("${wangjian.stream.dead-letter-topic:wangjian.dead-letters.v1}") String deadLetterTopic,
+             @Value("${wangjian.stream.group:wangjian-platform}") String group,
+             @Value("${wangjian.stream.owner-agency:SAMR}") String ownerAgency,
+             @Value("${wangjian.stream.owner-region:110000}") String ownerRegion,
+             @Value("${wangjian.stream.forward-on-start:true}") boolean forwardOnStart,
+             StreamResults results, RuleChanges rules, Listings listings) {
+        this.configured = new Settings(bootstrap, listingsTopic, rulesTopic, resultsTopic, deadLetterTopic, group,
+                ownerAgency, ownerRegion, forwardOnStart);
+        this.results = results;
+        this.rules = rules;
+        this.listings = listings;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        if (!configured.bootstrap().isBlank()) {
+            connect(configured);
+        }
+    }
+
+    /** Connects to the feed: publishes the rules in force, consumes results, forwards the registry's listings. */
+    synchronized long connect(Settings s) {
+        if (running) {
+            throw new IllegalStateException("数据流已连接 (already connected)");
+        }
+        settings = s;
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        running = true;
+        createTopics();
+        publish(rules.inForce());
+        long task = results.task(s.ownerAgency(), s.ownerRegion());
+        long run = results.open(task, "stream");
+        runId = run;
+        consumerThread = new Thread(() -> consume(run), "feed-results");
+        consumerThread.setDaemon(true);
+        consumerThread.start();
+        if (s.forwardOnStart()) {
+            forwardThread = new Thread(this::forwardAll, "feed-forward");
+            forwardThread.setDaemon(true);
+            forwardThread.start();
+        }
+        log.info("数据流已连接 {}：结果写入监测任务 {}（运行 {}）", s.bootstrap(), task, run);
+        return run;
+    }
+
+    /** A new rule version in force goes to the job. */
+    @EventListener
+    void onRules(RuleVersionInForce version) {
+        if (running) {
+            publish(version);
+        }
+    }
+
+    private void publish(RuleVersionInForce v) {
+        String json = RuleVersionEvent.of(v.id(), v.additions()).toJson();
+        producer.send(new ProducerRecord<>(settings.rulesTopic(), "rules", json));
+        producer.flush();
+    }
+
+    /** Forwards every listing of the registry; how many. */
+    long forwardAll() {
+        Set<String> categories = cn.wangjian.engine.text.RuleCatalog.builtIn().productCategories().keySet();
+        long n = listings.forEachReported(r -> {
+            if (!running) {
+                return;
+            }
+            Map<String, String> fields = new HashMap<>();
+            try {
+                JsonNode c = JSON.readTree(r.content());
+                c.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
+                        : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("商品报送内容损坏 (corrupt listing content)", e);
+            }
+            fields.put("reported_at", r.reportedAt().toString());
+            if (r.operatorCreditCode() != null
+                    && cn.wangjian.engine.registry.UnifiedSocialCreditCode.isValid(r.operatorCreditCode())) {
+                fields.put("operator_credit_code", r.operatorCreditCode());
+            }
+            fields.put("operator_region", r.operatorRegion());
+            ListingEvent event = ListingEvent.of(fields, categories);
+            producer.send(new ProducerRecord<>(settings.listingsTopic(), event.key(), event.toJson()));
+            forwarded.incrementAndGet();
+        });
+        producer.flush();
+        log.info("已向数据流转发主体库商品 {} 条", n);
+        return n;
+    }
+
+    long forwarded() {
+        return forwarded.get();
+    }
+
+    private void consume(long run) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "1000");
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
+                new StringDeserializer())) {
+            consumer = c;
+            c.subscribe(List.of(settings.resultsTopic()));
+            while (running) {
+                ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                List<ScanResultEvent> batch = new ArrayList<>(records.count());
+                for (ConsumerRecord<String, String> r : records) {
+                    try {
+                        batch.add(ScanResultEvent.parse(r.value()));
+                    } catch (ListingEvent.Invalid | java.time.format.DateTimeParseException e) {
+                        deadLetter(r.key(), e instanceof ListingEvent.Invalid i ? i.field() : "reported_at",
+                                e.getMessage(), r.value());
+                    }
+                }
+                StreamResults.Taken taken = results.take(run, batch);
+                for (StreamResults.Rejected x : taken.rejected()) {
+                    deadLetter(x.key(), x.field(), x.reason(), null);
+                }
+                producer.flush();
+                c.commitSync();
+            }
+        } catch (WakeupException e) {
+            // stopping
+        } catch (RuntimeException e) {
+            log.error("数据流结果消费停止 (feed consumer stopped)", e);
+        } finally {
+            results.close(run);
+        }
+    }
+
+    private void deadLetter(String key, String field, String reason, String value) {
+        String json = JSON.createObjectNode().put("schema", "dead-letter").put("version", 1).put("source", "results")
+                .put("field", field).put("reason", reason).put("value", value).toString();
+        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), key, json));
+    }
+
+    private void createTopics() {
+        Settings s = settings;
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.bootstrap()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> wanted = new ArrayList<>();
+            for (String t : List.of(s.listingsTopic(), s.rulesTopic(), s.resultsTopic(), s.deadLetterTopic())) {
+                if (!existing.contains(t)) {
+                    // one partition of rule versions, in order, compacted to the newest (key "rules")
+                    wanted.add(t.equals(s.rulesTopic())
+                            ? new NewTopic(t, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))
+                            : new NewTopic(t, 2, (short) 1));
+                }
+            }
+            if (!wanted.isEmpty()) {
+                admin.createTopics(wanted).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            log.warn("数据流主题未能创建（若已由运维创建可忽略）(topics not created): {}", e.toString());
+        }
+    }
+
+    /** The run of the current connection (0 when not connected). */
+    long runId() {
+        return running ? runId : 0;
+    }
+
+    @PreDestroy
+    synchronized void stop() throws InterruptedException {
+        if (!running) {
+            return;
+        }
+        running = false;
+        KafkaConsumer<String, String> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
+        if (consumerThread != null) {
+            consumerThread.join(10_000);
+        }
+        if (forwardThread != null) {
+            forwardThread.join(10_000);
+        }
+        producer.close(Duration.ofSeconds(5));
+        consumer = null;
+        consumerThread = null;
+        forwardThread = null;
+    }
+}

@@ -68,13 +68,18 @@ class FeedLink {
     private final RuleChanges rules;
     private final Listings listings;
     private final AtomicLong forwarded = new AtomicLong();
+    private final java.util.concurrent.ExecutorService forwarder = java.util.concurrent.Executors
+            .newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "feed-forward");
+                t.setDaemon(true);
+                return t;
+            });
     private volatile Settings settings;
     private volatile KafkaProducer<String, String> producer;
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
     private volatile long runId;
     private Thread consumerThread;
-    private Thread forwardThread;
 
     FeedLink(@Value("${wangjian.stream.bootstrap-servers:}") String bootstrap,
              @Value("${wangjian.stream.listings-topic:wangjian.listings.v1}") String listingsTopic,
@@ -123,9 +128,7 @@ class FeedLink {
         consumerThread.setDaemon(true);
         consumerThread.start();
         if (s.forwardOnStart()) {
-            forwardThread = new Thread(this::forwardAll, "feed-forward");
-            forwardThread.setDaemon(true);
-            forwardThread.start();
+            forwarder.submit(this::forwardAll);
         }
         log.info("数据流已连接 {}：结果写入监测任务 {}（运行 {}）", s.bootstrap(), task, run);
         return run;
@@ -145,10 +148,23 @@ class FeedLink {
         producer.flush();
     }
 
+    /** Listings a platform reported (a file or the API) go on to the feed, in the background. */
+    @EventListener
+    void onReported(cn.wangjian.platform.registry.ListingsReported reported) {
+        if (running) {
+            forwarder.submit(() -> forward(reported.since()));
+        }
+    }
+
     /** Forwards every listing of the registry; how many. */
     long forwardAll() {
+        return forward(null);
+    }
+
+    /** Forwards the listings reported at or after {@code since} (null: all); how many. */
+    long forward(java.time.Instant since) {
         Set<String> categories = cn.wangjian.engine.text.RuleCatalog.builtIn().productCategories().keySet();
-        long n = listings.forEachReported(r -> {
+        long n = listings.forEachReported(since, r -> {
             if (!running) {
                 return;
             }
@@ -171,7 +187,7 @@ class FeedLink {
             forwarded.incrementAndGet();
         });
         producer.flush();
-        log.info("已向数据流转发主体库商品 {} 条", n);
+        log.info(since == null ? "已向数据流转发主体库商品 {} 条" : "已向数据流转发新报送商品 {} 条", n);
         return n;
     }
 
@@ -265,12 +281,8 @@ class FeedLink {
         if (consumerThread != null) {
             consumerThread.join(10_000);
         }
-        if (forwardThread != null) {
-            forwardThread.join(10_000);
-        }
         producer.close(Duration.ofSeconds(5));
         consumer = null;
         consumerThread = null;
-        forwardThread = null;
     }
 }

@@ -123,15 +123,20 @@ public class Listings {
     public record Reported(String content, Instant reportedAt, String operatorCreditCode, String operatorRegion) {
     }
 
-    /** Every listing of the registry as reported (not removed ones' state: the content), in key order; how many. */
-    public long forEachReported(Consumer<Reported> sink) {
+    /**
+     * Every listing of the registry reported at or after {@code since} (null: all) as reported, in key order; how
+     * many.
+     */
+    public long forEachReported(Instant since, Consumer<Reported> sink) {
         return tx.execute(status -> {
             Connection c = DataSourceUtils.getConnection(dataSource);
             try (PreparedStatement ps = c.prepareStatement("""
                     SELECT l.content, l.updated_at, s.operator_credit_code, e.region_code FROM listing l
                     JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
                     LEFT JOIN enterprise e ON e.credit_code = s.operator_credit_code
+                    WHERE l.updated_at >= ?
                     ORDER BY l.platform_code, l.listing_id""")) {
+                ps.setTimestamp(1, java.sql.Timestamp.from(since == null ? Instant.EPOCH : since));
                 ps.setFetchSize(FETCH);
                 long n = 0;
                 try (ResultSet rs = ps.executeQuery()) {

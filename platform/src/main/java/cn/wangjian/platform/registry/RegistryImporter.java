@@ -60,8 +60,11 @@ public class RegistryImporter {
 
     private final java.time.Clock clock;
 
+    private final org.springframework.context.ApplicationEventPublisher events;
+
     RegistryImporter(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batchJdbc, TransactionTemplate tx,
-                     AuditLog audit, java.time.Clock clock) {
+                     AuditLog audit, java.time.Clock clock, org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.jdbc = jdbc;
         this.batchJdbc = batchJdbc;
@@ -155,6 +158,7 @@ public class RegistryImporter {
         // record and its audit entry commit with the rows, so nothing is half-written after a crash
         List<ImportReport.Rejected> unreadable = new ArrayList<>();
         long[] counts = new long[2];              // rows read, rows written
+        java.time.Instant started = clock.instant();
         boolean committed = Boolean.TRUE.equals(tx.execute(status -> {
             Map<String, Long> seen = new HashMap<>();
             List<Valid> batch = new ArrayList<>(BATCH);
@@ -200,6 +204,9 @@ public class RegistryImporter {
             return true;
         }));
         rejected.sort((a, b) -> Long.compare(a.line(), b.line()));
+        if (committed && kind == ImportKind.LISTINGS && counts[1] > 0) {
+            events.publishEvent(new ListingsReported(started, (int) counts[1]));   // after the commit
+        }
         int total = (int) (counts[0] + unreadable.size());
         return new ImportReport(kind, cs.name(), mode.name(), total, committed ? (int) counts[1] : 0, rejected,
                 committed);

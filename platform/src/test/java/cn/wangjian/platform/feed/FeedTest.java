@@ -8,6 +8,8 @@ import cn.wangjian.platform.identity.DataScope;
 import cn.wangjian.platform.monitoring.MonitoringRunner;
 import cn.wangjian.platform.monitoring.MonitoringTask;
 import cn.wangjian.platform.monitoring.MonitoringTasks;
+import cn.wangjian.platform.registry.ImportKind;
+import cn.wangjian.platform.registry.RegistryImporter;
 import cn.wangjian.stream.FeedPipeline;
 import cn.wangjian.stream.kafka.EmbeddedKafka;
 import cn.wangjian.stream.kafka.TopicReader;
@@ -36,7 +38,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * version the platform published, and the results taken into the platform's findings — the same findings a
  * monitoring run of the same task over the same listings gives (that run adds none). Results that come twice add
  * nothing; a result naming a platform the registry does not know, and one that cannot be read, go to the dead
- * letters with the reason.
+ * letters with the reason. A listing reported afterwards is forwarded as it is committed and found.
  */
 class FeedTest extends PlatformTest {
 
@@ -48,6 +50,8 @@ class FeedTest extends PlatformTest {
     MonitoringTasks tasks;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    RegistryImporter importer;
 
     static void await(String what, BooleanSupplier done) throws InterruptedException {
         long until = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -130,6 +134,19 @@ class FeedTest extends PlatformTest {
                 assertThat(dead).anySatisfy(d -> assertThat(d.value()).contains("\"field\":\"json\""));
                 assertThat(jdbc.sql("SELECT count(*) FROM stream_rejection WHERE run_id = ?").param(run)
                         .query(Long.class).single()).isEqualTo(1);
+                // a listing reported now is forwarded, scanned and found in the stream's run
+                Map<String, Object> shop = jdbc.sql("SELECT platform_code, shop_id FROM listing LIMIT 1").query()
+                        .singleRow();
+                String line = "{\"platform\":\"" + shop.get("platform_code") + "\",\"shop_id\":\""
+                        + shop.get("shop_id") + "\",\"listing_id\":\"feed-new-1\",\"category\":\"general\","
+                        + "\"title\":\"全网最好的保温杯，销量第一\"}";
+                assertThat(importer.importFile(ImportKind.LISTINGS, "new.jsonl",
+                        line.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.nio.charset.StandardCharsets.UTF_8,
+                        RegistryImporter.Mode.ALL_OR_NOTHING, "test").committed()).isTrue();
+                String subject = shop.get("platform_code") + "/feed-new-1";
+                await("the reported listing's finding", () -> jdbc.sql(
+                        "SELECT count(*) FROM finding WHERE run_id = ? AND subject = ? AND rule = 'AD-9.3-ABSOLUTE'")
+                        .params(r, subject).query(Long.class).single() > 0);
                 System.out.println("feed: " + listings + " listings, " + streamFindings + " findings via Kafka and Flink;"
                         + " a monitoring run of the same task: " + monitoring.findingsTotal() + " findings, "
                         + monitoring.findingsNew() + " new");

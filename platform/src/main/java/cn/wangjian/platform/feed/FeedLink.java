@@ -64,6 +64,11 @@ class FeedLink {
     }
 
     private final Settings configured;
+    /*
+     * Kafka's record timestamps are the machines' wall time, so the feed's latency is measured on the wall clock, not
+     * on the platform's business clock (which --clock may move).
+     */
+    private final java.time.Clock clock = java.time.Clock.systemUTC();
     private final StreamResults results;
     private final RuleChanges rules;
     private final Listings listings;
@@ -209,6 +214,7 @@ class FeedLink {
             while (running) {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
+                    lag.report(clock.millis());
                     continue;
                 }
                 List<ScanResultEvent> batch = new ArrayList<>(records.count());
@@ -220,13 +226,30 @@ class FeedLink {
                                 e.getMessage(), r.value());
                     }
                 }
-                StreamResults.Taken taken = results.take(run, batch);
-                for (StreamResults.Rejected x : taken.rejected()) {
-                    deadLetter(x.key(), x.field(), x.reason(), null);
+                try {
+                    StreamResults.Taken taken = results.take(run, batch);
+                    for (StreamResults.Rejected x : taken.rejected()) {
+                        deadLetter(x.key(), x.field(), x.reason(), null);
+                    }
+                    producer.flush();
+                    c.commitSync();
+                } catch (org.springframework.dao.DataAccessException | org.apache.kafka.common.KafkaException e) {
+                    // the database or Kafka is away for a moment: read the same results again from the last commit
+                    log.warn("数据流结果未能入库，稍后重读 (results not taken, re-reading): {}", e.toString());
+                    rewind(c);
+                    Thread.sleep(2_000);
+                    continue;
                 }
-                producer.flush();
-                c.commitSync();
+                // a result's timestamp is its listing's (the job keeps the source record's): published -> in the
+                // platform's findings
+                long now = clock.millis();
+                for (ConsumerRecord<String, String> r : records) {
+                    lag.add(now - r.timestamp());
+                }
+                lag.report(now);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } catch (WakeupException e) {
             // stopping
         } catch (RuntimeException e) {
@@ -235,6 +258,41 @@ class FeedLink {
             results.close(run);
         }
     }
+
+    private static void rewind(KafkaConsumer<String, String> c) {
+        var committed = c.committed(c.assignment());
+        for (var tp : c.assignment()) {
+            var at = committed.get(tp);
+            if (at == null) {
+                c.seekToBeginning(List.of(tp));
+            } else {
+                c.seek(tp, at.offset());
+            }
+        }
+    }
+
+    /** How long results took from their listing's publication to the findings, reported every ten seconds. */
+    static final class Lag {
+        private final List<Long> window = new ArrayList<>();
+        private long last;
+
+        synchronized void add(long millis) {
+            window.add(millis);
+        }
+
+        synchronized void report(long now) {
+            if (now - last < 10_000 || window.isEmpty()) {
+                return;
+            }
+            long[] v = window.stream().mapToLong(Long::longValue).sorted().toArray();
+            log.info("数据流延迟（商品发布→发现入库）{} 条：p50 {} ms，p99 {} ms，最大 {} ms", v.length, v[v.length / 2],
+                    v[(int) (v.length * 0.99)], v[v.length - 1]);
+            window.clear();
+            last = now;
+        }
+    }
+
+    private final Lag lag = new Lag();
 
     private void deadLetter(String key, String field, String reason, String value) {
         String json = JSON.createObjectNode().put("schema", "dead-letter").put("version", 1).put("source", "results")

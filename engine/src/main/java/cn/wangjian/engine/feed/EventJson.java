@@ -36,4 +36,18 @@ final class EventJson {
         }
         return n;
     }
+
+    /** A field's text, stripped; null when missing, null or blank. */
+    static String text(JsonNode n, String field) {
+        return n.hasNonNull(field) && !n.get(field).asText().isBlank() ? n.get(field).asText().strip() : null;
+    }
+
+    /** A field's text; missing, null or blank throws {@link ListingEvent.Invalid} naming it. */
+    static String required(JsonNode n, String field) {
+        String v = text(n, field);
+        if (v == null) {
+            throw new ListingEvent.Invalid(field, "字段 " + field + " 不能为空");
+        }
+        return v;
+    }
 }

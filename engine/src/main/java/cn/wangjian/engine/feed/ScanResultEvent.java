@@ -72,32 +72,25 @@ public record ScanResultEvent(String platform, String listingId, String shopId, 
         for (JsonNode h : n.path("hits")) {
             try {
                 hits.add(new ListingScan.Hit(ListingScan.Detector.valueOf(h.path("detector").asText()),
-                        text(h, "rule"), text(h, "rule_category"), text(h, "rule_title"), text(h, "law"),
-                        text(h, "article"), h.path("law_unverified").asBoolean(),
+                        raw(h, "rule"), raw(h, "rule_category"), raw(h, "rule_title"), raw(h, "law"),
+                        raw(h, "article"), h.path("law_unverified").asBoolean(),
                         Severity.valueOf(h.path("severity").asText()), h.path("confidence").asDouble(),
-                        text(h, "field"), h.path("start").asInt(-1), h.path("end").asInt(-1), text(h, "matched"),
-                        text(h, "term"), text(h, "kind"), text(h, "detail")));
+                        raw(h, "field"), h.path("start").asInt(-1), h.path("end").asInt(-1), raw(h, "matched"),
+                        raw(h, "term"), raw(h, "kind"), raw(h, "detail")));
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new ListingEvent.Invalid("hits", "字段 hits：命中记录不完整 (incomplete hit): " + h);
             }
         }
-        String at = text(n, "reported_at");
-        return new ScanResultEvent(required(n, "platform"), required(n, "listing_id"), text(n, "shop_id"),
-                text(n, "kind"), text(n, "title"), text(n, "description"), text(n, "url"),
-                at == null ? null : Instant.parse(at), required(n, "content_sha256"), text(n, "rule_versions"),
-                text(n, "category"), hits);
+        String at = raw(n, "reported_at");
+        return new ScanResultEvent(EventJson.required(n, "platform"), EventJson.required(n, "listing_id"),
+                raw(n, "shop_id"), raw(n, "kind"), raw(n, "title"), raw(n, "description"), raw(n, "url"),
+                at == null ? null : Instant.parse(at), EventJson.required(n, "content_sha256"),
+                raw(n, "rule_versions"), raw(n, "category"), hits);
     }
 
-    private static String text(JsonNode n, String field) {
+    /** A field exactly as written (hits' texts are the engine's own, kept as they are); null when missing. */
+    private static String raw(JsonNode n, String field) {
         JsonNode v = n.get(field);
         return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String required(JsonNode n, String field) {
-        String v = text(n, field);
-        if (v == null || v.isBlank()) {
-            throw new ListingEvent.Invalid(field, "字段 " + field + " 不能为空");
-        }
-        return v;
     }
 }

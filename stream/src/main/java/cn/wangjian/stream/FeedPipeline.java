@@ -1,8 +1,10 @@
 package cn.wangjian.stream;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import cn.wangjian.stream.ListingFeedJob.Keyed;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SerializationSchema;
@@ -26,18 +28,6 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
  */
 public final class FeedPipeline {
 
-    /** The topics, each with its schema's version in its name. */
-    public record Topics(String listings, String rules, String results, String deadLetters) {
-        public static Topics defaults() {
-            return new Topics("wangjian.listings.v1", "wangjian.rules.v1", "wangjian.listing-results.v1",
-                    "wangjian.dead-letters.v1");
-        }
-
-        public String[] all() {
-            return new String[] {listings, rules, results, deadLetters};
-        }
-    }
-
     private FeedPipeline() {
     }
 
@@ -46,18 +36,11 @@ public final class FeedPipeline {
      * {@code awaitRules} listings wait for the first rule version on the rules topic (the platform publishes the
      * one in force when it connects).
      */
-    public static void add(StreamExecutionEnvironment env, String bootstrap, Topics topics, String group, Clock clock,
+    public static void add(StreamExecutionEnvironment env, String bootstrap, FeedTopics topics, String group, Clock clock,
                            boolean awaitRules) {
         Properties consumer = new Properties();
         consumer.setProperty("partition.discovery.interval.ms", "10000");
-        KafkaSource<String> listings = KafkaSource.<String>builder()
-                .setBootstrapServers(bootstrap)
-                .setTopics(topics.listings())
-                .setGroupId(group)
-                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new SimpleStringSchema())
-                .setProperties(consumer)
-                .build();
+        KafkaSource<String> listings = source(bootstrap, topics.listings(), group, consumer);
         // every task reads every rule version from the beginning; the newest is kept (broadcast state)
         KafkaSource<String> rules = KafkaSource.<String>builder()
                 .setBootstrapServers(bootstrap)
@@ -72,9 +55,35 @@ public final class FeedPipeline {
         DataStream<String> ruleStream = env.fromSource(rules, WatermarkStrategy.noWatermarks(), "rule-versions")
                 .uid("rules-source").setParallelism(1);
         SingleOutputStreamOperator<Keyed> results = ListingFeedJob.build(listingStream, ruleStream, clock, awaitRules);
-        results.sinkTo(sink(bootstrap, topics.results())).name("listing-results").uid("results-sink");
-        results.getSideOutput(ListingFeedJob.DEAD_LETTERS).sinkTo(sink(bootstrap, topics.deadLetters()))
-                .name("dead-letters").uid("dead-letters-sink");
+        PriceWatchJob.Streams prices = PriceWatchJob.build(env.fromSource(source(bootstrap, topics.priceChanges(),
+                        group, consumer),
+                WatermarkStrategy.noWatermarks(), "price-changes").uid("price-changes-source"), clock);
+        BrushingWindowJob.Streams rings = BrushingWindowJob.build(env.fromSource(source(bootstrap, topics.orders(),
+                        group, consumer), BrushingWindowJob.orderTime(Duration.ofHours(1)), "orders")
+                .uid("orders-source"), Duration.ofDays(30), Duration.ofDays(1));
+        EmptyParcelJob.Streams parcels = EmptyParcelJob.build(env.fromSource(source(bootstrap, topics.parcelEvents(),
+                        group, consumer), EmptyParcelJob.eventTime(Duration.ofHours(1)), "parcel-events")
+                .uid("parcel-events-source"));
+        results.union(prices.results()).sinkTo(sink(bootstrap, topics.results())).name("listing-results")
+                .uid("results-sink");
+        rings.rings().sinkTo(sink(bootstrap, topics.rings())).name("brushing-rings").uid("rings-sink");
+        parcels.signals().sinkTo(sink(bootstrap, topics.parcelSignals())).name("parcel-signals")
+                .uid("parcel-signals-sink");
+        results.getSideOutput(ListingFeedJob.DEAD_LETTERS).union(prices.deadLetters(), rings.deadLetters(),
+                        parcels.deadLetters())
+                .sinkTo(sink(bootstrap, topics.deadLetters())).name("dead-letters").uid("dead-letters-sink");
+    }
+
+    /** A topic read from the group's committed offsets (the beginning the first time). */
+    static KafkaSource<String> source(String bootstrap, String topic, String group, Properties consumer) {
+        return KafkaSource.<String>builder()
+                .setBootstrapServers(bootstrap)
+                .setTopics(topic)
+                .setGroupId(group)
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setProperties(consumer)
+                .build();
     }
 
     static final class KeyBytes implements SerializationSchema<Keyed> {

@@ -1,5 +1,6 @@
 package cn.wangjian.stream;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import cn.wangjian.stream.kafka.EmbeddedKafka;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -30,9 +31,9 @@ public final class StreamMain {
               --checkpoint-interval S   检查点间隔秒数（默认 10）
               --group ID                读取商品主题的消费组（默认 wangjian-stream）
               --builtin-rules           不等待平台发布的规则版本，先用内置规则库扫描（默认等待：平台连接时发布现行版本）
-              --listings-topic T  --rules-topic T  --results-topic T  --dead-letter-topic T
-                                        主题名（默认 wangjian.listings.v1 / wangjian.rules.v1 /
-                                        wangjian.listing-results.v1 / wangjian.dead-letters.v1）
+              --topic-prefix P          主题名前缀（默认 wangjian.）：P+listings.v1、rules.v1、listing-results.v1、
+                                        dead-letters.v1、price-changes.v1、orders.v1、parcel-events.v1、
+                                        brushing-rings.v1、parcel-signals.v1
             """;
 
     private StreamMain() {
@@ -53,11 +54,8 @@ public final class StreamMain {
             return;
         }
         Path dataDir = Path.of(o.getOrDefault("data-dir", "data/stream")).toAbsolutePath();
-        FeedPipeline.Topics topics = new FeedPipeline.Topics(
-                o.getOrDefault("listings-topic", FeedPipeline.Topics.defaults().listings()),
-                o.getOrDefault("rules-topic", FeedPipeline.Topics.defaults().rules()),
-                o.getOrDefault("results-topic", FeedPipeline.Topics.defaults().results()),
-                o.getOrDefault("dead-letter-topic", FeedPipeline.Topics.defaults().deadLetters()));
+        FeedTopics topics = new FeedTopics(o.getOrDefault("topic-prefix",
+                FeedTopics.defaults().prefix()));
         String bootstrap = o.get("bootstrap");
         EmbeddedKafka kafka = null;
         if (bootstrap == null) {
@@ -68,8 +66,7 @@ public final class StreamMain {
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "2"));
         // rule versions in order on one partition, compacted to the newest
         EmbeddedKafka.createTopics(bootstrap, 1, Map.of("cleanup.policy", "compact"), topics.rules());
-        EmbeddedKafka.createTopics(bootstrap, Math.max(2, parallelism), topics.listings(), topics.results(),
-                topics.deadLetters());
+        EmbeddedKafka.createTopics(bootstrap, Math.max(2, parallelism), topics.partitioned());
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 o.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toUri().toString()));
@@ -122,8 +119,7 @@ public final class StreamMain {
                 value = args[++i];
             }
             if (!Set.of("bootstrap", "kafka-port", "data-dir", "parallelism", "checkpoint-dir",
-                    "checkpoint-interval", "group", "listings-topic", "rules-topic", "results-topic",
-                    "dead-letter-topic").contains(name)) {
+                    "checkpoint-interval", "group", "topic-prefix").contains(name)) {
                 throw new IllegalArgumentException("未知选项 (unknown option): --" + name);
             }
             if (Set.of("kafka-port", "parallelism", "checkpoint-interval").contains(name)) {

@@ -1,9 +1,11 @@
 package cn.wangjian.stream;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wangjian.engine.demo.RegistryMarket;
 import cn.wangjian.engine.feed.ListingEvent;
+import cn.wangjian.engine.feed.PriceChangeEvent;
 import cn.wangjian.engine.feed.RuleVersionEvent;
 import cn.wangjian.engine.feed.ScanResultEvent;
 import cn.wangjian.engine.listing.ListingScan;
@@ -90,19 +92,19 @@ class ListingFeedJobTest {
     }
 
     /** Fresh topics for one test. */
-    static FeedPipeline.Topics topics() {
+    static FeedTopics topics() {
         String p = "t" + UUID.randomUUID().toString().substring(0, 8) + ".";
-        FeedPipeline.Topics t = new FeedPipeline.Topics(p + "listings", p + "rules", p + "results", p + "dead");
+        FeedTopics t = new FeedTopics(p);
         kafka.createTopics(1, t.rules());
-        kafka.createTopics(2, t.listings(), t.results(), t.deadLetters());
+        kafka.createTopics(2, t.partitioned());
         return t;
     }
 
-    static JobClient run(FeedPipeline.Topics topics, int parallelism) throws Exception {
+    static JobClient run(FeedTopics topics, int parallelism) throws Exception {
         return run(topics, parallelism, false);
     }
 
-    static JobClient run(FeedPipeline.Topics topics, int parallelism, boolean awaitRules) throws Exception {
+    static JobClient run(FeedTopics topics, int parallelism, boolean awaitRules) throws Exception {
         Configuration conf = new Configuration();
         conf.set(RestartStrategyOptions.RESTART_STRATEGY, "fixed-delay");
         conf.set(RestartStrategyOptions.RESTART_STRATEGY_FIXED_DELAY_ATTEMPTS, 20);
@@ -126,7 +128,7 @@ class ListingFeedJobTest {
         }
     }
 
-    static void sendListings(FeedPipeline.Topics t, List<ListingEvent> listings) {
+    static void sendListings(FeedTopics t, List<ListingEvent> listings) {
         send(t.listings(), listings.stream().map(l -> new String[] {l.key(), l.toJson()}).toList());
     }
 
@@ -159,7 +161,7 @@ class ListingFeedJobTest {
 
     @Test
     void results_equal_the_engines_scan_and_bad_events_go_to_the_dead_letters() throws Exception {
-        FeedPipeline.Topics t = topics();
+        FeedTopics t = topics();
         List<ListingEvent> listings = market.subList(0, 4_000);
         JobClient job = run(t, 2);
         try {
@@ -204,7 +206,7 @@ class ListingFeedJobTest {
 
     @Test
     void a_rule_version_published_while_the_job_runs_applies_to_later_listings_only() throws Exception {
-        FeedPipeline.Topics t = topics();
+        FeedTopics t = topics();
         JobClient job = run(t, 1, true);
         try {
             ListingEvent template = market.get(0);
@@ -251,8 +253,43 @@ class ListingFeedJobTest {
     }
 
     @Test
+    void price_changes_are_judged_on_the_history_kept_in_keyed_state_late_ones_in_place_repeats_once()
+            throws Exception {
+        FeedTopics t = topics();
+        JobClient job = run(t, 2);
+        try {
+            LocalDate d = LocalDate.of(2026, 11, 15);
+            java.util.function.Function<PriceChangeEvent, String[]> kv = c -> new String[] {c.key(), c.toJson()};
+            PriceChangeEvent first = new PriceChangeEvent("demo-mall", "p-1", d, 10_000, -1, -1, null);
+            PriceChangeEvent discount = new PriceChangeEvent("demo-mall", "p-1", d.plusDays(10), 8_000, 15_000, -1,
+                    null);
+            PriceChangeEvent lateRaise = new PriceChangeEvent("demo-mall", "p-1", d.plusDays(5), 15_000, 12_000, -1,
+                    null);
+            send(t.priceChanges(), List.of(kv.apply(first), kv.apply(discount), kv.apply(lateRaise),
+                    kv.apply(discount), new String[] {"demo-mall/p-1", "{\"schema\":\"price-change\",\"version\":1,"
+                            + "\"platform\":\"demo-mall\",\"listing_id\":\"p-1\",\"from\":\"2026-11-30\","
+                            + "\"price\":\"-3\"}"}));
+            List<ConsumerRecord<String, String>> results = read(t.results(), r -> r.size() >= 3);
+            Thread.sleep(2_000);
+            results = read(t.results(), r -> r.size() >= 3);
+            assertThat(results).as("one result per change that changed the history; the repeat none").hasSize(3);
+            List<ScanResultEvent> events = results.stream().map(r -> ScanResultEvent.parse(r.value())).toList();
+            assertThat(events.get(0).hits()).isEmpty();
+            assertThat(events.get(1).hits()).extracting(ListingScan.Hit::rule)
+                    .contains("PR-17.2-GROUNDLESS-BASE").doesNotContain("PR-17.1-RAISE-BEFORE-DISCOUNT");
+            assertThat(events.get(2).hits()).extracting(ListingScan.Hit::rule)
+                    .contains("PR-17.1-RAISE-BEFORE-DISCOUNT").doesNotContain("PR-17.2-GROUNDLESS-BASE");
+            assertThat(events.stream().map(ScanResultEvent::key).distinct()).hasSize(3);
+            List<ConsumerRecord<String, String>> dead = read(t.deadLetters(), r -> !r.isEmpty());
+            assertThat(dead).singleElement().satisfies(r -> assertThat(r.value()).contains("\"field\":\"price\""));
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    @Test
     void a_task_manager_killed_mid_stream_loses_no_listing(@InjectMiniCluster MiniCluster cluster) throws Exception {
-        FeedPipeline.Topics t = topics();
+        FeedTopics t = topics();
         List<ListingEvent> first = market.subList(10_000, 30_000);
         List<ListingEvent> second = market.subList(30_000, 33_000);
         JobClient job = run(t, 2);

@@ -1,5 +1,6 @@
 package cn.wangjian.bench.stream;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import cn.wangjian.engine.demo.RegistryMarket;
 import cn.wangjian.engine.feed.ListingEvent;
 import cn.wangjian.engine.feed.RuleVersionEvent;
@@ -69,7 +70,7 @@ public final class FeedThroughput {
                 Runtime.getRuntime().maxMemory() >> 20, market.size());
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
             for (int p : parallelisms) {
-                FeedPipeline.Topics t = topics(kafka, "p" + p);
+                FeedTopics t = topics(kafka, "p" + p);
                 send(kafka, t, market, 0);
                 long start = System.nanoTime();
                 JobClient job = job(kafka, t, p);
@@ -85,7 +86,7 @@ public final class FeedThroughput {
                         (last - first) / 1000.0, results.size() / whole, whole);
             }
             int p = parallelisms[parallelisms.length - 1];
-            FeedPipeline.Topics t = topics(kafka, "lat");
+            FeedTopics t = topics(kafka, "lat");
             JobClient job = job(kafka, t, p);
             Thread.sleep(5_000);                                   // the job is running before the clock starts
             int n = Math.min(market.size(), rate * seconds);
@@ -139,7 +140,7 @@ public final class FeedThroughput {
                 while (System.nanoTime() < due) {
                     Thread.sleep(0, 200_000);
                 }
-                producer.send(new ProducerRecord<>("wangjian.listings.v1", null, System.currentTimeMillis(),
+                producer.send(new ProducerRecord<>(FeedTopics.defaults().listings(), null, System.currentTimeMillis(),
                         fresh.key(), fresh.toJson()));
             }
         }
@@ -160,17 +161,17 @@ public final class FeedThroughput {
         return out;
     }
 
-    static FeedPipeline.Topics topics(EmbeddedKafka kafka, String prefix) {
-        FeedPipeline.Topics t = new FeedPipeline.Topics(prefix + ".listings", prefix + ".rules", prefix + ".results",
-                prefix + ".dead");
-        kafka.createTopics(2, t.listings(), t.deadLetters());
+    static FeedTopics topics(EmbeddedKafka kafka, String prefix) {
+        FeedTopics t = new FeedTopics(prefix + ".");
+        // the results topic first, with broker append times (the others then skip it)
         EmbeddedKafka.createTopics(kafka.bootstrapServers(), 2, Map.of("message.timestamp.type", "LogAppendTime"),
                 t.results());
+        kafka.createTopics(2, t.partitioned());
         kafka.createTopics(1, t.rules());
         return t;
     }
 
-    static JobClient job(EmbeddedKafka kafka, FeedPipeline.Topics t, int parallelism) throws Exception {
+    static JobClient job(EmbeddedKafka kafka, FeedTopics t, int parallelism) throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(parallelism);
         env.enableCheckpointing(10_000);
@@ -179,7 +180,7 @@ public final class FeedThroughput {
     }
 
     /** Sends the listings (and the rule version first); {@code rate} listings a second, or as fast as it can (0). */
-    static void send(EmbeddedKafka kafka, FeedPipeline.Topics t, List<ListingEvent> listings, int rate)
+    static void send(EmbeddedKafka kafka, FeedTopics t, List<ListingEvent> listings, int rate)
             throws InterruptedException {
         Properties p = new Properties();
         p.put("bootstrap.servers", kafka.bootstrapServers());

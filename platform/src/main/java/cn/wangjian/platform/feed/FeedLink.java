@@ -1,5 +1,6 @@
 package cn.wangjian.platform.feed;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import cn.wangjian.engine.feed.ListingEvent;
 import cn.wangjian.engine.feed.RuleVersionEvent;
 import cn.wangjian.engine.feed.ScanResultEvent;
@@ -58,8 +59,7 @@ class FeedLink {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Where the feed is and whose task its results go to. */
-    record Settings(String bootstrap, String listingsTopic, String rulesTopic, String resultsTopic,
-                    String deadLetterTopic, String group, String ownerAgency, String ownerRegion,
+    record Settings(String bootstrap, FeedTopics topics, String group, String ownerAgency, String ownerRegion,
                     boolean forwardOnStart) {
     }
 
@@ -87,16 +87,13 @@ class FeedLink {
     private Thread consumerThread;
 
     FeedLink(@Value("${wangjian.stream.bootstrap-servers:}") String bootstrap,
-             @Value("${wangjian.stream.listings-topic:wangjian.listings.v1}") String listingsTopic,
-             @Value("${wangjian.stream.rules-topic:wangjian.rules.v1}") String rulesTopic,
-             @Value("${wangjian.stream.results-topic:wangjian.listing-results.v1}") String resultsTopic,
-             @Value("${wangjian.stream.dead-letter-topic:wangjian.dead-letters.v1}") String deadLetterTopic,
+             @Value("${wangjian.stream.topic-prefix:wangjian.}") String topicPrefix,
              @Value("${wangjian.stream.group:wangjian-platform}") String group,
              @Value("${wangjian.stream.owner-agency:SAMR}") String ownerAgency,
              @Value("${wangjian.stream.owner-region:110000}") String ownerRegion,
              @Value("${wangjian.stream.forward-on-start:true}") boolean forwardOnStart,
              StreamResults results, RuleChanges rules, Listings listings) {
-        this.configured = new Settings(bootstrap, listingsTopic, rulesTopic, resultsTopic, deadLetterTopic, group,
+        this.configured = new Settings(bootstrap, new FeedTopics(topicPrefix), group,
                 ownerAgency, ownerRegion, forwardOnStart);
         this.results = results;
         this.rules = rules;
@@ -149,7 +146,7 @@ class FeedLink {
 
     private void publish(RuleVersionInForce v) {
         String json = RuleVersionEvent.of(v.id(), v.additions()).toJson();
-        producer.send(new ProducerRecord<>(settings.rulesTopic(), "rules", json));
+        producer.send(new ProducerRecord<>(settings.topics().rules(), "rules", json));
         producer.flush();
     }
 
@@ -188,7 +185,7 @@ class FeedLink {
             }
             fields.put("operator_region", r.operatorRegion());
             ListingEvent event = ListingEvent.of(fields, categories);
-            producer.send(new ProducerRecord<>(settings.listingsTopic(), event.key(), event.toJson()));
+            producer.send(new ProducerRecord<>(settings.topics().listings(), event.key(), event.toJson()));
             forwarded.incrementAndGet();
         });
         producer.flush();
@@ -210,7 +207,7 @@ class FeedLink {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer = c;
-            c.subscribe(List.of(settings.resultsTopic()));
+            c.subscribe(List.of(settings.topics().results()));
             while (running) {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
@@ -297,7 +294,7 @@ class FeedLink {
     private void deadLetter(String key, String field, String reason, String value) {
         String json = JSON.createObjectNode().put("schema", "dead-letter").put("version", 1).put("source", "results")
                 .put("field", field).put("reason", reason).put("value", value).toString();
-        producer.send(new ProducerRecord<>(settings.deadLetterTopic(), key, json));
+        producer.send(new ProducerRecord<>(settings.topics().deadLetters(), key, json));
     }
 
     private void createTopics() {
@@ -305,10 +302,12 @@ class FeedLink {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.bootstrap()))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> wanted = new ArrayList<>();
-            for (String t : List.of(s.listingsTopic(), s.rulesTopic(), s.resultsTopic(), s.deadLetterTopic())) {
+            List<String> all = new ArrayList<>(List.of(s.topics().partitioned()));
+            all.add(s.topics().rules());
+            for (String t : all) {
                 if (!existing.contains(t)) {
                     // one partition of rule versions, in order, compacted to the newest (key "rules")
-                    wanted.add(t.equals(s.rulesTopic())
+                    wanted.add(t.equals(s.topics().rules())
                             ? new NewTopic(t, 1, (short) 1).configs(Map.of("cleanup.policy", "compact"))
                             : new NewTopic(t, 2, (short) 1));
                 }

@@ -124,8 +124,8 @@ public class Listings {
     }
 
     /**
-     * Every listing of the registry reported at or after {@code since} (null: all) as reported, in key order; how
-     * many.
+     * Every listing of the registry reported at or after {@code since} (null: all) and not reported removed, as
+     * reported, in key order; how many.
      */
     public long forEachReported(Instant since, Consumer<Reported> sink) {
         return tx.execute(status -> {
@@ -134,7 +134,7 @@ public class Listings {
                     SELECT l.content, l.updated_at, s.operator_credit_code, e.region_code FROM listing l
                     JOIN shop s ON s.platform_code = l.platform_code AND s.shop_id = l.shop_id
                     LEFT JOIN enterprise e ON e.credit_code = s.operator_credit_code
-                    WHERE l.updated_at >= ?
+                    WHERE l.updated_at >= ? AND l.removed_at IS NULL
                     ORDER BY l.platform_code, l.listing_id""")) {
                 ps.setTimestamp(1, java.sql.Timestamp.from(since == null ? Instant.EPOCH : since));
                 ps.setFetchSize(FETCH);

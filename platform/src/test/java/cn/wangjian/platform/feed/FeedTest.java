@@ -1,5 +1,6 @@
 package cn.wangjian.platform.feed;
 
+import cn.wangjian.engine.feed.FeedTopics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.wangjian.engine.feed.ScanResultEvent;
@@ -77,10 +78,10 @@ class FeedTest extends PlatformTest {
     void the_registrys_listings_through_kafka_and_flink_become_the_findings_a_monitoring_run_gives(@TempDir Path dir)
             throws Exception {
         String p = "feed" + UUID.randomUUID().toString().substring(0, 6) + ".";
-        FeedPipeline.Topics topics = new FeedPipeline.Topics(p + "listings", p + "rules", p + "results", p + "dead");
+        FeedTopics topics = new FeedTopics(p);
         try (EmbeddedKafka kafka = EmbeddedKafka.start(dir.resolve("kafka"), 0)) {
             String bootstrap = kafka.bootstrapServers();
-            kafka.createTopics(2, topics.listings(), topics.results(), topics.deadLetters());
+            kafka.createTopics(2, topics.partitioned());
             EmbeddedKafka.createTopics(bootstrap, 1, Map.of("cleanup.policy", "compact"), topics.rules());
             StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
             env.setParallelism(2);
@@ -89,9 +90,10 @@ class FeedTest extends PlatformTest {
             JobClient job = env.executeAsync("feed test");
             long run = 0;
             try {
-                run = link.connect(new FeedLink.Settings(bootstrap, topics.listings(), topics.rules(),
-                        topics.results(), topics.deadLetters(), "platform-" + p, "SAMR", "640000", true));
-                long listings = jdbc.sql("SELECT count(*) FROM listing").query(Long.class).single();
+                run = link.connect(new FeedLink.Settings(bootstrap, topics, "platform-" + p, "SAMR", "640000",
+                        true));
+                long listings = jdbc.sql("SELECT count(*) FROM listing WHERE removed_at IS NULL").query(Long.class)
+                        .single();
                 assertThat(listings).isGreaterThan(40_000);
                 long r = run;
                 await("the feed's results of every listing", () -> scanned(r) >= listings);

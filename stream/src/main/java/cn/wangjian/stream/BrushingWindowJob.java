@@ -30,9 +30,10 @@ import org.apache.flink.util.Collector;
 /**
  * Order-brushing rings over sliding windows of order time, per platform and product category: orders reported twice
  * counted once (keyed state, kept for {@link #DEDUPLICATE_FOR}), each window's orders given to the engine's ring
- * detector ({@link OrderMarket}, the same as the platform's 刷单监测), one event per ring found with its accounts,
- * shops, orders and explanation. A ring that lasts longer than a slide is found in each window it fills; its
- * accounts and shops identify it across windows ({@code ring_id}).
+ * detector ({@link OrderMarket}, the same as the platform's 刷单监测), one event per ring with its accounts, shops,
+ * days, orders (each with its buyer, shop, time and amount: the ring's extract) and explanation. A ring that lasts
+ * longer than a slide fills several windows; its accounts and shops identify it ({@code ring_id}) and it is sent
+ * once, from the first window that finds it.
  */
 public final class BrushingWindowJob {
 
@@ -77,7 +78,9 @@ public final class BrushingWindowJob {
                     return e.platform() + "\u0000" + e.category();
                 })
                 .window(SlidingEventTimeWindows.of(size, slide, CHINA_MIDNIGHT))
-                .process(new Rings()).name("brushing-rings").uid("brushing-rings").returns(Types.POJO(Keyed.class));
+                .process(new Rings()).name("brushing-rings").uid("brushing-rings").returns(Types.POJO(Keyed.class))
+                .keyBy(Keyed::key).process(new Once()).name("rings-once").uid("rings-once")
+                .returns(Types.POJO(Keyed.class));
         return new Streams(rings, parsed.getSideOutput(ListingFeedJob.DEAD_LETTERS));
     }
 
@@ -130,6 +133,10 @@ public final class BrushingWindowJob {
                 return;
             }
             ObjectMapper json = new ObjectMapper();
+            java.util.Map<String, Order> byId = new java.util.HashMap<>();
+            for (Order o : orders) {
+                byId.put(o.orderId(), o);
+            }
             OrderMarket market = new OrderMarket(orders, OrderMarket.Extra.NONE);
             for (OrderMarket.RingEvidence r : market.rings(RingDetector.Config.defaults(), List.of(), List.of())) {
                 List<String> accounts = r.accounts().stream().sorted().toList();
@@ -140,11 +147,19 @@ public final class BrushingWindowJob {
                         .put("platform", platform).put("category", category).put("ring_id", ringId)
                         .put("window_start", Instant.ofEpochMilli(ctx.window().getStart()).toString())
                         .put("window_end", Instant.ofEpochMilli(ctx.window().getEnd()).toString())
-                        .put("orders_in_window", orders.size()).put("explanation", r.explanation());
+                        .put("orders_in_window", orders.size()).put("explanation", r.explanation())
+                        .put("mass", r.block().mass()).put("expected", r.block().expected())
+                        .put("score", r.block().score());
                 accounts.forEach(n.putArray("accounts")::add);
                 shops.forEach(n.putArray("shops")::add);
-                r.orders().stream().sorted().forEach(n.putArray("orders")::add);
-                out.collect(new Keyed(platform + "/" + ringId + "@" + ctx.window().getStart(), n.toString()));
+                r.days().forEach(d -> n.withArray("days").add(d.toString()));
+                var extract = n.putArray("orders");
+                r.orders().stream().sorted().distinct().forEach(id -> {
+                    Order o = byId.get(id);
+                    extract.addObject().put("order_id", id).put("buyer", o.buyer()).put("shop", o.shop())
+                            .put("time", Instant.ofEpochSecond(o.time()).toString()).put("amount_cents", o.amountCents());
+                });
+                out.collect(new Keyed(platform + "/" + ringId, n.toString()));
             }
         }
     }

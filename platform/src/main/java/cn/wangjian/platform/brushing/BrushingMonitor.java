@@ -209,39 +209,87 @@ public class BrushingMonitor {
 
     private int store(long runId, String platform, OrderMarket.RingEvidence r, Map<String, Order> byId,
                       Owner owner, Instant now) {
+        List<Order> orders = new TreeSet<>(r.orders()).stream().map(byId::get).toList();
+        List<Ring.SignalNote> notes = r.signals().stream().map(s -> new Ring.SignalNote(s.kind().name(), s.shop(),
+                s.accounts().size(), s.explanation())).toList();
+        var b = r.block();
+        return store(runId, new Found(platform, r.accounts(), r.shops(), r.days(), orders, r.parcels().size(),
+                b.mass(), b.expected(), b.score(), r.explanation(), notes), owner, now);
+    }
+
+    /** A ring to store: who, where and when, its orders (the extract), the detector's figures and explanation. */
+    record Found(String platform, List<String> accounts, List<String> shops, List<LocalDate> days, List<Order> orders,
+                 int parcels, long mass, double expected, double score, String explanation,
+                 List<Ring.SignalNote> signals) {
+    }
+
+    /** Stores a ring unless its owner has it already (same platform, accounts, shops and days); 1 when added. */
+    int store(long runId, Found r, Owner owner, Instant now) {
         StringBuilder csv = new StringBuilder("order_id,buyer_hash,shop_id,ordered_at,amount_yuan,parcels\n");
-        TreeSet<String> ids = new TreeSet<>(r.orders());
-        for (String id : ids) {
-            Order o = byId.get(id);
+        for (Order o : r.orders()) {
             csv.append(csvField(o.orderId())).append(',').append(o.buyer()).append(',').append(csvField(o.shop()))
                     .append(',').append(Instant.ofEpochSecond(o.time()).atZone(CHINA).toOffsetDateTime())
                     .append(',').append(java.math.BigDecimal.valueOf(o.amountCents(), 2).toPlainString())
                     .append('\n');
         }
         byte[] extract = csv.toString().getBytes(StandardCharsets.UTF_8);
-        List<Ring.SignalNote> notes = r.signals().stream().map(s -> new Ring.SignalNote(s.kind().name(), s.shop(),
-                s.accounts().size(), s.explanation())).toList();
-        String fingerprint = Evidence.sha256((platform + "|" + new TreeSet<>(r.accounts()) + "|"
+        String fingerprint = Evidence.sha256((r.platform() + "|" + new TreeSet<>(r.accounts()) + "|"
                 + new TreeSet<>(r.shops()) + "|" + r.days()).getBytes(StandardCharsets.UTF_8));
         String signalsJson;
         try {
-            signalsJson = JSON.writeValueAsString(notes);
+            signalsJson = JSON.writeValueAsString(r.signals());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        var b = r.block();
         return jdbc.sql("""
                 INSERT INTO ring (fingerprint, run_id, platform_code, accounts, shops, days, order_count, parcel_count,
                                   mass, expected, score, explanation, signals, extract, extract_sha256, owner_agency,
                                   owner_region, found_at, state)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?, ?, 'OPEN')
                 ON CONFLICT (owner_agency, owner_region, fingerprint) DO NOTHING""")
-                .params(fingerprint, runId, platform, r.accounts().toArray(String[]::new),
+                .params(fingerprint, runId, r.platform(), r.accounts().toArray(String[]::new),
                         r.shops().toArray(String[]::new),
-                        r.days().stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), ids.size(),
-                        r.parcels().size(), b.mass(), b.expected(), b.score(), r.explanation(), signalsJson, extract,
+                        r.days().stream().map(java.sql.Date::valueOf).toArray(java.sql.Date[]::new), r.orders().size(),
+                        r.parcels(), r.mass(), r.expected(), r.score(), r.explanation(), signalsJson, extract,
                         Evidence.sha256(extract), owner.agency(), owner.region(), Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * A ring the stream job found in a window of a platform's orders (issue 19): recorded as a run of that window
+     * (run by {@code stream}) with its ring, for the officers of {@code agency} / {@code region} to decide like any
+     * other; the extract is the ring's orders as the feed carried them. Refused (with the reason) for a platform the
+     * registry does not know. A ring already recorded adds nothing.
+     */
+    @Transactional
+    public Run takeFromStream(StreamRing ring, String agency, String region) {
+        if (registry.platformName(ring.platform()).isEmpty()) {
+            throw new BrushingRefusedException("字段 platform：没有这个平台 " + ring.platform() + " (no such platform)");
+        }
+        Instant now = clock.instant();
+        Parameters p = parameters();
+        Owner owner = new Owner(agency, region, "stream");
+        long runId = jdbc.sql("""
+                INSERT INTO brushing_run (platform_code, category, window_from, window_to, parameters, orders, rings,
+                                          new_rings, owner_agency, owner_region, run_by, task_id, started_at,
+                                          finished_at)
+                VALUES (?, ?, ?, ?, ?, ?, 1, 0, ?, ?, 'stream', NULL, ?, ?) RETURNING id""")
+                .params(ring.platform(), ring.category(), ring.from(), ring.to(), p.version(), ring.ordersInWindow(),
+                        agency, region, Timestamp.from(now), Timestamp.from(now))
+                .query(Long.class).single();
+        int added = store(runId, new Found(ring.platform(), ring.accounts(), ring.shops(), ring.days(), ring.orders(),
+                0, ring.mass(), ring.expected(), ring.score(), ring.explanation(), List.of()), owner, now);
+        jdbc.sql("UPDATE brushing_run SET new_rings = ? WHERE id = ?").params(added, runId).update();
+        audit.record("stream", "brushing.stream-ring", "brushing_run", Long.toString(runId), null,
+                Map.of("platform", ring.platform(), "from", ring.from().toString(), "to", ring.to().toString(),
+                        "accounts", ring.accounts().size(), "newRings", added));
+        return new Run(runId, ring.platform(), ring.from(), ring.to(), p.version(), ring.ordersInWindow(), 1, added);
+    }
+
+    /** A ring as the stream job sends it (topic {@code brushing-rings}, schema brushing-ring v1). */
+    public record StreamRing(String platform, String category, LocalDate from, LocalDate to, int ordersInWindow,
+                             List<String> accounts, List<String> shops, List<LocalDate> days, List<Order> orders,
+                             long mass, double expected, double score, String explanation) {
     }
 
     /** The rings a user may see, newest first; {@code open} only the undecided ones. */

@@ -4,6 +4,7 @@ import cn.wangjian.engine.feed.FeedTopics;
 import cn.wangjian.engine.feed.ListingEvent;
 import cn.wangjian.engine.feed.RuleVersionEvent;
 import cn.wangjian.engine.feed.ScanResultEvent;
+import cn.wangjian.platform.brushing.BrushingMonitor;
 import cn.wangjian.platform.monitoring.RuleChanges;
 import cn.wangjian.platform.monitoring.RuleVersionInForce;
 import cn.wangjian.platform.monitoring.StreamResults;
@@ -64,6 +65,7 @@ class FeedLink {
     }
 
     private final Settings configured;
+    private final BrushingMonitor brushing;
     /*
      * Kafka's record timestamps are the machines' wall time, so the feed's latency is measured on the wall clock, not
      * on the platform's business clock (which --clock may move).
@@ -92,7 +94,8 @@ class FeedLink {
              @Value("${wangjian.stream.owner-agency:SAMR}") String ownerAgency,
              @Value("${wangjian.stream.owner-region:110000}") String ownerRegion,
              @Value("${wangjian.stream.forward-on-start:true}") boolean forwardOnStart,
-             StreamResults results, RuleChanges rules, Listings listings) {
+             StreamResults results, RuleChanges rules, Listings listings, BrushingMonitor brushing) {
+        this.brushing = brushing;
         this.configured = new Settings(bootstrap, new FeedTopics(topicPrefix), group,
                 ownerAgency, ownerRegion, forwardOnStart);
         this.results = results;
@@ -207,7 +210,7 @@ class FeedLink {
         try (KafkaConsumer<String, String> c = new KafkaConsumer<>(p, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer = c;
-            c.subscribe(List.of(settings.topics().results()));
+            c.subscribe(List.of(settings.topics().results(), settings.topics().rings()));
             while (running) {
                 ConsumerRecords<String, String> records = c.poll(Duration.ofMillis(500));
                 if (records.isEmpty()) {
@@ -215,7 +218,12 @@ class FeedLink {
                     continue;
                 }
                 List<ScanResultEvent> batch = new ArrayList<>(records.count());
+                List<ConsumerRecord<String, String>> rings = new ArrayList<>();
                 for (ConsumerRecord<String, String> r : records) {
+                    if (r.topic().equals(settings.topics().rings())) {
+                        rings.add(r);
+                        continue;
+                    }
                     try {
                         batch.add(ScanResultEvent.parse(r.value()));
                     } catch (ListingEvent.Invalid | java.time.format.DateTimeParseException e) {
@@ -227,6 +235,9 @@ class FeedLink {
                     StreamResults.Taken taken = results.take(run, batch);
                     for (StreamResults.Rejected x : taken.rejected()) {
                         deadLetter(x.key(), x.field(), x.reason(), null);
+                    }
+                    for (ConsumerRecord<String, String> r : rings) {
+                        takeRing(r);
                     }
                     producer.flush();
                     c.commitSync();
@@ -253,6 +264,22 @@ class FeedLink {
             log.error("数据流结果消费停止 (feed consumer stopped)", e);
         } finally {
             results.close(run);
+        }
+    }
+
+    /** A ring of the stream into 刷单监测, for the stream task's owner; unreadable or refused: a dead letter. */
+    private void takeRing(ConsumerRecord<String, String> r) {
+        BrushingMonitor.StreamRing ring;
+        try {
+            ring = StreamRingJson.parse(r.value());
+        } catch (IllegalArgumentException e) {
+            deadLetter(r.key(), "ring", e.getMessage(), r.value());
+            return;
+        }
+        try {
+            brushing.takeFromStream(ring, settings.ownerAgency(), settings.ownerRegion());
+        } catch (cn.wangjian.platform.brushing.BrushingRefusedException e) {
+            deadLetter(r.key(), "platform", e.getMessage(), null);
         }
     }
 

@@ -39,7 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * version the platform published, and the results taken into the platform's findings — the same findings a
  * monitoring run of the same task over the same listings gives (that run adds none). Results that come twice add
  * nothing; a result naming a platform the registry does not know, and one that cannot be read, go to the dead
- * letters with the reason. A listing reported afterwards is forwarded as it is committed and found.
+ * letters with the reason. A listing reported afterwards is forwarded as it is committed and found. Orders on the
+ * orders topic give rings in 刷单监测 (a ring event that comes again adds no ring).
  */
 class FeedTest extends PlatformTest {
 
@@ -149,6 +150,54 @@ class FeedTest extends PlatformTest {
                 await("the reported listing's finding", () -> jdbc.sql(
                         "SELECT count(*) FROM finding WHERE run_id = ? AND subject = ? AND rule = 'AD-9.3-ABSOLUTE'")
                         .params(r, subject).query(Long.class).single() > 0);
+                // the demo market's demo-mall orders on the orders topic: rings of 30-day windows reach 刷单监测
+                Map<String, String> categoryOfShop = new java.util.HashMap<>();
+                jdbc.sql("SELECT platform_code || '/' || shop_id, category FROM shop WHERE platform_code = 'demo-mall'")
+                        .query(rs -> {
+                            categoryOfShop.put(rs.getString(1), rs.getString(2));
+                        });
+                List<cn.wangjian.engine.brushing.Order> orders;
+                try (var in = java.nio.file.Files.newBufferedReader(dataDir().resolve("demo-market/orders.csv"))) {
+                    orders = cn.wangjian.engine.brushing.MarketFiles.orders(in, "orders.csv").stream()
+                            .filter(o -> o.shop().startsWith("demo-mall/"))
+                            .sorted(java.util.Comparator.comparingLong(cn.wangjian.engine.brushing.Order::time))
+                            .toList();
+                }
+                try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(),
+                        new StringSerializer())) {
+                    for (var o : orders) {
+                        var e = new cn.wangjian.engine.feed.OrderEvent("demo-mall",
+                                categoryOfShop.getOrDefault(o.shop(), "general"), o);
+                        producer.send(new ProducerRecord<>(topics.orders(), e.key(), e.toJson()));
+                    }
+                    // time goes on: an order two months later on each partition moves the watermark past November
+                    for (int partition = 0; partition < 2; partition++) {
+                        var later = new cn.wangjian.engine.feed.OrderEvent("demo-mall", "general",
+                                new cn.wangjian.engine.brushing.Order("later-" + partition, "U-later", "demo-mall/later",
+                                        null, orders.get(orders.size() - 1).time() + 60L * 86_400, 100, null, null,
+                                        null));
+                        producer.send(new ProducerRecord<>(topics.orders(), partition, later.key(), later.toJson()));
+                    }
+                }
+                String ringsOfStream = """
+                        SELECT count(*) FROM ring g JOIN brushing_run b ON b.id = g.run_id
+                        WHERE b.run_by = 'stream' AND g.owner_agency = 'SAMR' AND g.owner_region = '640000'""";
+                await("a ring of the stream in 刷单监测", () -> jdbc.sql(ringsOfStream).query(Long.class).single() > 0);
+                List<ConsumerRecord<String, String>> ringEvents = read(bootstrap, topics.rings(), 1);
+                Thread.sleep(3_000);
+                long rings = jdbc.sql(ringsOfStream).query(Long.class).single();
+                // a ring event again adds no ring
+                try (KafkaProducer<String, String> producer = new KafkaProducer<>(pp, new StringSerializer(),
+                        new StringSerializer())) {
+                    producer.send(new ProducerRecord<>(topics.rings(), ringEvents.get(0).key(),
+                            ringEvents.get(0).value()));
+                }
+                long runsBefore = jdbc.sql("SELECT count(*) FROM brushing_run WHERE run_by = 'stream'")
+                        .query(Long.class).single();
+                await("the repeated ring event", () -> jdbc.sql("SELECT count(*) FROM brushing_run WHERE run_by = "
+                        + "'stream'").query(Long.class).single() > runsBefore);
+                assertThat(jdbc.sql(ringsOfStream).query(Long.class).single()).isEqualTo(rings);
+                System.out.println("feed: " + orders.size() + " demo-mall orders gave " + rings + " rings in 刷单监测");
                 System.out.println("feed: " + listings + " listings, " + streamFindings + " findings via Kafka and Flink;"
                         + " a monitoring run of the same task: " + monitoring.findingsTotal() + " findings, "
                         + monitoring.findingsNew() + " new");

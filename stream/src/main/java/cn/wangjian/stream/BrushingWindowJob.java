@@ -57,13 +57,7 @@ public final class BrushingWindowJob {
      * keeps its record's time (it goes to the dead letters).
      */
     public static WatermarkStrategy<String> orderTime(Duration outOfOrder) {
-        return WatermarkStrategy.<String>forBoundedOutOfOrderness(outOfOrder).withTimestampAssigner((json, ts) -> {
-            try {
-                return OrderEvent.parse(json).order().time() * 1000;
-            } catch (RuntimeException e) {
-                return ts;
-            }
-        }).withIdleness(Duration.ofMinutes(1));
+        return EventTimes.of(json -> OrderEvent.parse(json).order().time(), outOfOrder);
     }
 
     /** Rings in windows of {@code size} every {@code slide} of order time ({@code orders} carry {@link #orderTime}). */
@@ -117,6 +111,10 @@ public final class BrushingWindowJob {
         }
     }
 
+    /** Orders by time, then id: the order the detector sees a window's orders in. */
+    public static final java.util.Comparator<Order> BY_TIME = java.util.Comparator.comparingLong(Order::time)
+            .thenComparing(Order::orderId);
+
     static final class Rings extends ProcessWindowFunction<Keyed, Keyed, String, TimeWindow> {
         @Override
         public void process(String key, Context ctx, Iterable<Keyed> in, Collector<Keyed> out) {
@@ -132,6 +130,8 @@ public final class BrushingWindowJob {
             if (orders.isEmpty()) {
                 return;
             }
+            // in time order whatever order they arrived in: the detector's result does not depend on arrival
+            orders.sort(BY_TIME);
             ObjectMapper json = new ObjectMapper();
             java.util.Map<String, Order> byId = new java.util.HashMap<>();
             for (Order o : orders) {

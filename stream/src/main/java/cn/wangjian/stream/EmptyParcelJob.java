@@ -43,13 +43,7 @@ public final class EmptyParcelJob {
 
     /** Event time for the source: watermarks per partition (see {@link BrushingWindowJob#orderTime}). */
     public static WatermarkStrategy<String> eventTime(Duration outOfOrder) {
-        return WatermarkStrategy.<String>forBoundedOutOfOrderness(outOfOrder).withTimestampAssigner((json, ts) -> {
-            try {
-                return ParcelEvent.parse(json).time() * 1000;
-            } catch (RuntimeException e) {
-                return ts;
-            }
-        }).withIdleness(Duration.ofMinutes(1));
+        return EventTimes.of(json -> ParcelEvent.parse(json).time(), outOfOrder);
     }
 
     /** Empty-parcel signals of the logistics events ({@code events} carry {@link #eventTime}). */

@@ -64,13 +64,18 @@ public final class FeedPipeline {
         EmptyParcelJob.Streams parcels = EmptyParcelJob.build(env.fromSource(source(bootstrap, topics.parcelEvents(),
                         group, consumer), EmptyParcelJob.eventTime(Duration.ofHours(1)), "parcel-events")
                 .uid("parcel-events-source"));
+        ReviewWindowJob.Streams reviews = ReviewWindowJob.build(env.fromSource(source(bootstrap, topics.reviews(),
+                        group, consumer), ReviewWindowJob.reviewTime(Duration.ofHours(1)), "reviews")
+                .uid("reviews-source"), Duration.ofDays(7), Duration.ofDays(1));
+        reviews.signals().sinkTo(sink(bootstrap, topics.reviewSignals())).name("review-signals")
+                .uid("review-signals-sink");
         results.union(prices.results()).sinkTo(sink(bootstrap, topics.results())).name("listing-results")
                 .uid("results-sink");
         rings.rings().sinkTo(sink(bootstrap, topics.rings())).name("brushing-rings").uid("rings-sink");
         parcels.signals().sinkTo(sink(bootstrap, topics.parcelSignals())).name("parcel-signals")
                 .uid("parcel-signals-sink");
         results.getSideOutput(ListingFeedJob.DEAD_LETTERS).union(prices.deadLetters(), rings.deadLetters(),
-                        parcels.deadLetters())
+                        parcels.deadLetters(), reviews.deadLetters())
                 .sinkTo(sink(bootstrap, topics.deadLetters())).name("dead-letters").uid("dead-letters-sink");
     }
 

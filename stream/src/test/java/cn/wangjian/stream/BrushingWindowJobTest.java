@@ -105,6 +105,7 @@ class BrushingWindowJobTest {
         }
         Set<String> expected = new TreeSet<>();
         for (var e : byWindow.entrySet()) {
+            e.getValue().sort(BrushingWindowJob.BY_TIME);
             for (OrderMarket.RingEvidence r : new OrderMarket(e.getValue(), OrderMarket.Extra.NONE)
                     .rings(RingDetector.Config.defaults(), List.of(), List.of())) {
                 String id = cn.wangjian.engine.feed.ListingEvent.sha256(String.join(",",

@@ -44,6 +44,16 @@ public record FeedTopics(String prefix) {
         return prefix + "parcel-events.v1";
     }
 
+    /** Reviews (review v1). */
+    public String reviews() {
+        return prefix + "reviews.v1";
+    }
+
+    /** Fake-review signals (review-signal v1). */
+    public String reviewSignals() {
+        return prefix + "review-signals.v1";
+    }
+
     /** Brushing rings found in windows of orders (brushing-ring v1). */
     public String rings() {
         return prefix + "brushing-rings.v1";
@@ -57,6 +67,6 @@ public record FeedTopics(String prefix) {
     /** The topics the job reads and writes, but the rules topic (one partition). */
     public String[] partitioned() {
         return new String[] {listings(), results(), deadLetters(), priceChanges(), orders(), parcelEvents(),
-                rings(), parcelSignals()};
+                reviews(), rings(), parcelSignals(), reviewSignals()};
     }
 }

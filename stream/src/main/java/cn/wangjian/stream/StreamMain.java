@@ -32,8 +32,8 @@ public final class StreamMain {
               --group ID                读取商品主题的消费组（默认 wangjian-stream）
               --builtin-rules           不等待平台发布的规则版本，先用内置规则库扫描（默认等待：平台连接时发布现行版本）
               --topic-prefix P          主题名前缀（默认 wangjian.）：P+listings.v1、rules.v1、listing-results.v1、
-                                        dead-letters.v1、price-changes.v1、orders.v1、parcel-events.v1、
-                                        brushing-rings.v1、parcel-signals.v1
+                                        dead-letters.v1、price-changes.v1、orders.v1、reviews.v1、
+                                        parcel-events.v1、brushing-rings.v1、review-signals.v1、parcel-signals.v1
             """;
 
     private StreamMain() {
@@ -109,6 +109,11 @@ public final class StreamMain {
             String name = a.substring(2);
             String value;
             int eq = name.indexOf('=');
+            String bare = eq >= 0 ? name.substring(0, eq) : name;
+            if (!Set.of("bootstrap", "kafka-port", "data-dir", "parallelism", "checkpoint-dir",
+                    "checkpoint-interval", "group", "topic-prefix").contains(bare)) {
+                throw new IllegalArgumentException("未知选项 (unknown option): --" + bare);
+            }
             if (eq >= 0) {
                 value = name.substring(eq + 1);
                 name = name.substring(0, eq);
@@ -117,10 +122,6 @@ public final class StreamMain {
                     throw new IllegalArgumentException("--" + name + " 需要一个值 (needs a value)");
                 }
                 value = args[++i];
-            }
-            if (!Set.of("bootstrap", "kafka-port", "data-dir", "parallelism", "checkpoint-dir",
-                    "checkpoint-interval", "group", "topic-prefix").contains(name)) {
-                throw new IllegalArgumentException("未知选项 (unknown option): --" + name);
             }
             if (Set.of("kafka-port", "parallelism", "checkpoint-interval").contains(name)) {
                 try {

@@ -38,8 +38,21 @@ public final class FeedPipeline {
      */
     public static void add(StreamExecutionEnvironment env, String bootstrap, FeedTopics topics, String group, Clock clock,
                            boolean awaitRules) {
+        add(env, bootstrap, topics, group, clock, awaitRules, new Properties());
+    }
+
+    /**
+     * As {@link #add(StreamExecutionEnvironment, String, FeedTopics, String, Clock, boolean)}, with Kafka client
+     * settings for every source and sink ({@code security.protocol}, {@code sasl.*}, {@code ssl.*} … of a secured
+     * Kafka; from a file outside the repository, {@code --kafka-config}).
+     */
+    public static void add(StreamExecutionEnvironment env, String bootstrap, FeedTopics topics, String group, Clock clock,
+                           boolean awaitRules, Properties kafka) {
         Properties consumer = new Properties();
+        consumer.putAll(kafka);
         consumer.setProperty("partition.discovery.interval.ms", "10000");
+        Properties producer = new Properties();
+        producer.putAll(kafka);
         KafkaSource<String> listings = source(bootstrap, topics.listings(), group, consumer);
         // every task reads every rule version from the beginning; the newest is kept (broadcast state)
         KafkaSource<String> rules = KafkaSource.<String>builder()
@@ -67,16 +80,16 @@ public final class FeedPipeline {
         ReviewWindowJob.Streams reviews = ReviewWindowJob.build(env.fromSource(source(bootstrap, topics.reviews(),
                         group, consumer), ReviewWindowJob.reviewTime(Duration.ofHours(1)), "reviews")
                 .uid("reviews-source"), Duration.ofDays(7), Duration.ofDays(1));
-        reviews.signals().sinkTo(sink(bootstrap, topics.reviewSignals())).name("review-signals")
+        reviews.signals().sinkTo(sink(bootstrap, producer, topics.reviewSignals())).name("review-signals")
                 .uid("review-signals-sink");
-        results.union(prices.results()).sinkTo(sink(bootstrap, topics.results())).name("listing-results")
+        results.union(prices.results()).sinkTo(sink(bootstrap, producer, topics.results())).name("listing-results")
                 .uid("results-sink");
-        rings.rings().sinkTo(sink(bootstrap, topics.rings())).name("brushing-rings").uid("rings-sink");
-        parcels.signals().sinkTo(sink(bootstrap, topics.parcelSignals())).name("parcel-signals")
+        rings.rings().sinkTo(sink(bootstrap, producer, topics.rings())).name("brushing-rings").uid("rings-sink");
+        parcels.signals().sinkTo(sink(bootstrap, producer, topics.parcelSignals())).name("parcel-signals")
                 .uid("parcel-signals-sink");
         results.getSideOutput(ListingFeedJob.DEAD_LETTERS).union(prices.deadLetters(), rings.deadLetters(),
                         parcels.deadLetters(), reviews.deadLetters())
-                .sinkTo(sink(bootstrap, topics.deadLetters())).name("dead-letters").uid("dead-letters-sink");
+                .sinkTo(sink(bootstrap, producer, topics.deadLetters())).name("dead-letters").uid("dead-letters-sink");
     }
 
     /** A topic read from the group's committed offsets (the beginning the first time). */
@@ -105,9 +118,10 @@ public final class FeedPipeline {
         }
     }
 
-    static KafkaSink<Keyed> sink(String bootstrap, String topic) {
+    static KafkaSink<Keyed> sink(String bootstrap, Properties producer, String topic) {
         return KafkaSink.<Keyed>builder()
                 .setBootstrapServers(bootstrap)
+                .setKafkaProducerConfig(producer)
                 .setRecordSerializer(KafkaRecordSerializationSchema.<Keyed>builder()
                         .setTopic(topic)
                         .setKeySerializationSchema(new KeyBytes())

@@ -30,6 +30,8 @@ public final class StreamMain {
               --checkpoint-dir URI      检查点存储（默认 DIR/checkpoints；集群上用 hdfs:// 或 s3://）
               --checkpoint-interval S   检查点间隔秒数（默认 10）
               --group ID                读取商品主题的消费组（默认 wangjian-stream）
+              --kafka-config FILE       Kafka 客户端设置（Java properties 文件，如 security.protocol、sasl.*、ssl.*；
+                                        密码放在仓库之外的文件里）
               --builtin-rules           不等待平台发布的规则版本，先用内置规则库扫描（默认等待：平台连接时发布现行版本）
               --topic-prefix P          主题名前缀（默认 wangjian.）：P+listings.v1、rules.v1、listing-results.v1、
                                         dead-letters.v1、price-changes.v1、orders.v1、reviews.v1、
@@ -64,9 +66,19 @@ public final class StreamMain {
             System.out.println("内置 Kafka 已启动 (embedded Kafka): " + bootstrap);
         }
         int parallelism = Integer.parseInt(o.getOrDefault("parallelism", "2"));
+        java.util.Properties client = new java.util.Properties();
+        if (o.containsKey("kafka-config")) {
+            try (var in = java.nio.file.Files.newBufferedReader(Path.of(o.get("kafka-config")))) {
+                client.load(in);
+            } catch (java.io.IOException e) {
+                System.err.println("错误 (error): --kafka-config 无法读取 " + o.get("kafka-config") + "：" + e.getMessage());
+                System.exit(2);
+                return;
+            }
+        }
         // rule versions in order on one partition, compacted to the newest
-        EmbeddedKafka.createTopics(bootstrap, 1, Map.of("cleanup.policy", "compact"), topics.rules());
-        EmbeddedKafka.createTopics(bootstrap, Math.max(2, parallelism), topics.partitioned());
+        EmbeddedKafka.createTopics(bootstrap, client, 1, Map.of("cleanup.policy", "compact"), topics.rules());
+        EmbeddedKafka.createTopics(bootstrap, client, Math.max(2, parallelism), Map.of(), topics.partitioned());
         Configuration conf = new Configuration();
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY,
                 o.getOrDefault("checkpoint-dir", dataDir.resolve("checkpoints").toUri().toString()));
@@ -79,7 +91,7 @@ public final class StreamMain {
                 .toMillis());
         boolean builtIn = o.containsKey("builtin-rules");
         FeedPipeline.add(env, bootstrap, topics, o.getOrDefault("group", "wangjian-stream"), Clock.systemDefaultZone(),
-                !builtIn);
+                !builtIn, client);
         System.out.println("数据流作业运行中：读取 " + topics.listings() + "，结果写入 " + topics.results()
                 + "；平台以 ./wangjian serve --stream " + bootstrap + " 接收结果");
         try {
@@ -111,7 +123,7 @@ public final class StreamMain {
             int eq = name.indexOf('=');
             String bare = eq >= 0 ? name.substring(0, eq) : name;
             if (!Set.of("bootstrap", "kafka-port", "data-dir", "parallelism", "checkpoint-dir",
-                    "checkpoint-interval", "group", "topic-prefix").contains(bare)) {
+                    "checkpoint-interval", "group", "topic-prefix", "kafka-config").contains(bare)) {
                 throw new IllegalArgumentException("未知选项 (unknown option): --" + bare);
             }
             if (eq >= 0) {

@@ -61,7 +61,33 @@ class FeedLink {
 
     /** Where the feed is and whose task its results go to. */
     record Settings(String bootstrap, FeedTopics topics, String group, String ownerAgency, String ownerRegion,
-                    boolean forwardOnStart) {
+                    boolean forwardOnStart, Properties client) {
+
+        Settings(String bootstrap, FeedTopics topics, String group, String ownerAgency, String ownerRegion,
+                 boolean forwardOnStart) {
+            this(bootstrap, topics, group, ownerAgency, ownerRegion, forwardOnStart, new Properties());
+        }
+
+        /** The client settings of a secured Kafka with the bootstrap servers: for producer, consumer and admin. */
+        Properties kafka() {
+            Properties p = new Properties();
+            p.putAll(client);
+            p.put("bootstrap.servers", bootstrap);
+            return p;
+        }
+    }
+
+    /** Kafka client settings from a properties file ({@code security.protocol}, {@code sasl.*} …); none: empty. */
+    static Properties clientSettings(String file) {
+        Properties p = new Properties();
+        if (file != null && !file.isBlank()) {
+            try (var in = java.nio.file.Files.newBufferedReader(java.nio.file.Path.of(file))) {
+                p.load(in);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("wangjian.stream.kafka-config 无法读取 (cannot read) " + file, e);
+            }
+        }
+        return p;
     }
 
     private final Settings configured;
@@ -94,10 +120,12 @@ class FeedLink {
              @Value("${wangjian.stream.owner-agency:SAMR}") String ownerAgency,
              @Value("${wangjian.stream.owner-region:110000}") String ownerRegion,
              @Value("${wangjian.stream.forward-on-start:true}") boolean forwardOnStart,
+             @Value("${wangjian.stream.kafka-config:}") String kafkaConfig,
              StreamResults results, RuleChanges rules, Listings listings, BrushingMonitor brushing) {
         this.brushing = brushing;
         this.configured = new Settings(bootstrap, new FeedTopics(topicPrefix), group,
-                ownerAgency, ownerRegion, forwardOnStart);
+                ownerAgency, ownerRegion, forwardOnStart, bootstrap.isBlank() ? new Properties()
+                : clientSettings(kafkaConfig));
         this.results = results;
         this.rules = rules;
         this.listings = listings;
@@ -116,8 +144,7 @@ class FeedLink {
             throw new IllegalStateException("数据流已连接 (already connected)");
         }
         settings = s;
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, s.bootstrap());
+        Properties p = s.kafka();
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.LINGER_MS_CONFIG, "20");
@@ -201,8 +228,7 @@ class FeedLink {
     }
 
     private void consume(long run) {
-        Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrap());
+        Properties p = settings.kafka();
         p.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -326,7 +352,7 @@ class FeedLink {
 
     private void createTopics() {
         Settings s = settings;
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", s.bootstrap()))) {
+        try (Admin admin = Admin.create(s.kafka())) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> wanted = new ArrayList<>();
             List<String> all = new ArrayList<>(List.of(s.topics().partitioned()));

@@ -108,7 +108,16 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** As {@link #createTopics(String, int, String...)}, with topic configuration ({@code cleanup.policy} …). */
     public static void createTopics(String bootstrap, int partitions, Map<String, String> configs, String... topics) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        createTopics(bootstrap, new java.util.Properties(), partitions, configs, topics);
+    }
+
+    /** As above, with the Kafka client settings of a secured Kafka ({@code security.protocol}, {@code sasl.*} …). */
+    public static void createTopics(String bootstrap, java.util.Properties client, int partitions,
+                                    Map<String, String> configs, String... topics) {
+        java.util.Properties p = new java.util.Properties();
+        p.putAll(client);
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        try (Admin admin = Admin.create(p)) {
             List<NewTopic> wanted = new ArrayList<>();
             var existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             for (String t : topics) {

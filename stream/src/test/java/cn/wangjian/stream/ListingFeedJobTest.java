@@ -23,7 +23,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,9 +78,7 @@ class ListingFeedJobTest {
         market = new ArrayList<>();
         for (String line : Files.readAllLines(dir.resolve("market/listings.jsonl"), StandardCharsets.UTF_8)) {
             JsonNode n = JSON.readTree(line);
-            Map<String, String> fields = new HashMap<>();
-            n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
+            Map<String, String> fields = ListingEvent.fields(n);
             market.add(ListingEvent.of(fields, categories));
         }
     }

@@ -124,16 +124,14 @@ public final class FeedThroughput {
         p.put("bootstrap.servers", bootstrap);
         p.put("linger.ms", "0");
         String run = Long.toString(System.currentTimeMillis(), 36);
+        ObjectMapper json = new ObjectMapper();
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p, new StringSerializer(),
                 new StringSerializer())) {
             long start = System.nanoTime();
             int n = rate * seconds;
             for (int i = 0; i < n; i++) {
                 ListingEvent l = market.get(i % market.size());
-                Map<String, String> fields = new HashMap<>();
-                new ObjectMapper().readTree(l.content()).fields().forEachRemaining(e -> fields.put(e.getKey(),
-                        e.getValue().isNull() ? null : e.getValue().isContainerNode() ? e.getValue().toString()
-                                : e.getValue().asText()));
+                Map<String, String> fields = ListingEvent.fields(json.readTree(l.content()));
                 fields.put("listing_id", "lat-" + run + "-" + i);
                 ListingEvent fresh = ListingEvent.of(fields, categories);
                 long due = start + (long) (i * 1e9 / rate);
@@ -153,9 +151,7 @@ public final class FeedThroughput {
         List<ListingEvent> out = new ArrayList<>();
         for (String line : Files.readAllLines(listings, StandardCharsets.UTF_8)) {
             JsonNode n = json.readTree(line);
-            Map<String, String> fields = new HashMap<>();
-            n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
-                    : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
+            Map<String, String> fields = ListingEvent.fields(n);
             out.add(ListingEvent.of(fields, categories));
         }
         return out;

@@ -136,10 +136,18 @@ public record ListingEvent(String kind, String platform, String listingId, Strin
      */
     public static ListingEvent parse(String json, Set<String> categories) {
         JsonNode n = EventJson.read(json, SCHEMA, VERSION);
+        return of(fields(n), categories);
+    }
+
+    /**
+     * A JSON object's fields as strings, as {@link #of} takes them: nested values (a price history) as their JSON
+     * text, JSON null as null. Files, the API and the feed read rows this way.
+     */
+    public static Map<String, String> fields(JsonNode object) {
         Map<String, String> fields = new HashMap<>();
-        n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
+        object.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
                 : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
-        return of(fields, categories);
+        return fields;
     }
 
     /** The event as written to the listings topic. */

@@ -9,12 +9,10 @@ import cn.wangjian.platform.monitoring.RuleChanges;
 import cn.wangjian.platform.monitoring.RuleVersionInForce;
 import cn.wangjian.platform.monitoring.StreamResults;
 import cn.wangjian.platform.registry.Listings;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -92,6 +90,7 @@ class FeedLink {
 
     private final Settings configured;
     private final BrushingMonitor brushing;
+    private final cn.wangjian.platform.monitoring.Detectors detectors;
     /*
      * Kafka's record timestamps are the machines' wall time, so the feed's latency is measured on the wall clock, not
      * on the platform's business clock (which --clock may move).
@@ -121,8 +120,10 @@ class FeedLink {
              @Value("${wangjian.stream.owner-region:110000}") String ownerRegion,
              @Value("${wangjian.stream.forward-on-start:true}") boolean forwardOnStart,
              @Value("${wangjian.stream.kafka-config:}") String kafkaConfig,
-             StreamResults results, RuleChanges rules, Listings listings, BrushingMonitor brushing) {
+             StreamResults results, RuleChanges rules, Listings listings, BrushingMonitor brushing,
+             cn.wangjian.platform.monitoring.Detectors detectors) {
         this.brushing = brushing;
+        this.detectors = detectors;
         this.configured = new Settings(bootstrap, new FeedTopics(topicPrefix), group,
                 ownerAgency, ownerRegion, forwardOnStart, bootstrap.isBlank() ? new Properties()
                 : clientSettings(kafkaConfig));
@@ -195,16 +196,15 @@ class FeedLink {
 
     /** Forwards the listings reported at or after {@code since} (null: all); how many. */
     long forward(java.time.Instant since) {
-        Set<String> categories = cn.wangjian.engine.text.RuleCatalog.builtIn().productCategories().keySet();
+        // the catalog in use (not read again from the classpath at each forward)
+        Set<String> categories = detectors.productCategories().keySet();
         long n = listings.forEachReported(since, r -> {
             if (!running) {
                 return;
             }
-            Map<String, String> fields = new HashMap<>();
+            Map<String, String> fields;
             try {
-                JsonNode c = JSON.readTree(r.content());
-                c.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
-                        : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
+                fields = ListingEvent.fields(JSON.readTree(r.content()));
             } catch (java.io.IOException e) {
                 throw new IllegalStateException("商品报送内容损坏 (corrupt listing content)", e);
             }

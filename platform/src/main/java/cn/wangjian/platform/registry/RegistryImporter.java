@@ -266,12 +266,9 @@ public class RegistryImporter {
                 if (!n.isObject()) {
                     throw new IOException("not an object");
                 }
-                Map<String, String> fields = new HashMap<>();
-                // nested values (a listing's price history) keep their JSON text
-                n.fields().forEachRemaining(e -> fields.put(e.getKey(), e.getValue().isNull() ? null
-                        : e.getValue().isContainerNode() ? e.getValue().toString() : e.getValue().asText()));
                 rows++;
-                sink.accept(new Row(lineNo, fields));
+                // nested values (a listing's price history) keep their JSON text
+                sink.accept(new Row(lineNo, cn.wangjian.engine.feed.ListingEvent.fields(n)));
             } catch (IOException e) {
                 rejected.add(new ImportReport.Rejected(lineNo, "不是有效的 JSON 对象（文件可能被截断）(not a valid JSON object; "
                         + "the file may be truncated)"));
